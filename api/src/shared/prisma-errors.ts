@@ -1,0 +1,14 @@
+// The one place that knows Prisma's error codes. Prisma text never reaches a client.
+import { Prisma } from '../generated/prisma/client.ts';
+
+/** True when `error` is a unique-constraint violation (P2002), optionally on the given column. */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return false;
+  if (column === undefined) return true;
+  return JSON.stringify(error.meta ?? {}).includes(column);
+}
+
+/** True when a write or `...OrThrow` read found no row (P2025). */
+export function isRecordNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
+}
