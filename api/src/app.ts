@@ -1,0 +1,109 @@
+// Composition root: builds Yello's HTTP application from its dependencies. One Hono app serves
+// the GraphQL API (/graphql, GraphiQL in a browser), /health and the built web app.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import type { QueryLimits } from './graphql/armor.ts';
+import type { ClientInfo, Viewer } from './graphql/context.ts';
+import { schema } from './graphql/schema.ts';
+import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
+import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
+import { createServices, type Services } from './services.ts';
+import type { Clock } from './shared/clock.ts';
+
+export const MAX_BODY_BYTES = 100 * 1024;
+
+export interface AppDeps {
+  db: PrismaClient;
+  clock: Clock;
+  hasher: PasswordHasher;
+  tokenSecret: Uint8Array;
+  development: boolean;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  trustProxy: boolean;
+  /** Limits on GraphQL documents; the defaults in armor.ts when absent. */
+  queryLimits?: QueryLimits | undefined;
+  /** Folder of the built web app; the SPA is not served when absent. */
+  webDistDir?: string | undefined;
+}
+
+export interface App {
+  fetch: Hono['fetch'];
+  services: Services;
+}
+
+function clientInfo(c: HonoContext, trustProxy: boolean): ClientInfo {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  let address: string | null = forwarded || null;
+  if (address === null && c.env && typeof c.env === 'object' && 'incoming' in c.env) {
+    address = getConnInfo(c).remote.address ?? null;
+  }
+  return { ipAddress: address, userAgent: c.req.header('user-agent') ?? null };
+}
+
+function bearerToken(c: HonoContext): string | undefined {
+  const header = c.req.header('authorization');
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export function createApp(deps: AppDeps): App {
+  const services = createServices(deps);
+  const graphql = createGraphQLHandler({ ...deps, schema, services });
+  const app = new Hono();
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+
+  app.get('/health', async (c) => {
+    try {
+      await deps.db.$queryRaw`SELECT 1`;
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  app.use(
+    GRAPHQL_PATH,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          {
+            errors: [
+              {
+                message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+                extensions: { code: 'PAYLOAD_TOO_LARGE' },
+              },
+            ],
+          },
+          413,
+        ),
+    }),
+  );
+
+  app.on(['GET', 'POST', 'OPTIONS'], GRAPHQL_PATH, async (c) => {
+    const token = bearerToken(c);
+    const viewer: Viewer | null = token ? ((await services.sessions.authenticate(token)) ?? null) : null;
+    return graphql.fetch(c.req.raw, { viewer, client: clientInfo(c, deps.trustProxy) });
+  });
+
+  if (deps.webDistDir) {
+    const root = resolve(deps.webDistDir);
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes: any other GET gets the app shell.
+    app.get('*', async (c) => {
+      const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => undefined);
+      return html ? c.html(html) : c.text('The web app is not built yet: run `npm run build -w web`.', 404);
+    });
+  }
+
+  return { fetch: app.fetch, services };
+}

@@ -1,0 +1,102 @@
+// The Pothos builder: plugins, context and scope types, scalars. It defines no types of its own;
+// those live with their domain in modules/<domain>/.
+import SchemaBuilder, { PothosError } from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
+import { DateTimeResolver } from 'graphql-scalars';
+import type PrismaTypes from '../generated/pothos-prisma-types.ts';
+import { getDatamodel } from '../generated/pothos-prisma-types.ts';
+import { forbidden, notFound, unauthenticated } from '../shared/errors.ts';
+import { isRecordNotFound } from '../shared/prisma-errors.ts';
+import type { AuthenticatedContext, Context } from './context.ts';
+
+/** Scopes whose failure must not reveal that the object exists: the caller gets NOT_FOUND. */
+const concealingScopes = new Set<string>(['self']);
+
+function failedScopes(failure: AuthFailure): string[] {
+  switch (failure.kind) {
+    case 'AuthScope':
+      return [failure.scope];
+    case 'AnyAuthScopes':
+    case 'AllAuthScopes':
+      return failure.failures.flatMap(failedScopes);
+    default:
+      return [];
+  }
+}
+
+/**
+ * Loads a node for node(id)/nodes(ids). An id that is malformed, of an unknown type or of no
+ * record answers NOT_FOUND, exactly like an id the viewer may not see.
+ */
+async function nodeOrNotFound(load: () => unknown): Promise<unknown> {
+  try {
+    const node = await load();
+    if (node === null || node === undefined) throw notFound();
+    return node;
+  } catch (error) {
+    if (error instanceof PothosError || isRecordNotFound(error)) throw notFound();
+    throw error;
+  }
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    loggedIn: boolean;
+    /** The viewer is the user with this id. */
+    self: string;
+  };
+  AuthContexts: { loggedIn: AuthenticatedContext; self: AuthenticatedContext };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (context) => ({
+      loggedIn: context.viewer !== null,
+      self: (userId) => context.viewer?.userId === userId,
+    }),
+    unauthorizedError: (_parent, context, _info, result) => {
+      if (context.viewer === null) return unauthenticated();
+      if (failedScopes(result.failure).some((scope) => concealingScopes.has(scope))) return notFound();
+      return forbidden();
+    },
+  },
+  prisma: {
+    client: (context) => context.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    decodeGlobalID: (globalID) => {
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        throw notFound();
+      }
+    },
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _context, _info, resolveNode) => nodeOrNotFound(() => resolveNode(id)),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+        const loaded = resolveNodes(ids);
+        return ids.map((_id, index) => nodeOrNotFound(async () => (await loaded)[index]));
+      },
+    },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,35 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Services } from '../services.ts';
+
+/** Who is calling: the signed-in user and the session their access token belongs to. */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+}
+
+/** Where a request came from, as recorded on the sessions it starts. */
+export interface ClientInfo {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+/** Reads and writes the refresh-token cookie of the current request. */
+export interface RefreshCookie {
+  read(): Promise<string | undefined>;
+  write(token: string, expiresAt: Date): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface Context {
+  db: PrismaClient;
+  services: Services;
+  /** Set from the bearer token; replaced when a sign-in mutation opens a new session. */
+  viewer: Viewer | null;
+  client: ClientInfo;
+  refreshCookie: RefreshCookie;
+}
+
+/** The context of a field that requires a signed-in viewer. */
+export interface AuthenticatedContext extends Context {
+  viewer: Viewer;
+}

@@ -1,0 +1,6 @@
+// Assembles the schema: importing a module registers its types and fields on the builder.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import '../modules/accounts/schema.ts';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,89 @@
+// The GraphQL endpoint: Yoga over the Pothos schema, with error masking, cookies, CSRF
+// prevention and query limits. Requests arrive already authenticated (see app.ts).
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useCookies } from '@whatwg-node/server-plugin-cookies';
+import type { GraphQLSchema } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Services } from '../services.ts';
+import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
+import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
+
+/** What the HTTP layer hands Yoga with each request. */
+export interface RequestContext {
+  viewer: Viewer | null;
+  client: ClientInfo;
+}
+
+export interface YogaDeps {
+  schema: GraphQLSchema;
+  db: PrismaClient;
+  services: Services;
+  development: boolean;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  queryLimits?: QueryLimits | undefined;
+}
+
+export const REFRESH_COOKIE = 'yello_refresh';
+export const GRAPHQL_PATH = '/graphql';
+
+/** The cookie is Secure when configured so, and whenever the request came over HTTPS. */
+function refreshCookie(request: Request, forceSecure: boolean): RefreshCookie {
+  const secure = forceSecure || new URL(request.url).protocol === 'https:';
+  const base = {
+    name: REFRESH_COOKIE,
+    path: GRAPHQL_PATH,
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure,
+    domain: null,
+  };
+  return {
+    async read() {
+      return (await request.cookieStore?.get(REFRESH_COOKIE))?.value;
+    },
+    async write(value, expiresAt) {
+      await request.cookieStore?.set({ ...base, value, expires: expiresAt.getTime() });
+    },
+    async clear() {
+      await request.cookieStore?.set({ ...base, value: '', expires: 0 });
+    },
+  };
+}
+
+export function createGraphQLHandler({
+  schema,
+  db,
+  services,
+  development,
+  cookieSecure,
+  corsOrigins,
+  queryLimits,
+}: YogaDeps) {
+  return createYoga<RequestContext, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    graphiql: {
+      title: 'Yello GraphQL API',
+      defaultQuery:
+        '# Sign in with the login mutation, then add the header\n# {"Authorization": "Bearer <accessToken>"}\n# in the Headers tab below.\nquery Me {\n  me {\n    id\n    email\n    name\n  }\n}\n',
+    },
+    maskedErrors: { isDev: development },
+    cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
+    plugins: [
+      useCookies(),
+      useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
+      queryLimitPlugin(queryLimits),
+      hideSuggestionsFromAnonymous(),
+    ],
+    context: ({ request, viewer, client }): Context => ({
+      db,
+      services,
+      viewer,
+      client,
+      refreshCookie: refreshCookie(request, cookieSecure),
+    }),
+  });
+}

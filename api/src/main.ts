@@ -1,0 +1,41 @@
+// Entry point: reads the configuration, opens the database, builds the app and listens.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfigOrExit } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createPasswordHasher } from './modules/accounts/password-hasher.ts';
+import { loadTokenSecret } from './secrets.ts';
+import { systemClock } from './shared/clock.ts';
+
+const config = loadConfigOrExit(process.env);
+
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
+for (const name of database.appliedMigrations) console.log(`Applied migration ${name}`);
+
+const app = createApp({
+  db: database.prisma,
+  clock: systemClock,
+  hasher: await createPasswordHasher(),
+  tokenSecret: await loadTokenSecret(config.jwtSecret, config.dataDir),
+  development: config.mode === 'development',
+  cookieSecure: config.cookieSecure,
+  corsOrigins: config.corsOrigins,
+  trustProxy: config.trustProxy,
+  webDistDir: config.webDistDir ?? new URL('../../web/dist', import.meta.url).pathname,
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const where = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
+  console.log(`Yello is running at ${where}  (GraphQL API and GraphiQL at ${where}/graphql)`);
+  console.log(
+    config.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: embedded PGlite in ${config.dataDir}`,
+  );
+});
+
+async function shutdown() {
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,63 @@
+// Short-lived access tokens: HS256 JWTs tied to a server-side session.
+import { errors, jwtVerify, SignJWT } from 'jose';
+import type { Clock } from '../../shared/clock.ts';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ISSUER = 'yello';
+const AUDIENCE = 'yello-api';
+const ALGORITHM = 'HS256';
+
+export interface AccessTokenClaims {
+  userId: string;
+  sessionId: string;
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export interface AccessTokens {
+  issue(claims: AccessTokenClaims): Promise<IssuedAccessToken>;
+  /** The claims of a valid token; undefined for an expired, tampered or foreign one. */
+  verify(token: string): Promise<AccessTokenClaims | undefined>;
+}
+
+export function createAccessTokens(
+  secret: Uint8Array,
+  clock: Clock,
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+): AccessTokens {
+  return {
+    async issue({ userId, sessionId }) {
+      const issuedAt = Math.floor(clock.now().getTime() / 1000);
+      const expiresAt = issuedAt + ttlSeconds;
+      const token = await new SignJWT({ sid: sessionId })
+        .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+        .setSubject(userId)
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(expiresAt)
+        .setJti(crypto.randomUUID())
+        .sign(secret);
+      return { token, expiresAt: new Date(expiresAt * 1000) };
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, secret, {
+          algorithms: [ALGORITHM],
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          currentDate: clock.now(),
+          requiredClaims: ['sub', 'exp', 'iat'],
+        });
+        if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+        return { userId: payload.sub, sessionId: payload.sid };
+      } catch (error) {
+        if (error instanceof errors.JOSEError) return undefined;
+        throw error;
+      }
+    },
+  };
+}

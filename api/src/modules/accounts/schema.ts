@@ -1,0 +1,158 @@
+// The accounts module's part of the GraphQL schema: User, Session, AuthPayload and their fields.
+import { builder } from '../../graphql/builder.ts';
+import type { Context } from '../../graphql/context.ts';
+import { unauthenticated } from '../../shared/errors.ts';
+import type { SignedIn } from './accounts.ts';
+
+export const UserRef = builder.prismaNode('User', {
+  id: { field: 'id' },
+  authScopes: (user) => ({ self: user.id }),
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const SessionRef = builder.prismaNode('Session', {
+  id: { field: 'id' },
+  description: 'A signed-in device or browser.',
+  authScopes: (session) => ({ self: session.userId }),
+  fields: (t) => ({
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    userAgent: t.exposeString('userAgent', { nullable: true }),
+    ipAddress: t.exposeString('ipAddress', { nullable: true }),
+    current: t.boolean({
+      description: 'Whether this is the session making the request.',
+      resolve: (session, _args, context) => session.id === context.viewer?.sessionId,
+    }),
+  }),
+});
+
+const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
+  fields: (t) => ({
+    accessToken: t.string({
+      description: 'Send as `Authorization: Bearer <accessToken>`.',
+      resolve: ({ session }) => session.accessToken.token,
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description: 'When the access token stops working; call refreshSession before then.',
+      resolve: ({ session }) => session.accessToken.expiresAt,
+    }),
+    user: t.field({ type: UserRef, resolve: ({ user }) => user }),
+  }),
+});
+
+/**
+ * The rest of this response speaks for the session just opened: it becomes the viewer, and its
+ * refresh cookie is set.
+ */
+async function signedIn(context: Context, result: SignedIn): Promise<SignedIn> {
+  context.viewer = { userId: result.session.userId, sessionId: result.session.sessionId };
+  await context.refreshCookie.write(result.session.refreshToken, result.session.refreshExpiresAt);
+  return result;
+}
+
+const RegisterInput = builder.inputType('RegisterInput', {
+  fields: (t) => ({
+    email: t.string(),
+    password: t.string({ description: 'At least 8 characters and at most 72 bytes; common passwords are refused.' }),
+    name: t.string(),
+  }),
+});
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({ email: t.string(), password: t.string() }),
+});
+
+const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
+  fields: (t) => ({ name: t.string() }),
+});
+
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  fields: (t) => ({ currentPassword: t.string(), newPassword: t.string() }),
+});
+
+builder.queryFields((t) => ({
+  me: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'User',
+    description: 'The signed-in user.',
+    resolve: (query, _root, _args, context) =>
+      context.db.user.findUniqueOrThrow({ ...query, where: { id: context.viewer.userId } }),
+  }),
+  sessions: t.withAuth({ loggedIn: true }).prismaField({
+    type: ['Session'],
+    description: "The viewer's open sessions, most recently used first.",
+    resolve: (query, _root, _args, context) =>
+      context.db.session.findMany({
+        ...query,
+        where: context.services.sessions.activeWhere(context.viewer.userId),
+        orderBy: { lastUsedAt: 'desc' },
+      }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  register: t.field({
+    type: AuthPayload,
+    description: 'Creates an account and signs in. Sets the httpOnly refresh cookie.',
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    resolve: async (_root, { input }, context) =>
+      signedIn(context, await context.services.accounts.register(input, context.client)),
+  }),
+  login: t.field({
+    type: AuthPayload,
+    description: 'Signs in with email and password. Sets the httpOnly refresh cookie.',
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    resolve: async (_root, { input }, context) =>
+      signedIn(context, await context.services.accounts.login(input, context.client)),
+  }),
+  refreshSession: t.field({
+    type: AuthPayload,
+    description: 'Trades the refresh cookie for a new access token, and rotates the cookie.',
+    resolve: async (_root, _args, context) => {
+      const token = await context.refreshCookie.read();
+      if (!token) throw unauthenticated('You are not signed in.');
+      const session = await context.services.sessions.refresh(token).catch(async (error: unknown) => {
+        await context.refreshCookie.clear();
+        throw error;
+      });
+      const user = await context.db.user.findUniqueOrThrow({ where: { id: session.userId } });
+      return signedIn(context, { user, session });
+    },
+  }),
+  logout: t.boolean({
+    description: 'Ends the current session: its access token stops working at once.',
+    resolve: async (_root, _args, context) => {
+      await context.refreshCookie.clear();
+      if (!context.viewer) throw unauthenticated();
+      await context.services.sessions.revoke(context.viewer.userId, context.viewer.sessionId);
+      return true;
+    },
+  }),
+  updateProfile: t.withAuth({ loggedIn: true }).field({
+    type: UserRef,
+    args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
+    resolve: (_root, { input }, context) => context.services.accounts.updateProfile(context.viewer, input),
+  }),
+  changePassword: t.withAuth({ loggedIn: true }).boolean({
+    description: 'Changes the password and ends every other session.',
+    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      await context.services.accounts.changePassword(context.viewer, input, context.client);
+      return true;
+    },
+  }),
+  revokeSession: t.withAuth({ loggedIn: true }).boolean({
+    description: "Ends one of the viewer's sessions.",
+    args: { id: t.arg.globalID({ required: true, for: SessionRef }) },
+    resolve: async (_root, { id }, context) => {
+      await context.services.sessions.revoke(context.viewer.userId, id.id);
+      if (id.id === context.viewer.sessionId) await context.refreshCookie.clear();
+      return true;
+    },
+  }),
+}));

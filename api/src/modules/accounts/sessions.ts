@@ -1,0 +1,138 @@
+// Sessions: a signed-in device, its rotating refresh tokens and the access tokens tied to it.
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { ClientInfo, Viewer } from '../../graphql/context.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { notFound, unauthenticated } from '../../shared/errors.ts';
+import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
+
+export const SESSION_TTL_DAYS = 30;
+/** How stale `lastUsedAt` may get before a request refreshes it (saves a write per request). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface IssuedSession {
+  userId: string;
+  sessionId: string;
+  accessToken: IssuedAccessToken;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+export interface SessionServiceDeps {
+  db: PrismaClient;
+  clock: Clock;
+  accessTokens: AccessTokens;
+}
+
+/** Refresh tokens are 256 random bits, so a fast hash is enough to keep them unusable at rest. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function createSessionService({ db, clock, accessTokens }: SessionServiceDeps) {
+  async function issue(userId: string, sessionId: string, refreshExpiresAt: Date, refreshToken: string) {
+    const accessToken = await accessTokens.issue({ userId, sessionId });
+    return { userId, sessionId, accessToken, refreshToken, refreshExpiresAt };
+  }
+
+  return {
+    /** Opens a new session for a user who just proved who they are. */
+    async start(userId: string, client: ClientInfo): Promise<IssuedSession> {
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + SESSION_TTL_DAYS * 86_400_000);
+      const refreshToken = newRefreshToken();
+      const session = await db.session.create({
+        data: {
+          userId,
+          userAgent: client.userAgent?.slice(0, 500) ?? null,
+          ipAddress: client.ipAddress,
+          createdAt: now,
+          lastUsedAt: now,
+          expiresAt,
+          refreshTokens: { create: { tokenHash: hashToken(refreshToken), createdAt: now } },
+        },
+      });
+      return issue(userId, session.id, expiresAt, refreshToken);
+    },
+
+    /**
+     * Trades a refresh token for a new pair (rotation). A token that was already traded is
+     * reuse: someone holds a copy, so the whole session is revoked.
+     */
+    async refresh(refreshToken: string): Promise<IssuedSession> {
+      const now = clock.now();
+      const stored = await db.refreshToken.findUnique({
+        where: { tokenHash: hashToken(refreshToken) },
+        include: { session: true },
+      });
+      if (!stored || stored.session.revokedAt !== null || stored.session.expiresAt <= now) {
+        throw unauthenticated('Your session has ended. Please sign in again.');
+      }
+      const next = newRefreshToken();
+      const rotated = await db.$transaction(async (tx) => {
+        const claimed = await tx.refreshToken.updateMany({
+          where: { id: stored.id, usedAt: null },
+          data: { usedAt: now },
+        });
+        if (claimed.count === 0) return false;
+        await tx.refreshToken.create({
+          data: { sessionId: stored.sessionId, tokenHash: hashToken(next), createdAt: now },
+        });
+        await tx.session.update({ where: { id: stored.sessionId }, data: { lastUsedAt: now } });
+        return true;
+      });
+      if (!rotated) {
+        await db.session.update({ where: { id: stored.sessionId }, data: { revokedAt: now } });
+        throw unauthenticated('This sign-in link was used twice, so the session was ended. Please sign in again.');
+      }
+      return issue(stored.session.userId, stored.sessionId, stored.session.expiresAt, next);
+    },
+
+    /** The viewer an access token speaks for, if the token is valid and its session still open. */
+    async authenticate(accessToken: string): Promise<Viewer | undefined> {
+      const claims = await accessTokens.verify(accessToken);
+      if (!claims) return undefined;
+      const now = clock.now();
+      const session = await db.session.findUnique({
+        where: { id: claims.sessionId },
+        select: { userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+      });
+      if (!session || session.userId !== claims.userId || session.revokedAt !== null || session.expiresAt <= now) {
+        return undefined;
+      }
+      if (now.getTime() - session.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+        await db.session.update({ where: { id: claims.sessionId }, data: { lastUsedAt: now } });
+      }
+      return claims;
+    },
+
+    /** Ends one of the user's sessions; NOT_FOUND when it is not theirs or already ended. */
+    async revoke(userId: string, sessionId: string): Promise<void> {
+      const now = clock.now();
+      const ended = await db.session.updateMany({
+        where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
+        data: { revokedAt: now },
+      });
+      if (ended.count === 0) throw notFound('This session');
+    },
+
+    /** Ends every session of the user but the one given (a query, so it can join a transaction). */
+    revokeOthers(userId: string, keepSessionId: string) {
+      return db.session.updateMany({
+        where: { userId, id: { not: keepSessionId }, revokedAt: null },
+        data: { revokedAt: clock.now() },
+      });
+    },
+
+    /** Condition selecting a user's sessions that are still open. */
+    activeWhere(userId: string) {
+      return { userId, revokedAt: null, expiresAt: { gt: clock.now() } };
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

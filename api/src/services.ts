@@ -1,0 +1,42 @@
+// Builds the domain services from their dependencies. Called once by the composition root.
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { createAccessTokens } from './modules/accounts/access-tokens.ts';
+import { createAccountService } from './modules/accounts/accounts.ts';
+import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
+import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
+import { createSessionService } from './modules/accounts/sessions.ts';
+import type { Clock } from './shared/clock.ts';
+
+export interface ServiceDeps {
+  db: PrismaClient;
+  clock: Clock;
+  hasher: PasswordHasher;
+  /** Key that signs access tokens (at least 32 bytes). */
+  tokenSecret: Uint8Array;
+}
+
+/** Limits on failed sign-ins and sign-ups; memory store (one API process). */
+export const throttleLimits = {
+  failedLoginsPerAccount: { points: 5, duration: 15 * 60 },
+  failedLoginsPerClient: { points: 20, duration: 15 * 60 },
+  registrationsPerClient: { points: 10, duration: 60 * 60 },
+};
+
+export function createServices({ db, clock, hasher, tokenSecret }: ServiceDeps) {
+  const sessions = createSessionService({ db, clock, accessTokens: createAccessTokens(tokenSecret, clock) });
+  const loginThrottle = createLoginThrottle({
+    perAccount: new RateLimiterMemory({ keyPrefix: 'login-account', ...throttleLimits.failedLoginsPerAccount }),
+    perClient: new RateLimiterMemory({ keyPrefix: 'login-client', ...throttleLimits.failedLoginsPerClient }),
+  });
+  const registrationLimiter = new RateLimiterMemory({
+    keyPrefix: 'register-client',
+    ...throttleLimits.registrationsPerClient,
+  });
+  return {
+    sessions,
+    accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,170 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditServer } from 'graphql-http';
+import { createApp, MAX_BODY_BYTES } from '../src/app.ts';
+import { queryLimits } from '../src/graphql/armor.ts';
+import { describe, expect, test } from './fixtures.ts';
+import { errorCodes, testAppDeps } from './test-api.ts';
+
+const postJson = (body: string, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+  body,
+});
+
+describe('GraphQL over HTTP (requirement 9)', () => {
+  test('passes every graphql-http server audit with no error and no warning', async ({ api }) => {
+    // The audit acts as Yello's own clients do: it sends the CSRF-prevention header.
+    const results = await auditServer({
+      url: 'http://yello.test/graphql',
+      fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        request.headers.set('x-yello-csrf', '1');
+        return api.app.fetch(request);
+      },
+    });
+    const problems = results
+      .filter((result) => result.status !== 'ok')
+      .map((result) => `${result.status}: ${result.name} (${'reason' in result ? result.reason : ''})`);
+    expect(problems).toEqual([]);
+  });
+
+  test('malformed JSON is a 400 with a GraphQL error and no stack trace', async ({ api }) => {
+    const response = await api.fetch('/graphql', postJson('{"query": '));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(errorCodes(body)).toEqual(['BAD_REQUEST']);
+    expect(JSON.stringify(body)).not.toMatch(/stack|\.ts:\d|node_modules/);
+  });
+
+  test('wrong variable types and unknown fields are 4xx GraphQL errors', async ({ api }) => {
+    const wrongType = await api.fetch(
+      '/graphql',
+      postJson(
+        JSON.stringify({ query: 'mutation($id: ID!) { revokeSession(id: $id) }', variables: { id: { nested: 1 } } }),
+      ),
+    );
+    expect(wrongType.status).toBe(400);
+    expect((await wrongType.json()).errors[0].message).toMatch(/\$id/);
+    const unknownField = await api.fetch('/graphql', postJson(JSON.stringify({ query: '{ me { password } }' })));
+    expect(unknownField.status).toBe(400);
+    expect(errorCodes(await unknownField.json())).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  test(`a body over ${MAX_BODY_BYTES} bytes is refused with 413`, async ({ api }) => {
+    const response = await api.fetch(
+      '/graphql',
+      postJson(JSON.stringify({ query: `{ me { id } } #${'x'.repeat(MAX_BODY_BYTES)}` })),
+    );
+    expect(response.status).toBe(413);
+    expect(errorCodes(await response.json())).toEqual(['PAYLOAD_TOO_LARGE']);
+  });
+});
+
+describe('query limits (requirement 10)', () => {
+  const deepQuery = (levels: number) =>
+    `{ __type(name: "User") { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } } }`;
+
+  test.for([
+    ['depth', deepQuery(queryLimits.maxDepth), 'DEPTH_LIMIT_EXCEEDED'],
+    [
+      'aliases',
+      `{ ${Array.from({ length: queryLimits.maxAliases + 1 }, (_, i) => `a${i}: me { id }`).join(' ')} }`,
+      'ALIAS_LIMIT_EXCEEDED',
+    ],
+    ['tokens', `{ ${'__typename '.repeat(queryLimits.maxTokens)} }`, 'TOKEN_LIMIT_EXCEEDED'],
+    [
+      'directives',
+      `{ __typename ${'@include(if: true) '.repeat(queryLimits.maxDirectives + 1)}}`,
+      'DIRECTIVE_LIMIT_EXCEEDED',
+    ],
+  ] as const)('too many %s is refused with its own code', async ([, query, code], { api }) => {
+    const result = await api.operation(query);
+    expect(errorCodes(result.body)[0]).toBe(code);
+    expect(result.body.data ?? null).toBeNull();
+  });
+
+  test('too costly a document is refused with COST_LIMIT_EXCEEDED', async ({ api }) => {
+    const app = createApp({ ...(await testAppDeps(api.db, api.clock)), queryLimits: { ...queryLimits, maxCost: 10 } });
+    const response = await app.fetch(
+      new Request(
+        'http://yello.test/graphql',
+        postJson(
+          JSON.stringify({ query: '{ me { id email name createdAt } sessions { id userAgent ipAddress current } }' }),
+        ),
+      ),
+    );
+    expect(errorCodes(await response.json())).toEqual(['COST_LIMIT_EXCEEDED']);
+  });
+
+  test('a query within the limits runs', async ({ api }) => {
+    const result = await api.operation(deepQuery(queryLimits.maxDepth - 5));
+    expect(result.body.errors).toBeUndefined();
+  });
+});
+
+describe('browser safety (requirement 11)', () => {
+  test('a request a foreign page could send without preflight is refused (CSRF)', async ({ api }) => {
+    const form = await api.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=mutation%20%7B%20refreshSession%20%7B%20accessToken%20%7D%20%7D',
+    });
+    expect(form.status).toBe(403);
+    const get = await api.fetch('/graphql?query=%7B%20me%20%7B%20id%20%7D%20%7D', {
+      headers: { accept: 'application/json' },
+    });
+    expect(get.status).toBe(403);
+  });
+
+  test('CORS echoes configured origins only', async ({ api }) => {
+    const preflight = (origin: string) =>
+      api.fetch('/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    const allowed = await preflight('https://app.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+
+  test('field suggestions are hidden from anonymous callers and shown to signed-in ones', async ({ api, user }) => {
+    const anonymous = await api.operation('{ me { nam } }');
+    expect(anonymous.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    const signedIn = await api.operation('{ me { nam } }', { token: user.accessToken });
+    expect(signedIn.body.errors?.[0]?.message).toMatch(/Did you mean "name"/);
+  });
+});
+
+describe('operations endpoints (requirement 12)', () => {
+  test('/health checks the database', async ({ api }) => {
+    const response = await api.fetch('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  test('GraphiQL opens at /graphql in a browser', async ({ api }) => {
+    const response = await api.fetch('/graphql', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Yello GraphQL API');
+  });
+});
+
+describe('web app hosting (requirement 12.3)', () => {
+  test('serves the built SPA at / and its shell for client-side routes', async ({ api }) => {
+    const dist = await mkdtemp(join(tmpdir(), 'yello-dist-'));
+    await mkdir(join(dist, 'assets'));
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>Yello</title><div id="root"></div>');
+    await writeFile(join(dist, 'assets', 'app.js'), 'console.log("yello")');
+    const app = createApp({ ...(await testAppDeps(api.db, api.clock)), webDistDir: dist });
+    const get = (path: string) => Promise.resolve(app.fetch(new Request(`http://yello.test${path}`)));
+    expect(await (await get('/')).text()).toContain('<title>Yello</title>');
+    expect(await (await get('/profile')).text()).toContain('<title>Yello</title>');
+    const asset = await get('/assets/app.js');
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect((await get('/health')).status).toBe(200);
+  });
+});

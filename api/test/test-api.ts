@@ -1,0 +1,158 @@
+// The real Yello app on a fresh test database, driven through app.fetch (no port), with helpers
+// to send GraphQL operations as a browser or an integrator would.
+import { type AppDeps, createApp } from '../src/app.ts';
+import { REFRESH_COOKIE } from '../src/graphql/yoga.ts';
+import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
+import type { Clock } from '../src/shared/clock.ts';
+import { openTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestSettings {
+  /** bcrypt cost: low for speed; production's cost is asserted in its own test. */
+  bcryptCost: number;
+}
+
+export const defaultTestSettings: TestSettings = { bcryptCost: 4 };
+
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function createTestClock(start = new Date()): TestClock {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: {
+    code?: string;
+    fieldErrors?: { path: (string | number)[]; message: string }[];
+    retryAfter?: number;
+    [key: string]: unknown;
+  };
+}
+
+export interface GraphQLResponseBody<TData = Record<string, unknown>> {
+  data?: TData | null;
+  errors?: GraphQLErrorBody[];
+}
+
+export interface OperationOptions {
+  variables?: Record<string, unknown>;
+  token?: string;
+  /** Value of the refresh cookie to send. */
+  refreshCookie?: string;
+  /** Client address (X-Forwarded-For; the test app trusts the proxy header). */
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+export interface OperationResult<TData> {
+  status: number;
+  body: GraphQLResponseBody<TData>;
+  /** The refresh cookie the response set ('' when it cleared it), undefined when untouched. */
+  refreshCookie: string | undefined;
+  setCookie: string | null;
+}
+
+export interface SignedUpUser {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  accessToken: string;
+  refreshCookie: string;
+}
+
+let userCounter = 0;
+
+/** What the app is built from in tests: production settings but a fast hasher and a test key. */
+export async function testAppDeps(
+  db: TestDatabase,
+  clock: Clock,
+  settings: TestSettings = defaultTestSettings,
+): Promise<AppDeps> {
+  return {
+    db: db.prisma,
+    clock,
+    hasher: await createPasswordHasher(settings.bcryptCost),
+    tokenSecret: new TextEncoder().encode('test-secret-'.repeat(4)),
+    development: false,
+    cookieSecure: false,
+    corsOrigins: ['https://app.example.com'],
+    trustProxy: true,
+  };
+}
+
+export async function createTestApi(settings: TestSettings = defaultTestSettings) {
+  const db: TestDatabase = await openTestDatabase();
+  const clock = createTestClock();
+  const app = createApp(await testAppDeps(db, clock, settings));
+
+  function fetch(path: string, init?: RequestInit): Promise<Response> {
+    return Promise.resolve(app.fetch(new Request(`http://yello.test${path}`, init)));
+  }
+
+  async function operation<TData = Record<string, unknown>>(
+    query: string,
+    options: OperationOptions = {},
+  ): Promise<OperationResult<TData>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.refreshCookie !== undefined) headers.cookie = `${REFRESH_COOKIE}=${options.refreshCookie}`;
+    if (options.ip) headers['x-forwarded-for'] = options.ip;
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables: options.variables }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    const cookieMatch = setCookie ? new RegExp(`${REFRESH_COOKIE}=([^;]*)`).exec(setCookie) : null;
+    const body: GraphQLResponseBody<TData> = await response.json();
+    return { status: response.status, body, refreshCookie: cookieMatch?.[1], setCookie };
+  }
+
+  async function signUp(
+    overrides: Partial<Pick<SignedUpUser, 'email' | 'name' | 'password'>> = {},
+  ): Promise<SignedUpUser> {
+    userCounter += 1;
+    const input = {
+      email: overrides.email ?? `user${userCounter}-${crypto.randomUUID().slice(0, 8)}@example.com`,
+      name: overrides.name ?? `Test User ${userCounter}`,
+      password: overrides.password ?? 'lantern-oyster-quiet-47',
+    };
+    const result = await operation<{ register: { accessToken: string; user: { id: string } } }>(
+      'mutation Register($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
+      { variables: { input }, ip: `10.0.${userCounter % 250}.1` },
+    );
+    const payload = result.body.data?.register;
+    if (!payload || result.refreshCookie === undefined) {
+      throw new Error(`signUp failed: ${JSON.stringify(result.body.errors)}`);
+    }
+    return { ...input, id: payload.user.id, accessToken: payload.accessToken, refreshCookie: result.refreshCookie };
+  }
+
+  return {
+    app,
+    db,
+    clock,
+    fetch,
+    operation,
+    signUp,
+    close: () => db.close(),
+  };
+}
+
+export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
+
+/** The codes of a response's errors, in order. */
+export function errorCodes(body: GraphQLResponseBody<unknown>): (string | undefined)[] {
+  return (body.errors ?? []).map((error) => error.extensions?.code);
+}
