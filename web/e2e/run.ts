@@ -1,0 +1,146 @@
+// Browser journeys: builds the web app, starts the real server on a fresh data directory, drives Chromium.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const webDir = fileURLToPath(new URL('..', import.meta.url));
+const serverEntry = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
+const screenshotPath = '/tmp/yello-profile.png';
+
+const password = 'violet-harbour-lantern-42';
+const user = { name: 'Ada Lovelace', email: `ada.${Date.now()}@example.com` };
+
+let dataDir: string | undefined;
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let baseUrl = '';
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  if (address === null || typeof address === 'string') throw new Error('Could not find a free port.');
+  return address.port;
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}.`);
+    const healthy = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not answer ${url}/health within a minute.`);
+}
+
+async function newPage(path: string): Promise<Page> {
+  assert.ok(browser, 'the browser is running');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  return page;
+}
+
+async function logIn(page: Page, email: string, secret: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(secret);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function expectProfile(page: Page): Promise<void> {
+  await page.waitForURL(`${baseUrl}/profile`);
+  await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
+  await page.getByText(user.email).waitFor();
+  assert.equal(await page.getByLabel('Name').inputValue(), user.name);
+  assert.equal(await page.getByRole('banner').getByText(user.name).count(), 1);
+}
+
+before(async () => {
+  // Always build, so the journeys never run against a stale bundle (it takes a second or two).
+  const build = spawnSync('npm', ['run', 'build'], { cwd: webDir, stdio: 'inherit' });
+  assert.equal(build.status, 0, 'the web app builds');
+  dataDir = await mkdtemp(join(tmpdir(), 'yello-e2e-'));
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [serverEntry], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', YELLO_DATA_DIR: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(baseUrl, server);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+});
+
+after(async () => {
+  console.log(`\nBrowser journeys ran against ${baseUrl}; profile screenshot: ${screenshotPath}`);
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test('16.2 an anonymous visitor to /profile is sent to the login page with next', async () => {
+  const page = await newPage('/profile');
+  await page.waitForURL(`${baseUrl}/login?next=%2Fprofile`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.context().close();
+});
+
+test('17.4 register, reload and stay signed in, log out, log in again', async () => {
+  const page = await newPage('/register');
+  await page.getByLabel('Name').fill(user.name);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expectProfile(page);
+  await page.getByText('This device').waitFor();
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+
+  await page.reload();
+  await expectProfile(page);
+  assert.equal(await page.getByRole('button', { name: 'Sign in' }).count(), 0, 'no login form after a reload');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/login$/);
+
+  await logIn(page, user.email, password);
+  await expectProfile(page);
+  await page.context().close();
+});
+
+test('3.2 a wrong password shows the error with the form', async () => {
+  const page = await newPage('/login');
+  await logIn(page, user.email, 'not-the-password');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match((await alert.textContent()) ?? '', /Email or password is incorrect/);
+  assert.equal(await page.getByRole('button', { name: 'Sign in' }).isEnabled(), true);
+  assert.match(page.url(), /\/login$/);
+  await page.context().close();
+});

@@ -1,0 +1,32 @@
+// Every GraphQL document in the web app must be valid against schema.graphql. gql.tada types the
+// results, but under TypeScript 7 nothing else rejects an unknown field or argument in a document.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildSchema, NoUnusedFragmentsRule, parse, specifiedRules, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
+const sourceDir = import.meta.dirname;
+const schemaFile = join(import.meta.dirname, '../../schema.graphql');
+
+async function documentSources(): Promise<{ file: string; text: string }[]> {
+  const entries = await readdir(sourceDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+  const sources = await Promise.all(files.map(async (file) => ({ file, code: await readFile(file, 'utf8') })));
+  return sources.flatMap(({ file, code }) =>
+    [...code.matchAll(/graphql\(\s*`([^`]*)`/g)].map((match) => ({ file, text: match[1] ?? '' })),
+  );
+}
+
+describe('GraphQL documents (requirement 16.6)', () => {
+  it('16.6 every document in web/src is valid against schema.graphql', async () => {
+    const schema = buildSchema(await readFile(schemaFile, 'utf8'));
+    const sources = await documentSources();
+    expect(sources.length).toBeGreaterThan(5);
+    // One document holding every operation and fragment, as the client may send any of them together.
+    const combined = parse(sources.map((source) => source.text).join('\n'));
+    const rules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
+    expect(validate(schema, combined, rules).map((error) => error.message)).toEqual([]);
+  });
+});

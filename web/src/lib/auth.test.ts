@@ -1,0 +1,83 @@
+import { maskFragments } from 'gql.tada';
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Auth, createAuth, type RequestRefresh, type SessionToken, SessionTokenFields } from './auth.ts';
+
+const token = (accessToken: string, expiresInMs = 15 * 60_000): SessionToken =>
+  maskFragments([SessionTokenFields], { accessToken, expiresAt: new Date(Date.now() + expiresInMs).toISOString() });
+
+const withAuth = (requestRefresh: RequestRefresh, run: (auth: Auth) => Promise<void>) =>
+  createRoot(async (dispose) => {
+    await run(createAuth(requestRefresh));
+    dispose();
+  });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('createAuth', () => {
+  it('16.1 restores the session from the refresh cookie', async () => {
+    await withAuth(
+      async () => token('restored'),
+      async (auth) => {
+        expect(auth.status()).toBe('unknown');
+        expect(await auth.refresh()).toBe(true);
+        expect(auth.status()).toBe('signedIn');
+        expect(auth.accessToken()).toBe('restored');
+      },
+    );
+  });
+
+  it('16.3 signs out when the refresh fails, and counts the ended session once', async () => {
+    await withAuth(
+      async () => null,
+      async (auth) => {
+        auth.signIn(token('old'));
+        expect(await auth.refresh()).toBe(false);
+        expect(auth.status()).toBe('signedOut');
+        expect(auth.accessToken()).toBeUndefined();
+        expect(auth.generation()).toBe(1);
+        auth.signOut();
+        expect(auth.generation()).toBe(1);
+      },
+    );
+  });
+
+  it('16.4 sends one refresh at a time, inside the cross-tab lock', async () => {
+    const request = vi.fn((_name: string, task: () => Promise<boolean>) => task());
+    vi.stubGlobal('navigator', { locks: { request } });
+    const requestRefresh = vi.fn(async () => token('fresh'));
+    await withAuth(requestRefresh, async (auth) => {
+      expect(await Promise.all([auth.refresh(), auth.refresh()])).toEqual([true, true]);
+      expect(requestRefresh).toHaveBeenCalledTimes(1);
+      expect(request).toHaveBeenCalledTimes(1);
+      expect(request).toHaveBeenCalledWith('yello-refresh', expect.any(Function));
+      await auth.refresh();
+      expect(requestRefresh).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  it('16.5 keeps the token out of web storage and cookies', async () => {
+    await withAuth(
+      async () => token('secret'),
+      async (auth) => {
+        await auth.refresh();
+        expect(localStorage.length + sessionStorage.length).toBe(0);
+        expect(document.cookie).not.toContain('secret');
+      },
+    );
+  });
+
+  it('16.3 reports a token about to expire', async () => {
+    await withAuth(
+      async () => null,
+      async (auth) => {
+        auth.signIn(token('short', 10_000));
+        expect(auth.isExpiring()).toBe(true);
+        auth.signIn(token('long'));
+        expect(auth.isExpiring()).toBe(false);
+      },
+    );
+  });
+});

@@ -1,0 +1,65 @@
+// Submits a form through one GraphQL operation: busy state, field and form errors, focus on the first problem.
+import type { CombinedError } from '@urql/core';
+import { type Accessor, batch, createSignal, type JSX } from 'solid-js';
+import { type FormErrors, toFormErrors } from './errors.ts';
+
+export interface FormSubmission<Field extends string> {
+  readonly busy: Accessor<boolean>;
+  readonly formError: Accessor<string | undefined>;
+  /** The confirmation of the last successful submission, when the form has one. */
+  readonly notice: Accessor<string | undefined>;
+  fieldError(field: Field): string | undefined;
+  readonly onSubmit: JSX.EventHandler<HTMLFormElement, SubmitEvent>;
+}
+
+interface FormSubmissionOptions<Field extends string, Data> {
+  readonly fields: readonly Field[];
+  /** Sends the operation built from the form's current values. */
+  send(value: (field: Field) => string): Promise<{ data?: Data; error?: CombinedError }>;
+  onSuccess?(data: Data, form: HTMLFormElement): void;
+  readonly successNotice?: string;
+}
+
+const noErrors: FormErrors = { fieldErrors: {} };
+
+function focusFirstProblem(form: HTMLFormElement): void {
+  form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
+}
+
+export function createFormSubmission<Field extends string, Data>(
+  options: FormSubmissionOptions<Field, Data>,
+): FormSubmission<Field> {
+  const [busy, setBusy] = createSignal(false);
+  const [errors, setErrors] = createSignal(noErrors);
+  const [notice, setNotice] = createSignal<string>();
+
+  const onSubmit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = async (event) => {
+    event.preventDefault();
+    if (busy()) return;
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    batch(() => {
+      setBusy(true);
+      setNotice(undefined);
+    });
+    const result = await options.send((field) => {
+      const value = values.get(field);
+      return typeof value === 'string' ? value : '';
+    });
+    batch(() => {
+      setBusy(false);
+      setErrors(result.error ? toFormErrors(result.error, options.fields) : noErrors);
+      if (!result.error) setNotice(options.successNotice);
+    });
+    if (result.error) focusFirstProblem(form);
+    else if (result.data !== undefined) options.onSuccess?.(result.data, form);
+  };
+
+  return {
+    busy,
+    formError: () => errors().formError,
+    notice,
+    fieldError: (field) => errors().fieldErrors[field],
+    onSubmit,
+  };
+}

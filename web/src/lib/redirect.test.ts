@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loginPath, pathAfterSignIn } from './redirect.ts';
+
+describe('pathAfterSignIn', () => {
+  it('14.5 goes to the requested path on this origin', () => {
+    expect(pathAfterSignIn('/profile')).toBe('/profile');
+    expect(pathAfterSignIn('/tasks/YEL-42?view=board#comments')).toBe('/tasks/YEL-42?view=board#comments');
+  });
+
+  it.each([undefined, '', 'profile', 'https://evil.example/', '//evil.example/x', '/\\evil.example/x', ['/a']])(
+    '14.5 falls back to the profile for %j',
+    (next) => {
+      expect(pathAfterSignIn(next)).toBe('/profile');
+    },
+  );
+});
+
+describe('loginPath', () => {
+  it('16.2 carries the page to return to', () => {
+    expect(loginPath('/profile?tab=sessions')).toBe('/login?next=%2Fprofile%3Ftab%3Dsessions');
+  });
+});

@@ -1,0 +1,16 @@
+// Where to send people around sign-in, without ever leaving Yello's origin.
+
+const home = '/profile';
+const base = 'https://yello.invalid';
+
+/** The path to go to after signing in: `next` when it is a path on this origin, otherwise the profile. */
+export function pathAfterSignIn(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return home;
+  const url = new URL(next, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : home;
+}
+
+/** The login page, asking to come back to `path` afterwards. */
+export function loginPath(path: string): string {
+  return `/login?${new URLSearchParams({ next: path })}`;
+}
