@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-describe('loadConfig (requirement 13)', () => {
+describe('loadConfig (requirement 13.1)', () => {
   it('has defaults for a first start', () => {
     expect(loadConfig({})).toMatchObject({
       mode: 'production',

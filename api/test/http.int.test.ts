@@ -1,8 +1,10 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { auditServer } from 'graphql-http';
 import { createApp, MAX_BODY_BYTES } from '../src/app.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { queryLimits } from '../src/graphql/armor.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { errorCodes, testAppDeps } from './test-api.ts';
@@ -13,8 +15,8 @@ const postJson = (body: string, headers: Record<string, string> = {}): RequestIn
   body,
 });
 
-describe('GraphQL over HTTP (requirement 9)', () => {
-  test('passes every graphql-http server audit with no error and no warning', async ({ api }) => {
+describe('GraphQL over HTTP (requirement 12)', () => {
+  test('12.3 passes every graphql-http server audit with no error and no warning', async ({ api }) => {
     // The audit acts as Yello's own clients do: it sends the CSRF-prevention header.
     const results = await auditServer({
       url: 'http://yello.test/graphql',
@@ -30,7 +32,7 @@ describe('GraphQL over HTTP (requirement 9)', () => {
     expect(problems).toEqual([]);
   });
 
-  test('malformed JSON is a 400 with a GraphQL error and no stack trace', async ({ api }) => {
+  test('12.2, 11.4 malformed JSON is a 400 with a GraphQL error and no stack trace', async ({ api }) => {
     const response = await api.fetch('/graphql', postJson('{"query": '));
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -38,7 +40,7 @@ describe('GraphQL over HTTP (requirement 9)', () => {
     expect(JSON.stringify(body)).not.toMatch(/stack|\.ts:\d|node_modules/);
   });
 
-  test('wrong variable types and unknown fields are 4xx GraphQL errors', async ({ api }) => {
+  test('12.2 wrong variable types and unknown fields are 4xx GraphQL errors', async ({ api }) => {
     const wrongType = await api.fetch(
       '/graphql',
       postJson(
@@ -52,7 +54,7 @@ describe('GraphQL over HTTP (requirement 9)', () => {
     expect(errorCodes(await unknownField.json())).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
-  test(`a body over ${MAX_BODY_BYTES} bytes is refused with 413`, async ({ api }) => {
+  test(`12.1 a body over ${MAX_BODY_BYTES} bytes is refused with 413`, async ({ api }) => {
     const response = await api.fetch(
       '/graphql',
       postJson(JSON.stringify({ query: `{ me { id } } #${'x'.repeat(MAX_BODY_BYTES)}` })),
@@ -62,7 +64,7 @@ describe('GraphQL over HTTP (requirement 9)', () => {
   });
 });
 
-describe('query limits (requirement 10)', () => {
+describe('query limits (requirement 12.6)', () => {
   const deepQuery = (levels: number) =>
     `{ __type(name: "User") { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } } }`;
 
@@ -79,13 +81,13 @@ describe('query limits (requirement 10)', () => {
       `{ __typename ${'@include(if: true) '.repeat(queryLimits.maxDirectives + 1)}}`,
       'DIRECTIVE_LIMIT_EXCEEDED',
     ],
-  ] as const)('too many %s is refused with its own code', async ([, query, code], { api }) => {
+  ] as const)('12.6 too many %s is refused with its own code', async ([, query, code], { api }) => {
     const result = await api.operation(query);
     expect(errorCodes(result.body)[0]).toBe(code);
     expect(result.body.data ?? null).toBeNull();
   });
 
-  test('too costly a document is refused with COST_LIMIT_EXCEEDED', async ({ api }) => {
+  test('12.6 too costly a document is refused with COST_LIMIT_EXCEEDED', async ({ api }) => {
     const app = createApp({ ...(await testAppDeps(api.db, api.clock)), queryLimits: { ...queryLimits, maxCost: 10 } });
     const response = await app.fetch(
       new Request(
@@ -98,14 +100,14 @@ describe('query limits (requirement 10)', () => {
     expect(errorCodes(await response.json())).toEqual(['COST_LIMIT_EXCEEDED']);
   });
 
-  test('a query within the limits runs', async ({ api }) => {
+  test('12.6 a query within the limits runs', async ({ api }) => {
     const result = await api.operation(deepQuery(queryLimits.maxDepth - 5));
     expect(result.body.errors).toBeUndefined();
   });
 });
 
-describe('browser safety (requirement 11)', () => {
-  test('a request a foreign page could send without preflight is refused (CSRF)', async ({ api }) => {
+describe('browser safety (requirement 12)', () => {
+  test('12.4 a request a foreign page could send without preflight is refused (CSRF)', async ({ api }) => {
     const form = await api.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -118,7 +120,7 @@ describe('browser safety (requirement 11)', () => {
     expect(get.status).toBe(403);
   });
 
-  test('CORS echoes configured origins only', async ({ api }) => {
+  test('12.5 CORS echoes configured origins only', async ({ api }) => {
     const preflight = (origin: string) =>
       api.fetch('/graphql', {
         method: 'OPTIONS',
@@ -131,7 +133,10 @@ describe('browser safety (requirement 11)', () => {
     expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
   });
 
-  test('field suggestions are hidden from anonymous callers and shown to signed-in ones', async ({ api, user }) => {
+  test('12.7 field suggestions are hidden from anonymous callers and shown to signed-in ones', async ({
+    api,
+    user,
+  }) => {
     const anonymous = await api.operation('{ me { nam } }');
     expect(anonymous.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
     const signedIn = await api.operation('{ me { nam } }', { token: user.accessToken });
@@ -139,22 +144,22 @@ describe('browser safety (requirement 11)', () => {
   });
 });
 
-describe('operations endpoints (requirement 12)', () => {
-  test('/health checks the database', async ({ api }) => {
+describe('operations endpoints (requirements 10.4, 13.6)', () => {
+  test('13.6 /health checks the database', async ({ api }) => {
     const response = await api.fetch('/health');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  test('GraphiQL opens at /graphql in a browser', async ({ api }) => {
+  test('10.4 GraphiQL opens at /graphql in a browser', async ({ api }) => {
     const response = await api.fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Yello GraphQL API');
   });
 });
 
-describe('web app hosting (requirement 12.3)', () => {
-  test('serves the built SPA at / and its shell for client-side routes', async ({ api }) => {
+describe('web app hosting (requirement 13.7)', () => {
+  test('13.7, 13.9 serves the built SPA at / and its shell for client-side routes', async ({ api }) => {
     const dist = await mkdtemp(join(tmpdir(), 'yello-dist-'));
     await mkdir(join(dist, 'assets'));
     await writeFile(join(dist, 'index.html'), '<!doctype html><title>Yello</title><div id="root"></div>');
@@ -166,5 +171,17 @@ describe('web app hosting (requirement 12.3)', () => {
     const asset = await get('/assets/app.js');
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect((await get('/health')).status).toBe(200);
+  });
+});
+
+describe('health when the database is down (requirement 13.6)', () => {
+  test('13.6 /health answers 503 when SELECT 1 fails', async ({ api }) => {
+    const unreachable = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: 'postgres://postgres@127.0.0.1:1/none' }),
+    });
+    const app = createApp({ ...(await testAppDeps(api.db, api.clock)), db: unreachable });
+    const response = await app.fetch(new Request('http://yello.test/health'));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable' });
   });
 });

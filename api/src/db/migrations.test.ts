@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { applyMigrations, createMigration, prismaPaths } from './migrations.ts';
 
-describe('migrations (requirement 14)', () => {
+describe('migrations (requirements 13.4, 13.5)', () => {
   it('prisma/schema.prisma and prisma/migrations agree (no migration is missing)', async () => {
     const shadow = await PGlite.create('memory://');
     try {

@@ -9,7 +9,7 @@ function clockAt(date: Date) {
   return { now: () => date };
 }
 
-describe('access tokens (requirement 3.2)', () => {
+describe('access tokens (requirements 4.1, 4.3)', () => {
   const start = new Date('2026-11-26T10:00:00Z');
   const tokens = createAccessTokens(secret, clockAt(start));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPasswordHasher, PRODUCTION_BCRYPT_COST } from './password-hasher.ts';
 
-describe('password hasher (requirement 2.4)', () => {
+describe('password hasher (requirements 2.4, 3.3)', () => {
   it('hashes with bcrypt at cost 12 or more in production', async () => {
     expect(PRODUCTION_BCRYPT_COST).toBeGreaterThanOrEqual(12);
     const hasher = await createPasswordHasher();

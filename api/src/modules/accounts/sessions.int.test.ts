@@ -1,6 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, test } from '../../../test/fixtures.ts';
-import { errorCodes } from '../../../test/test-api.ts';
+import { errorCodes, testAppDeps } from '../../../test/test-api.ts';
+import { createApp } from '../../app.ts';
 
 const ME = '{ me { id } }';
 const REFRESH = 'mutation { refreshSession { accessToken expiresAt user { id } } }';
@@ -122,6 +123,26 @@ describe('sessions and revokeSession (requirement 9)', () => {
     expect(sessions).toContainEqual(
       expect.objectContaining({ current: false, userAgent: 'Yello-Test-Phone/1.0', ipAddress: '198.51.100.23' }),
     );
+  });
+
+  test('3.7 the client address comes from X-Forwarded-For only behind a trusted proxy', async ({ api, user }) => {
+    const direct = createApp({ ...(await testAppDeps(api.db, api.clock)), trustProxy: false });
+    const response = await direct.fetch(
+      new Request('http://yello.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.99' },
+        body: JSON.stringify({
+          query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+          variables: { input: { email: user.email, password: user.password } },
+        }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const addresses = await api.db.prisma.session.findMany({
+      where: { user: { email: user.email } },
+      select: { ipAddress: true },
+    });
+    expect(addresses.map((session) => session.ipAddress)).not.toContain('203.0.113.99');
   });
 
   test('9.2 revokeSession ends another of my sessions', async ({ api, user }) => {
