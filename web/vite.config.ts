@@ -16,6 +16,6 @@ export default defineConfig({
   test: {
     reporters: reporters('web'),
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
   },
 });

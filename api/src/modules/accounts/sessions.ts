@@ -48,7 +48,7 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
       const session = await db.session.create({
         data: {
           userId,
-          userAgent: client.userAgent?.slice(0, 500) ?? null,
+          userAgent: client.userAgent?.slice(0, 512) ?? null,
           ipAddress: client.ipAddress,
           createdAt: now,
           lastUsedAt: now,

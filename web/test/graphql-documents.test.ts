@@ -1,3 +1,4 @@
+// @vitest-environment node
 // Every GraphQL document in the web app must be valid against schema.graphql. gql.tada types the
 // results, but under TypeScript 7 nothing else rejects an unknown field or argument in a document.
 import { readdir, readFile } from 'node:fs/promises';
@@ -5,13 +6,13 @@ import { join } from 'node:path';
 import { buildSchema, NoUnusedFragmentsRule, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-const sourceDir = import.meta.dirname;
+const sourceDir = join(import.meta.dirname, '../src');
 const schemaFile = join(import.meta.dirname, '../../schema.graphql');
 
 async function documentSources(): Promise<{ file: string; text: string }[]> {
   const entries = await readdir(sourceDir, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
   const sources = await Promise.all(files.map(async (file) => ({ file, code: await readFile(file, 'utf8') })));
   return sources.flatMap(({ file, code }) =>
