@@ -7,27 +7,25 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { PrismaClient } from './generated/prisma/client.ts';
 import type { QueryLimits } from './graphql/armor.ts';
 import type { ClientInfo, Viewer } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
-import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
-import { createServices, type Services } from './services.ts';
-import type { Clock } from './shared/clock.ts';
+import { type InvitationSender, linkOnlyInvitations } from './modules/workspaces/invitations.ts';
+import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
-export interface AppDeps {
-  db: PrismaClient;
-  clock: Clock;
-  hasher: PasswordHasher;
-  tokenSecret: Uint8Array;
+export interface AppDeps extends Omit<ServiceDeps, 'invitationSender'> {
+  /** Delivers invitations; the link is only returned to the inviter when absent. */
+  invitationSender?: InvitationSender | undefined;
   development: boolean;
   cookieSecure: boolean;
   corsOrigins: string[];
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy: boolean;
+  /** Origin of the web app for links such as invitations; the request's origin when absent. */
+  publicUrl?: string | undefined;
   /** Limits on GraphQL documents; the defaults in armor.ts when absent. */
   queryLimits?: QueryLimits | undefined;
   /** Folder of the built web app; the SPA is not served when absent. */
@@ -55,7 +53,7 @@ function bearerToken(c: HonoContext): string | undefined {
 }
 
 export function createApp(deps: AppDeps): App {
-  const services = createServices(deps);
+  const services = createServices({ ...deps, invitationSender: deps.invitationSender ?? linkOnlyInvitations });
   const graphql = createGraphQLHandler({ ...deps, schema, services });
   const app = new Hono();
 

@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -42,6 +43,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   webDistDir: string | undefined;
+  /** Origin of the web app as users reach it, for links in invitations. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR,
+    publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
   };
 }
 

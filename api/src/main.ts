@@ -21,6 +21,7 @@ const app = createApp({
   cookieSecure: config.cookieSecure,
   corsOrigins: config.corsOrigins,
   trustProxy: config.trustProxy,
+  publicUrl: config.publicUrl,
   webDistDir: config.webDistDir ?? new URL('../../web/dist', import.meta.url).pathname,
 });
 

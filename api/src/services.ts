@@ -6,6 +6,9 @@ import { createAccountService } from './modules/accounts/accounts.ts';
 import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
 import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
 import { createSessionService } from './modules/accounts/sessions.ts';
+import { createInvitationService, type InvitationSender } from './modules/workspaces/invitations.ts';
+import { createMemberService } from './modules/workspaces/members.ts';
+import { createWorkspaceService } from './modules/workspaces/workspaces.ts';
 import type { Clock } from './shared/clock.ts';
 
 export interface ServiceDeps {
@@ -14,6 +17,8 @@ export interface ServiceDeps {
   hasher: PasswordHasher;
   /** Key that signs access tokens (at least 32 bytes). */
   tokenSecret: Uint8Array;
+  /** Delivers invitations; by default nothing is sent and the inviter shares the link. */
+  invitationSender: InvitationSender;
 }
 
 /** Limits on failed sign-ins and sign-ups; memory store (one API process). */
@@ -23,7 +28,7 @@ export const throttleLimits = {
   registrationsPerClient: { points: 10, duration: 60 * 60 },
 };
 
-export function createServices({ db, clock, hasher, tokenSecret }: ServiceDeps) {
+export function createServices({ db, clock, hasher, tokenSecret, invitationSender }: ServiceDeps) {
   const sessions = createSessionService({ db, clock, accessTokens: createAccessTokens(tokenSecret, clock) });
   const loginThrottle = createLoginThrottle({
     perAccount: new RateLimiterMemory({ keyPrefix: 'login-account', ...throttleLimits.failedLoginsPerAccount }),
@@ -36,6 +41,9 @@ export function createServices({ db, clock, hasher, tokenSecret }: ServiceDeps) 
   return {
     sessions,
     accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),
+    workspaces: createWorkspaceService({ db }),
+    members: createMemberService({ db }),
+    invitations: createInvitationService({ db, clock, sender: invitationSender }),
   };
 }
 

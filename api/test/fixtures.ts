@@ -9,6 +9,7 @@ export const test = base
     onCleanup(() => api.close());
     return api;
   })
-  .extend('user', async ({ api }) => api.signUp());
+  .extend('user', async ({ api }) => api.signUp())
+  .extend('workspace', async ({ api, user }) => api.createWorkspace(user));
 
 export { describe, expect } from 'vitest';

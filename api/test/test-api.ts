@@ -3,6 +3,7 @@
 import { type AppDeps, createApp } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/graphql/yoga.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
+import type { WorkspaceRole } from '../src/modules/workspaces/roles.ts';
 import type { Clock } from '../src/shared/clock.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -69,6 +70,17 @@ export interface SignedUpUser {
   password: string;
   accessToken: string;
   refreshCookie: string;
+}
+
+export interface TestWorkspace {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+export interface TestMember extends SignedUpUser {
+  membershipId: string;
+  role: WorkspaceRole;
 }
 
 let userCounter = 0;
@@ -139,13 +151,48 @@ export async function createTestApi(settings: TestSettings = defaultTestSettings
     return { ...input, id: payload.user.id, accessToken: payload.accessToken, refreshCookie: result.refreshCookie };
   }
 
+  /** Runs an operation that must succeed, returning its data. */
+  async function data<TData>(query: string, options: OperationOptions = {}): Promise<TData> {
+    const result = await operation<TData>(query, options);
+    if (result.body.errors || !result.body.data)
+      throw new Error(`Operation failed: ${JSON.stringify(result.body.errors)}`);
+    return result.body.data;
+  }
+
+  async function createWorkspace(owner: SignedUpUser, name = 'Acme'): Promise<TestWorkspace> {
+    const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${crypto.randomUUID().slice(0, 8)}`;
+    const { createWorkspace } = await data<{ createWorkspace: TestWorkspace }>(
+      'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id name slug } }',
+      { token: owner.accessToken, variables: { input: { name, slug } } },
+    );
+    return createWorkspace;
+  }
+
+  /** Invites a new user with `role` through the real invitation flow; returns them with their membership id. */
+  async function addMember(inviter: SignedUpUser, workspace: TestWorkspace, role: WorkspaceRole): Promise<TestMember> {
+    const member = await signUp();
+    const { inviteMember } = await data<{ inviteMember: { url: string } }>(
+      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
+      { token: inviter.accessToken, variables: { input: { workspaceId: workspace.id, email: member.email, role } } },
+    );
+    const token = inviteMember.url.split('/invite/')[1];
+    const { acceptInvitation } = await data<{ acceptInvitation: { id: string } }>(
+      'mutation($token: String!) { acceptInvitation(token: $token) { id } }',
+      { token: member.accessToken, variables: { token } },
+    );
+    return { ...member, membershipId: acceptInvitation.id, role };
+  }
+
   return {
     app,
     db,
     clock,
     fetch,
     operation,
+    data,
     signUp,
+    createWorkspace,
+    addMember,
     close: () => db.close(),
   };
 }

@@ -7,12 +7,13 @@ import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import { DateTimeResolver } from 'graphql-scalars';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
+import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
 import { forbidden, notFound, unauthenticated } from '../shared/errors.ts';
 import { isRecordNotFound } from '../shared/prisma-errors.ts';
 import type { AuthenticatedContext, Context } from './context.ts';
 
 /** Scopes whose failure must not reveal that the object exists: the caller gets NOT_FOUND. */
-const concealingScopes = new Set<string>(['self']);
+const concealingScopes = new Set<string>(['self', 'coMember', 'member']);
 
 function failedScopes(failure: AuthFailure): string[] {
   switch (failure.kind) {
@@ -48,8 +49,20 @@ export const builder = new SchemaBuilder<{
     loggedIn: boolean;
     /** The viewer is the user with this id. */
     self: string;
+    /** The viewer shares a workspace with the user with this id. */
+    coMember: string;
+    /** The viewer is a member of the workspace with this id. */
+    member: string;
+    /** The viewer has at least this role in the workspace; a non-member gets NOT_FOUND. */
+    role: { workspaceId: string; atLeast: WorkspaceRole };
   };
-  AuthContexts: { loggedIn: AuthenticatedContext; self: AuthenticatedContext };
+  AuthContexts: {
+    loggedIn: AuthenticatedContext;
+    self: AuthenticatedContext;
+    coMember: AuthenticatedContext;
+    member: AuthenticatedContext;
+    role: AuthenticatedContext;
+  };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Scalars: { DateTime: { Input: Date; Output: Date } };
@@ -58,9 +71,19 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
+    // Check an object's scopes where it is returned, so a hidden object fails exactly like a missing one.
+    runScopesOnType: true,
     authScopes: (context) => ({
       loggedIn: context.viewer !== null,
       self: (userId) => context.viewer?.userId === userId,
+      coMember: (userId) => context.viewer !== null && context.memberships.sharesWorkspaceWith(userId),
+      member: async (workspaceId) => (await context.memberships.roleIn(workspaceId)) !== undefined,
+      role: async ({ workspaceId, atLeast }) => {
+        if (context.viewer === null) return false;
+        const role = await context.memberships.roleIn(workspaceId);
+        if (role === undefined) throw notFound();
+        return hasRole(role, atLeast);
+      },
     }),
     unauthorizedError: (_parent, context, _info, result) => {
       if (context.viewer === null) return unauthenticated();

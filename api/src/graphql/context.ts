@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { MembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { Services } from '../services.ts';
 
 /** Who is calling: the signed-in user and the session their access token belongs to. */
@@ -27,6 +28,10 @@ export interface Context {
   viewer: Viewer | null;
   client: ClientInfo;
   refreshCookie: RefreshCookie;
+  /** The viewer's memberships, loaded at most once per request. */
+  memberships: MembershipLoader;
+  /** Origin of the web app, for links such as invitations. */
+  publicOrigin: string;
 }
 
 /** The context of a field that requires a signed-in viewer. */

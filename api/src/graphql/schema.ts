@@ -2,5 +2,6 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 import '../modules/accounts/schema.ts';
+import '../modules/workspaces/schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,11 +1,14 @@
 // The GraphQL endpoint: Yoga over the Pothos schema, with error masking, cookies, CSRF
 // prevention and query limits. Requests arrive already authenticated (see app.ts).
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
-import type { GraphQLSchema } from 'graphql';
-import { createYoga } from 'graphql-yoga';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { createYoga, maskError } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { Services } from '../services.ts';
+import { notFound } from '../shared/errors.ts';
 import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
 
@@ -23,9 +26,25 @@ export interface YogaDeps {
   cookieSecure: boolean;
   corsOrigins: string[];
   queryLimits?: QueryLimits | undefined;
+  /** Origin of the web app for links (PUBLIC_URL); the request's origin when absent. */
+  publicUrl?: string | undefined;
 }
 
 export const REFRESH_COOKIE = 'yello_refresh';
+
+/** An id argument of another type (e.g. a Session id where a Membership id is expected). */
+function isWrongTypeOfId(error: unknown): error is GraphQLError {
+  return (
+    error instanceof GraphQLError &&
+    (error instanceof PothosValidationError || error.originalError instanceof PothosValidationError)
+  );
+}
+
+/** Such an id names nothing the caller can reach: answer as for any id that does not exist. */
+function notFoundAt(error: GraphQLError): GraphQLError {
+  const { message, extensions } = notFound();
+  return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions });
+}
 export const GRAPHQL_PATH = '/graphql';
 
 /** The cookie is Secure when configured so, and whenever the request came over HTTPS. */
@@ -60,6 +79,7 @@ export function createGraphQLHandler({
   cookieSecure,
   corsOrigins,
   queryLimits,
+  publicUrl,
 }: YogaDeps) {
   return createYoga<RequestContext, Context>({
     schema,
@@ -70,7 +90,11 @@ export function createGraphQLHandler({
       defaultQuery:
         '# Sign in with the login mutation, then add the header\n# {"Authorization": "Bearer <accessToken>"}\n# in the Headers tab below.\nquery Me {\n  me {\n    id\n    email\n    name\n  }\n}\n',
     },
-    maskedErrors: { isDev: development },
+    maskedErrors: {
+      isDev: development,
+      maskError: (error, message, isDev) =>
+        isWrongTypeOfId(error) ? notFoundAt(error) : maskError(error, message, isDev),
+    },
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     plugins: [
       useCookies(),
@@ -78,12 +102,17 @@ export function createGraphQLHandler({
       queryLimitPlugin(queryLimits),
       hideSuggestionsFromAnonymous(),
     ],
-    context: ({ request, viewer, client }): Context => ({
-      db,
-      services,
-      viewer,
-      client,
-      refreshCookie: refreshCookie(request, cookieSecure),
-    }),
+    context: ({ request, viewer, client }): Context => {
+      const context: Context = {
+        db,
+        services,
+        viewer,
+        client,
+        refreshCookie: refreshCookie(request, cookieSecure),
+        memberships: createMembershipLoader(db, () => context.viewer?.userId),
+        publicOrigin: publicUrl ?? new URL(request.url).origin,
+      };
+      return context;
+    },
   });
 }

@@ -6,7 +6,8 @@ import type { SignedIn } from './accounts.ts';
 
 export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
-  authScopes: (user) => ({ self: user.id }),
+  // Yourself, and the people you share a workspace with.
+  authScopes: (user) => ({ $any: { self: user.id, coMember: user.id } }),
   fields: (t) => ({
     email: t.exposeString('email'),
     name: t.exposeString('name'),
@@ -52,6 +53,7 @@ const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
  */
 async function signedIn(context: Context, result: SignedIn): Promise<SignedIn> {
   context.viewer = { userId: result.session.userId, sessionId: result.session.sessionId };
+  context.memberships.reset();
   await context.refreshCookie.write(result.session.refreshToken, result.session.refreshExpiresAt);
   return result;
 }

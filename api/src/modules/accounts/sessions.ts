@@ -1,9 +1,9 @@
 // Sessions: a signed-in device, its rotating refresh tokens and the access tokens tied to it.
-import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { ClientInfo, Viewer } from '../../graphql/context.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { notFound, unauthenticated } from '../../shared/errors.ts';
+import { hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
 import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
 
 export const SESSION_TTL_DAYS = 30;
@@ -24,15 +24,6 @@ export interface SessionServiceDeps {
   accessTokens: AccessTokens;
 }
 
-/** Refresh tokens are 256 random bits, so a fast hash is enough to keep them unusable at rest. */
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-function newRefreshToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
 export function createSessionService({ db, clock, accessTokens }: SessionServiceDeps) {
   async function issue(userId: string, sessionId: string, refreshExpiresAt: Date, refreshToken: string) {
     const accessToken = await accessTokens.issue({ userId, sessionId });
@@ -44,7 +35,7 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
     async start(userId: string, client: ClientInfo): Promise<IssuedSession> {
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + SESSION_TTL_DAYS * 86_400_000);
-      const refreshToken = newRefreshToken();
+      const refreshToken = newSecretToken();
       const session = await db.session.create({
         data: {
           userId,
@@ -53,7 +44,7 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
           createdAt: now,
           lastUsedAt: now,
           expiresAt,
-          refreshTokens: { create: { tokenHash: hashToken(refreshToken), createdAt: now } },
+          refreshTokens: { create: { tokenHash: hashSecretToken(refreshToken), createdAt: now } },
         },
       });
       return issue(userId, session.id, expiresAt, refreshToken);
@@ -66,13 +57,13 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
     async refresh(refreshToken: string): Promise<IssuedSession> {
       const now = clock.now();
       const stored = await db.refreshToken.findUnique({
-        where: { tokenHash: hashToken(refreshToken) },
+        where: { tokenHash: hashSecretToken(refreshToken) },
         include: { session: true },
       });
       if (!stored || stored.session.revokedAt !== null || stored.session.expiresAt <= now) {
         throw unauthenticated('Your session has ended. Please sign in again.');
       }
-      const next = newRefreshToken();
+      const next = newSecretToken();
       const rotated = await db.$transaction(async (tx) => {
         const claimed = await tx.refreshToken.updateMany({
           where: { id: stored.id, usedAt: null },
@@ -80,7 +71,7 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
         });
         if (claimed.count === 0) return false;
         await tx.refreshToken.create({
-          data: { sessionId: stored.sessionId, tokenHash: hashToken(next), createdAt: now },
+          data: { sessionId: stored.sessionId, tokenHash: hashSecretToken(next), createdAt: now },
         });
         await tx.session.update({ where: { id: stored.sessionId }, data: { lastUsedAt: now } });
         return true;

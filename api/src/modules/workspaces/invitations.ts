@@ -1,0 +1,160 @@
+// Invitations: a link with a secret token for one email address and a role.
+
+import { z } from 'zod';
+import type { Invitation, Membership, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { isUniqueViolation } from '../../shared/prisma-errors.ts';
+import { hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { emailSchema } from '../accounts/inputs.ts';
+import { roleSchema } from './inputs.ts';
+import type { WorkspaceRole } from './roles.ts';
+
+export const INVITATION_TTL_DAYS = 7;
+
+/** Delivers an invitation (by mail, chat…). The default delivers nothing: the inviter copies the link. */
+export interface InvitationSender {
+  send(message: {
+    email: string;
+    workspaceName: string;
+    role: WorkspaceRole;
+    url: string;
+    invitedByName: string;
+  }): Promise<void>;
+}
+
+export const linkOnlyInvitations: InvitationSender = { send: async () => {} };
+
+export interface InvitationPreview {
+  workspaceName: string;
+  role: WorkspaceRole;
+  email: string;
+  invitedByName: string | null;
+  expiresAt: Date;
+}
+
+export interface IssuedInvitation {
+  invitation: Invitation;
+  /** The link with the token: its only copy. */
+  url: string;
+}
+
+const inviteInput = z.object({ email: emailSchema, role: roleSchema });
+
+export interface InvitationServiceDeps {
+  db: PrismaClient;
+  clock: Clock;
+  sender: InvitationSender;
+}
+
+export function createInvitationService({ db, clock, sender }: InvitationServiceDeps) {
+  /** Condition selecting invitations that can still be accepted. */
+  const pending = () => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: clock.now() } });
+
+  return {
+    pending,
+
+    /** The workspace an invitation belongs to, for authorization; undefined when there is none. */
+    async workspaceIdOf(invitationId: string): Promise<string | undefined> {
+      return (await db.invitation.findUnique({ where: { id: invitationId }, select: { workspaceId: true } }))
+        ?.workspaceId;
+    },
+
+    /**
+     * Invites `email` with `role`, replacing an earlier pending invitation for the same address.
+     * Returns the invitation and its link, which holds the only copy of the token.
+     */
+    async invite(inviterId: string, workspaceId: string, rawInput: unknown, origin: string): Promise<IssuedInvitation> {
+      const input = parseInput(inviteInput, rawInput);
+      const token = newSecretToken();
+      const now = clock.now();
+      const invitation = await db.$transaction(async (tx) => {
+        const member = await tx.membership.findFirst({ where: { workspaceId, user: { email: input.email } } });
+        if (member) {
+          const message = 'This person is already a member.';
+          throw conflict(message, [{ path: ['input', 'email'], message }]);
+        }
+        await tx.invitation.updateMany({
+          where: { workspaceId, email: input.email, ...pending() },
+          data: { revokedAt: now },
+        });
+        return tx.invitation.create({
+          data: {
+            workspaceId,
+            email: input.email,
+            role: input.role,
+            invitedById: inviterId,
+            tokenHash: hashSecretToken(token),
+            createdAt: now,
+            expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
+          },
+          include: { workspace: { select: { name: true } }, invitedBy: { select: { name: true } } },
+        });
+      });
+      const url = `${origin}/invite/${token}`;
+      await sender.send({
+        email: invitation.email,
+        role: invitation.role,
+        url,
+        workspaceName: invitation.workspace.name,
+        invitedByName: invitation.invitedBy?.name ?? '',
+      });
+      return { invitation, url };
+    },
+
+    async revoke(invitationId: string): Promise<void> {
+      const revoked = await db.invitation.updateMany({
+        where: { id: invitationId, ...pending() },
+        data: { revokedAt: clock.now() },
+      });
+      if (revoked.count === 0) throw notFound('This invitation');
+    },
+
+    /** What a pending invitation offers; NOT_FOUND for any other token. */
+    async preview(token: string): Promise<InvitationPreview> {
+      const invitation = await db.invitation.findFirst({
+        where: { tokenHash: hashSecretToken(token), ...pending() },
+        include: { workspace: { select: { name: true } }, invitedBy: { select: { name: true } } },
+      });
+      if (!invitation) throw notFound('This invitation');
+      return {
+        workspaceName: invitation.workspace.name,
+        role: invitation.role,
+        email: invitation.email,
+        invitedByName: invitation.invitedBy?.name ?? null,
+        expiresAt: invitation.expiresAt,
+      };
+    },
+
+    /** Joins the invitation's workspace as the signed-in user, whose email must be the invited one. */
+    async accept(userId: string, token: string): Promise<Membership> {
+      const now = clock.now();
+      return db.$transaction(async (tx) => {
+        const invitation: Invitation | null = await tx.invitation.findFirst({
+          where: { tokenHash: hashSecretToken(token), ...pending() },
+        });
+        if (!invitation) throw notFound('This invitation');
+        const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+        if (user.email !== invitation.email) {
+          throw forbidden(`This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
+        }
+        const claimed = await tx.invitation.updateMany({
+          where: { id: invitation.id, acceptedAt: null },
+          data: { acceptedAt: now, acceptedById: userId },
+        });
+        if (claimed.count === 0) throw notFound('This invitation');
+        try {
+          return await tx.membership.create({
+            data: { workspaceId: invitation.workspaceId, userId, role: invitation.role },
+          });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw conflict('You are already a member of this workspace.');
+          throw error;
+        }
+      });
+    },
+  };
+}
+
+export type InvitationService = ReturnType<typeof createInvitationService>;

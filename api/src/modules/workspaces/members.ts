@@ -1,0 +1,82 @@
+// Members: change roles, remove, leave, without ever leaving a workspace without an OWNER.
+import type { Membership, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { hasRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
+
+type Transaction = Prisma.TransactionClient;
+
+const LAST_OWNER = 'A workspace needs at least one owner. Make someone else an owner first.';
+
+/**
+ * Runs `work` while holding a lock on the workspace row, so that changes to its owners are
+ * serialised and the "at least one owner" check cannot be raced.
+ */
+async function withWorkspaceLocked<T>(db: PrismaClient, workspaceId: string, work: (tx: Transaction) => Promise<T>) {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR UPDATE`;
+    return work(tx);
+  });
+}
+
+async function assertAnotherOwner(tx: Transaction, target: Membership): Promise<void> {
+  if (target.role !== WorkspaceRole.OWNER) return;
+  const owners = await tx.membership.count({ where: { workspaceId: target.workspaceId, role: WorkspaceRole.OWNER } });
+  if (owners <= 1) throw conflict(LAST_OWNER);
+}
+
+/** The actor may move `target` to `to` (undefined: out of the workspace). */
+async function assertMayAssign(tx: Transaction, actorId: string, target: Membership, to: WorkspaceRole | undefined) {
+  const actor = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: target.workspaceId, userId: actorId } },
+    select: { role: true },
+  });
+  if (!actor) throw notFound();
+  if (!hasRole(actor.role, roleNeededToAssign(target.role, to))) throw forbidden();
+}
+
+export function createMemberService({ db }: { db: PrismaClient }) {
+  async function locked<T>(membershipId: string, work: (tx: Transaction, target: Membership) => Promise<T>) {
+    const found = await db.membership.findUnique({ where: { id: membershipId }, select: { workspaceId: true } });
+    if (!found) throw notFound();
+    return withWorkspaceLocked(db, found.workspaceId, async (tx) => {
+      const target = await tx.membership.findUnique({ where: { id: membershipId } });
+      if (!target) throw notFound();
+      return work(tx, target);
+    });
+  }
+
+  return {
+    /** The workspace a membership belongs to, for authorization; undefined when there is none. */
+    async workspaceIdOf(membershipId: string): Promise<string | undefined> {
+      return (await db.membership.findUnique({ where: { id: membershipId }, select: { workspaceId: true } }))
+        ?.workspaceId;
+    },
+
+    async changeRole(actorId: string, membershipId: string, role: WorkspaceRole): Promise<Membership> {
+      return locked(membershipId, async (tx, target) => {
+        await assertMayAssign(tx, actorId, target, role);
+        if (role !== WorkspaceRole.OWNER) await assertAnotherOwner(tx, target);
+        return tx.membership.update({ where: { id: target.id }, data: { role } });
+      });
+    },
+
+    async remove(actorId: string, membershipId: string): Promise<void> {
+      await locked(membershipId, async (tx, target) => {
+        await assertMayAssign(tx, actorId, target, undefined);
+        await assertAnotherOwner(tx, target);
+        await tx.membership.delete({ where: { id: target.id } });
+      });
+    },
+
+    async leave(userId: string, workspaceId: string): Promise<void> {
+      await withWorkspaceLocked(db, workspaceId, async (tx) => {
+        const own = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+        if (!own) throw notFound();
+        await assertAnotherOwner(tx, own);
+        await tx.membership.delete({ where: { id: own.id } });
+      });
+    },
+  };
+}
+
+export type MemberService = ReturnType<typeof createMemberService>;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { hasRole, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
+
+const { OWNER, ADMIN, MEMBER, VIEWER } = WorkspaceRole;
+
+describe('roles (requirement 5.5)', () => {
+  it('5.5 orders the roles OWNER > ADMIN > MEMBER > VIEWER', () => {
+    const order = [VIEWER, MEMBER, ADMIN, OWNER];
+    for (const [i, role] of order.entries()) {
+      for (const [j, other] of order.entries()) expect(hasRole(role, other)).toBe(i >= j);
+    }
+  });
+
+  it('5.5 matches the role table of the spec', () => {
+    expect(requiredRole).toEqual({ read: VIEWER, write: MEMBER, manage: ADMIN, own: OWNER });
+  });
+
+  it('4.2, 3.2 anything touching OWNER needs an OWNER', () => {
+    expect(roleNeededToAssign(MEMBER, ADMIN)).toBe(ADMIN);
+    expect(roleNeededToAssign(undefined, VIEWER)).toBe(ADMIN);
+    expect(roleNeededToAssign(ADMIN, OWNER)).toBe(OWNER);
+    expect(roleNeededToAssign(OWNER, MEMBER)).toBe(OWNER);
+    expect(roleNeededToAssign(OWNER, undefined)).toBe(OWNER);
+  });
+});

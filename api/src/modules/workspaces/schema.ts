@@ -1,0 +1,281 @@
+// The workspaces module's part of the GraphQL schema. Every tenant-owned type declares who may see
+// it (scope-auth), so root fields, nested fields and node(id) are all checked the same way.
+import { builder } from '../../graphql/builder.ts';
+import { notFound } from '../../shared/errors.ts';
+import type { InvitationPreview, IssuedInvitation } from './invitations.ts';
+import { requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
+
+export const WorkspaceRoleEnum = builder.enumType(WorkspaceRole, {
+  name: 'WorkspaceRole',
+  description: 'OWNER > ADMIN > MEMBER > VIEWER. See the role table in the docs.',
+});
+
+/** The workspace an object belongs to, or NOT_FOUND: the same answer as for a workspace one may not see. */
+function existing(workspaceId: string | undefined): string {
+  if (workspaceId === undefined) throw notFound();
+  return workspaceId;
+}
+
+export const WorkspaceRef = builder.prismaNode('Workspace', {
+  id: { field: 'id' },
+  description: 'A tenant: a team’s projects and tasks live in it, reachable by its members only.',
+  authScopes: (workspace) => ({ member: workspace.id }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    slug: t.exposeString('slug', { description: 'URL name, unique across Yello.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    viewerRole: t.field({
+      type: WorkspaceRoleEnum,
+      description: 'The role of the signed-in user in this workspace.',
+      resolve: async (workspace, _args, context) => existingRole(await context.memberships.roleIn(workspace.id)),
+    }),
+    members: t.relatedConnection('memberships', {
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
+    invitations: t.relatedConnection('invitations', {
+      cursor: 'id',
+      description: 'Pending invitations (admins and owners).',
+      authScopes: (workspace) => ({ role: { workspaceId: workspace.id, atLeast: requiredRole.manage } }),
+      query: (_args, context) => ({
+        where: context.services.invitations.pending(),
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+    }),
+  }),
+});
+
+function existingRole(role: WorkspaceRole | undefined): WorkspaceRole {
+  if (role === undefined) throw notFound();
+  return role;
+}
+
+export const MembershipRef = builder.prismaNode('Membership', {
+  id: { field: 'id' },
+  authScopes: (membership) => ({ member: membership.workspaceId }),
+  fields: (t) => ({
+    role: t.expose('role', { type: WorkspaceRoleEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    user: t.relation('user'),
+    workspace: t.relation('workspace'),
+    isViewer: t.boolean({
+      description: 'Whether this is the signed-in user’s own membership.',
+      resolve: (membership, _args, context) => membership.userId === context.viewer?.userId,
+    }),
+  }),
+});
+
+const InvitationRef = builder.prismaNode('Invitation', {
+  id: { field: 'id' },
+  authScopes: (invitation) => ({ role: { workspaceId: invitation.workspaceId, atLeast: requiredRole.manage } }),
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    role: t.expose('role', { type: WorkspaceRoleEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    invitedByName: t.string({
+      nullable: true,
+      select: { invitedBy: { select: { name: true } } },
+      resolve: (invitation) => invitation.invitedBy?.name ?? null,
+    }),
+  }),
+});
+
+const InvitationPreviewRef = builder.objectRef<InvitationPreview>('InvitationPreview').implement({
+  description: 'What an invitation link offers, shown before it is accepted.',
+  fields: (t) => ({
+    workspaceName: t.exposeString('workspaceName'),
+    role: t.expose('role', { type: WorkspaceRoleEnum }),
+    email: t.exposeString('email'),
+    invitedByName: t.exposeString('invitedByName', { nullable: true }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+  }),
+});
+
+const InviteMemberPayload = builder.objectRef<IssuedInvitation>('InviteMemberPayload').implement({
+  fields: (t) => ({
+    invitation: t.field({ type: InvitationRef, resolve: (payload) => payload.invitation }),
+    url: t.exposeString('url', { description: 'The one-time link to hand to the invitee. It is shown only here.' }),
+  }),
+});
+
+builder.prismaObjectField('User', 'memberships', (t) =>
+  t.relation('memberships', {
+    description: 'The workspaces this user belongs to, with their role (only on your own user).',
+    authScopes: (user) => ({ self: user.id }),
+    query: { orderBy: { workspace: { name: 'asc' } } },
+  }),
+);
+
+builder.queryFields((t) => ({
+  workspaces: t.withAuth({ loggedIn: true }).prismaConnection({
+    type: 'Workspace',
+    cursor: 'id',
+    description: 'The workspaces you belong to, by name.',
+    resolve: (query, _root, _args, context) =>
+      context.db.workspace.findMany({
+        ...query,
+        where: { memberships: { some: { userId: context.viewer.userId } } },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+  workspace: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Workspace',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: async (query, _root, { slug }, context) =>
+      (await context.db.workspace.findUnique({ ...query, where: { slug: slug.trim().toLowerCase() } })) ??
+      throwNotFound(),
+  }),
+  invitation: t.field({
+    type: InvitationPreviewRef,
+    description: 'What an invitation offers; anyone holding the link may ask.',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, { token }, context) => context.services.invitations.preview(token),
+  }),
+}));
+
+function throwNotFound(): never {
+  throw notFound();
+}
+
+const CreateWorkspaceInput = builder.inputType('CreateWorkspaceInput', {
+  fields: (t) => ({ name: t.string(), slug: t.string() }),
+});
+
+const UpdateWorkspaceInput = builder.inputType('UpdateWorkspaceInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: WorkspaceRef }),
+    name: t.string({ required: false }),
+    slug: t.string({ required: false }),
+  }),
+});
+
+const DeleteWorkspaceInput = builder.inputType('DeleteWorkspaceInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: WorkspaceRef }),
+    confirmSlug: t.string({ description: 'The workspace’s slug, typed again to confirm.' }),
+  }),
+});
+
+const InviteMemberInput = builder.inputType('InviteMemberInput', {
+  fields: (t) => ({
+    workspaceId: t.globalID({ for: WorkspaceRef }),
+    email: t.string(),
+    role: t.field({ type: WorkspaceRoleEnum }),
+  }),
+});
+
+const ChangeMemberRoleInput = builder.inputType('ChangeMemberRoleInput', {
+  fields: (t) => ({
+    membershipId: t.globalID({ for: MembershipRef }),
+    role: t.field({ type: WorkspaceRoleEnum }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createWorkspace: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Workspace',
+    description: 'Creates a workspace; you become its OWNER.',
+    args: { input: t.arg({ type: CreateWorkspaceInput, required: true }) },
+    resolve: async (_query, _root, { input }, context) => {
+      const workspace = await context.services.workspaces.create(context.viewer.userId, input);
+      context.memberships.reset();
+      return workspace;
+    },
+  }),
+  updateWorkspace: t.prismaField({
+    type: 'Workspace',
+    description: 'Renames the workspace or changes its slug (admins and owners).',
+    args: { input: t.arg({ type: UpdateWorkspaceInput, required: true }) },
+    authScopes: (_root, { input }) => ({ role: { workspaceId: input.id.id, atLeast: requiredRole.manage } }),
+    resolve: (_query, _root, { input }, context) =>
+      context.services.workspaces.update(input.id.id, { name: input.name ?? undefined, slug: input.slug ?? undefined }),
+  }),
+  deleteWorkspace: t.boolean({
+    description: 'Deletes the workspace with all its data (owners only).',
+    args: { input: t.arg({ type: DeleteWorkspaceInput, required: true }) },
+    authScopes: (_root, { input }) => ({ role: { workspaceId: input.id.id, atLeast: requiredRole.own } }),
+    resolve: async (_root, { input }, context) => {
+      await context.services.workspaces.delete(input.id.id, input.confirmSlug);
+      return true;
+    },
+  }),
+  inviteMember: t.field({
+    type: InviteMemberPayload,
+    description: 'Invites someone by email; returns the link to hand them.',
+    args: { input: t.arg({ type: InviteMemberInput, required: true }) },
+    authScopes: (_root, { input }) => ({
+      role: { workspaceId: input.workspaceId.id, atLeast: roleNeededToAssign(undefined, input.role) },
+    }),
+    resolve: (_root, { input }, context) =>
+      context.services.invitations.invite(
+        context.viewer?.userId ?? throwNotFound(),
+        input.workspaceId.id,
+        { email: input.email, role: input.role },
+        context.publicOrigin,
+      ),
+  }),
+  revokeInvitation: t.boolean({
+    description: 'Revokes a pending invitation (admins and owners).',
+    args: { id: t.arg.globalID({ required: true, for: InvitationRef }) },
+    authScopes: async (_root, { id }, context) => ({
+      role: {
+        workspaceId: existing(await context.services.invitations.workspaceIdOf(id.id)),
+        atLeast: requiredRole.manage,
+      },
+    }),
+    resolve: async (_root, { id }, context) => {
+      await context.services.invitations.revoke(id.id);
+      return true;
+    },
+  }),
+  acceptInvitation: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Membership',
+    description: 'Joins the workspace of an invitation made for your email address.',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: async (_query, _root, { token }, context) => {
+      const membership = await context.services.invitations.accept(context.viewer.userId, token);
+      context.memberships.reset();
+      return membership;
+    },
+  }),
+  changeMemberRole: t.prismaField({
+    type: 'Membership',
+    description: 'Changes a member’s role. Only owners grant or take away OWNER.',
+    args: { input: t.arg({ type: ChangeMemberRoleInput, required: true }) },
+    authScopes: async (_root, { input }, context) => ({
+      role: {
+        workspaceId: existing(await context.services.members.workspaceIdOf(input.membershipId.id)),
+        atLeast: requiredRole.manage,
+      },
+    }),
+    resolve: (_query, _root, { input }, context) =>
+      context.services.members.changeRole(context.viewer?.userId ?? throwNotFound(), input.membershipId.id, input.role),
+  }),
+  removeMember: t.boolean({
+    description: 'Removes a member. Only owners remove owners.',
+    args: { membershipId: t.arg.globalID({ required: true, for: MembershipRef }) },
+    authScopes: async (_root, { membershipId }, context) => ({
+      role: {
+        workspaceId: existing(await context.services.members.workspaceIdOf(membershipId.id)),
+        atLeast: requiredRole.manage,
+      },
+    }),
+    resolve: async (_root, { membershipId }, context) => {
+      await context.services.members.remove(context.viewer?.userId ?? throwNotFound(), membershipId.id);
+      context.memberships.reset();
+      return true;
+    },
+  }),
+  leaveWorkspace: t.boolean({
+    description: 'Leaves a workspace. The last owner cannot leave.',
+    args: { workspaceId: t.arg.globalID({ required: true, for: WorkspaceRef }) },
+    authScopes: (_root, { workspaceId }) => ({ member: workspaceId.id }),
+    resolve: async (_root, { workspaceId }, context) => {
+      await context.services.members.leave(context.viewer?.userId ?? throwNotFound(), workspaceId.id);
+      context.memberships.reset();
+      return true;
+    },
+  }),
+}));

@@ -1,0 +1,58 @@
+// Workspaces: create, rename, change slug, delete. Rules and Prisma calls; no GraphQL.
+import type { PrismaClient, Workspace } from '../../generated/prisma/client.ts';
+import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
+import { isUniqueViolation } from '../../shared/prisma-errors.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { createWorkspaceInput, slugSchema, updateWorkspaceInput } from './inputs.ts';
+import { WorkspaceRole } from './roles.ts';
+
+const SLUG_TAKEN = 'This URL is taken. Choose another.';
+
+function slugConflict(error: unknown): unknown {
+  return isUniqueViolation(error, 'slug')
+    ? conflict(SLUG_TAKEN, [{ path: ['input', 'slug'], message: SLUG_TAKEN }])
+    : error;
+}
+
+export function createWorkspaceService({ db }: { db: PrismaClient }) {
+  return {
+    /** Creates a workspace whose only member, its OWNER, is the creator. */
+    async create(creatorId: string, rawInput: unknown): Promise<Workspace> {
+      const input = parseInput(createWorkspaceInput, rawInput);
+      try {
+        return await db.workspace.create({
+          data: { ...input, memberships: { create: { userId: creatorId, role: WorkspaceRole.OWNER } } },
+        });
+      } catch (error) {
+        throw slugConflict(error);
+      }
+    },
+
+    /** Changes only the fields given. */
+    async update(workspaceId: string, rawInput: unknown): Promise<Workspace> {
+      const input = parseInput(updateWorkspaceInput, rawInput);
+      try {
+        return await db.workspace.update({ where: { id: workspaceId }, data: input });
+      } catch (error) {
+        throw slugConflict(error);
+      }
+    },
+
+    /** Deletes the workspace and, by cascade, all its tenant data, once the slug is confirmed. */
+    async delete(workspaceId: string, confirmSlug: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } });
+        if (!workspace) throw notFound();
+        const typed = slugSchema.safeParse(confirmSlug);
+        if (!typed.success || typed.data !== workspace.slug) {
+          throw badUserInput([
+            { path: ['input', 'confirmSlug'], message: 'Type the workspace’s URL name to confirm.' },
+          ]);
+        }
+        await tx.workspace.delete({ where: { id: workspaceId } });
+      });
+    },
+  };
+}
+
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;
