@@ -9,7 +9,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: reporters('api'),
-    // Integration files each start an in-memory PostgreSQL (PGlite) or a fresh database.
+    // Workers are reused across files (the app keeps no global state), so the worker-scoped
+    // migrated database template is made once per worker, not once per file.
+    isolate: false,
+    // Integration files each get a fresh database: a clone of that template, or a new PostgreSQL database.
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -2,14 +2,14 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfigOrExit } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { openDatabase, startPostgres } from './db/database.ts';
 import { createPasswordHasher } from './modules/accounts/password-hasher.ts';
 import { loadTokenSecret } from './secrets.ts';
 import { systemClock } from './shared/clock.ts';
 
 const config = loadConfigOrExit(process.env);
 
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir });
+const database = await openDatabase(await startPostgres({ url: config.databaseUrl, dataDir: config.pgliteDir }));
 for (const name of database.appliedMigrations) console.log(`Applied migration ${name}`);
 
 const app = createApp({

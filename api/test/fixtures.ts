@@ -1,11 +1,17 @@
 // Composable vitest fixtures: one app + database per test file, a fresh signed-up user per test.
 import { test as base } from 'vitest';
 import { createTestApi, defaultTestSettings } from './test-api.ts';
+import { createDatabaseTemplate } from './test-database.ts';
 
 export const test = base
   .extend('settings', { scope: 'worker' }, defaultTestSettings)
-  .extend('api', { scope: 'file' }, async ({ settings }, { onCleanup }) => {
-    const api = await createTestApi(settings);
+  .extend('databaseTemplate', { scope: 'worker' }, async ({ settings }, { onCleanup }) => {
+    const template = await createDatabaseTemplate(settings.databaseUrl);
+    onCleanup(() => template.close());
+    return template;
+  })
+  .extend('api', { scope: 'file' }, async ({ databaseTemplate, settings }, { onCleanup }) => {
+    const api = await createTestApi(databaseTemplate, settings);
     onCleanup(() => api.close());
     return api;
   })

@@ -5,14 +5,19 @@ import { REFRESH_COOKIE } from '../src/graphql/yoga.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
 import type { WorkspaceRole } from '../src/modules/workspaces/roles.ts';
 import type { Clock } from '../src/shared/clock.ts';
-import { openTestDatabase, type TestDatabase } from './test-database.ts';
+import { type DatabaseTemplate, openTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestSettings {
   /** bcrypt cost: low for speed; production's cost is asserted in its own test. */
   bcryptCost: number;
+  /** A PostgreSQL server to test on (`npm run test:pg`); in-memory PGlite when absent. */
+  databaseUrl: string | undefined;
 }
 
-export const defaultTestSettings: TestSettings = { bcryptCost: 4 };
+export const defaultTestSettings: TestSettings = {
+  bcryptCost: 4,
+  databaseUrl: process.env.YELLO_TEST_DATABASE_URL || undefined,
+};
 
 export interface TestClock {
   now(): Date;
@@ -103,8 +108,8 @@ export async function testAppDeps(
   };
 }
 
-export async function createTestApi(settings: TestSettings = defaultTestSettings) {
-  const db: TestDatabase = await openTestDatabase();
+export async function createTestApi(template: DatabaseTemplate, settings: TestSettings = defaultTestSettings) {
+  const db: TestDatabase = await openTestDatabase(template);
   const clock = createTestClock();
   const app = createApp(await testAppDeps(db, clock, settings));
 

@@ -1,34 +1,63 @@
-// A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
-// on the PostgreSQL server named by YELLO_TEST_DATABASE_URL (CI's second run).
+// A fresh, migrated database for one test file: a clone of a migrated in-memory PGlite (the
+// template, made once per worker), or a new database on a PostgreSQL server (CI's second run).
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/database.ts';
+import { serveEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+import { applyMigrationsToPGlite } from '../src/db/migrations.ts';
+import { externalPostgres, type PostgresServer } from '../src/db/postgres-server.ts';
 
 export interface TestDatabase extends Database {
-  /** SQL statements Prisma has sent since the last reset. */
+  /** SQL statements Prisma has sent; tests empty it before counting. */
   statements: string[];
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
-  const statements: string[] = [];
-  const onQuery = (sql: string) => {
-    statements.push(sql);
-  };
-  const serverUrl = process.env.YELLO_TEST_DATABASE_URL;
-  if (!serverUrl) return { ...(await openDatabase({ onQuery })), statements };
+/** What each test file's database starts from. */
+export interface DatabaseTemplate {
+  newServer(): Promise<PostgresServer>;
+  close(): Promise<void>;
+}
 
-  const name = `yello_test_${crypto.randomUUID().replaceAll('-', '')}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), onQuery });
+/** Migrating once per worker and cloning per file saves PGlite's start-up (seconds) per file. */
+export async function createDatabaseTemplate(serverUrl: string | undefined): Promise<DatabaseTemplate> {
+  if (serverUrl) return postgresTemplate(serverUrl);
+  const template = await PGlite.create('memory://');
+  await applyMigrationsToPGlite(template);
   return {
-    ...database,
-    statements,
-    async close() {
-      await database.close();
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    async newServer() {
+      const copy = await template.clone();
+      if (!(copy instanceof PGlite)) throw new Error('PGlite.clone() returned something other than a PGlite');
+      return serveEmbeddedPostgres(copy);
     },
+    close: () => template.close(),
   };
+}
+
+function postgresTemplate(serverUrl: string): DatabaseTemplate {
+  return {
+    async newServer() {
+      const name = `yello_test_${crypto.randomUUID().replaceAll('-', '')}`;
+      await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const server = externalPostgres(url.toString());
+      return {
+        ...server,
+        async stop() {
+          await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+        },
+      };
+    },
+    close: async () => {},
+  };
+}
+
+export async function openTestDatabase(template: DatabaseTemplate): Promise<TestDatabase> {
+  const statements: string[] = [];
+  const database = await openDatabase(await template.newServer(), (sql) => {
+    statements.push(sql);
+  });
+  return { ...database, statements };
 }
 
 async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,54 +1,38 @@
-// Opens Yello's database: a real PostgreSQL when a URL is given, else embedded PGlite; applies
-// pending migrations, then returns a Prisma client over @prisma/adapter-pg.
+// Opens Yello's database on a PostgreSQL server (real, or embedded PGlite): applies pending
+// migrations, then returns a Prisma client over @prisma/adapter-pg.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { applyMigrations } from './migrations.ts';
-
-export interface DatabaseOptions {
-  /** postgres:// URL of a real server; when absent an embedded PGlite is started. */
-  url?: string | undefined;
-  /** Folder for the embedded database's files; in memory when absent. */
-  dataDir?: string | undefined;
-  /** Logs every SQL statement Prisma sends (tests count them). */
-  onQuery?: (sql: string) => void;
-}
+import { externalPostgres, type PostgresServer } from './postgres-server.ts';
 
 export interface Database {
   prisma: PrismaClient;
-  connectionString: string;
   /** Names of the migrations applied while opening. */
   appliedMigrations: string[];
+  /** Disconnects, and stops the server when Yello started it. */
   close(): Promise<void>;
 }
 
-export interface PostgresServer {
-  connectionString: string;
-  stop(): Promise<void>;
+/** The PostgreSQL to use: the server at `url`, or an embedded PGlite in `dataDir` (memory when absent). */
+export async function startPostgres(options: { url?: string | undefined; dataDir?: string | undefined }) {
+  return options.url ? externalPostgres(options.url) : startEmbeddedPostgres({ dataDir: options.dataDir });
 }
 
-/** The PostgreSQL to use: the server at `url`, or an embedded PGlite started now. */
-export async function startPostgres({
-  url,
-  dataDir,
-}: Pick<DatabaseOptions, 'url' | 'dataDir'>): Promise<PostgresServer> {
-  if (url) return { connectionString: url, stop: async () => {} };
-  return startEmbeddedPostgres({ dataDir });
-}
-
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const server = await startPostgres(options);
-  const { connectionString } = server;
-  const embedded = options.url === undefined;
+/**
+ * Migrates the database on `server` and connects to it. `onQuery` sees every SQL statement Prisma
+ * sends (tests count them). The server is stopped if opening fails.
+ */
+export async function openDatabase(server: PostgresServer, onQuery?: (sql: string) => void): Promise<Database> {
+  const { connectionString, poolSize } = server;
   try {
     const appliedMigrations = await applyMigrations(connectionString);
-    const adapter = new PrismaPg({ connectionString, max: embedded ? 4 : 10 });
-    const prisma = options.onQuery
-      ? withQueryLog(new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }), options.onQuery)
+    const adapter = new PrismaPg({ connectionString, max: poolSize });
+    const prisma = onQuery
+      ? withQueryLog(new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }), onQuery)
       : new PrismaClient({ adapter });
     return {
       prisma,
-      connectionString,
       appliedMigrations,
       async close() {
         await prisma.$disconnect();

@@ -68,8 +68,17 @@ async function withEngine<T>(
 
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
 export async function applyMigrations(connectionString: string, paths: PrismaPaths = prismaPaths): Promise<string[]> {
+  return apply(new PrismaPg({ connectionString, max: 1 }), paths);
+}
+
+/** The same, on a PGlite reached in-process (test templates, tooling). */
+export async function applyMigrationsToPGlite(db: PGlite, paths: PrismaPaths = prismaPaths): Promise<string[]> {
+  return apply(new PrismaPGlite(db), paths);
+}
+
+async function apply(adapterFactory: AdapterFactory, paths: PrismaPaths): Promise<string[]> {
   const migrationsList = await readMigrations(paths.migrationsDir);
-  return withEngine(new PrismaPg({ connectionString, max: 1 }), paths, async (engine) => {
+  return withEngine(adapterFactory, paths, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return result.appliedMigrationNames;
   });

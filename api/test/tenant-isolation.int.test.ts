@@ -1,0 +1,170 @@
+// Tenant isolation (workspaces requirement 5.2, 5.7): every operation that takes an id or a slug,
+// found in the schema itself, is tried by a member of workspace A against workspace B's objects.
+// The answer must be the one for an id that does not exist, and no tenant table may change.
+import { type GraphQLArgument, type GraphQLInputType, getNamedType, isInputObjectType } from 'graphql';
+import { schema } from '../src/graphql/schema.ts';
+import { describe, expect, test } from './fixtures.ts';
+import type { OperationResult, TestApi } from './test-api.ts';
+
+/** The ids of one workspace's objects, as a client sees them. */
+interface Targets {
+  workspaceId: string;
+  slug: string;
+  membershipId: string;
+  invitationId: string;
+  userId: string;
+  sessionId: string;
+}
+
+interface Attempt {
+  query: string;
+  variables: (targets: Targets) => Record<string, unknown>;
+}
+
+type IsolationCase = { attempts: Attempt[] } | { exempt: string };
+
+const one = (query: string, variables: Attempt['variables']): IsolationCase => ({ attempts: [{ query, variables }] });
+
+/** How to aim each id-taking operation at another workspace. A new such operation needs an entry. */
+const cases: Record<string, IsolationCase> = {
+  node: {
+    attempts: (['workspaceId', 'membershipId', 'invitationId', 'userId', 'sessionId'] as const).map((key) => ({
+      query: 'query($id: ID!) { node(id: $id) { id } }',
+      variables: (targets) => ({ id: targets[key] }),
+    })),
+  },
+  nodes: one('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', (t) => ({
+    ids: [t.workspaceId, t.membershipId, t.invitationId, t.userId, t.sessionId],
+  })),
+  workspace: one('query($slug: String!) { workspace(slug: $slug) { id name } }', (t) => ({ slug: t.slug })),
+  updateWorkspace: one('mutation($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { id } }', (t) => ({
+    input: { id: t.workspaceId, name: 'Taken over' },
+  })),
+  deleteWorkspace: one('mutation($input: DeleteWorkspaceInput!) { deleteWorkspace(input: $input) }', (t) => ({
+    input: { id: t.workspaceId, confirmSlug: t.slug },
+  })),
+  inviteMember: one('mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }', (t) => ({
+    input: { workspaceId: t.workspaceId, email: 'intruder@example.com', role: 'ADMIN' },
+  })),
+  revokeInvitation: one('mutation($id: ID!) { revokeInvitation(id: $id) }', (t) => ({ id: t.invitationId })),
+  changeMemberRole: one('mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }', (t) => ({
+    input: { membershipId: t.membershipId, role: 'VIEWER' },
+  })),
+  removeMember: one('mutation($id: ID!) { removeMember(membershipId: $id) }', (t) => ({ id: t.membershipId })),
+  leaveWorkspace: one('mutation($id: ID!) { leaveWorkspace(workspaceId: $id) }', (t) => ({ id: t.workspaceId })),
+  revokeSession: one('mutation($id: ID!) { revokeSession(id: $id) }', (t) => ({ id: t.sessionId })),
+  createWorkspace: { exempt: 'Slugs are global names: a taken slug is CONFLICT by design (workspaces 1.3).' },
+};
+
+function takesIdOrSlug(type: GraphQLInputType, name: string, seen = new Set<string>()): boolean {
+  const named = getNamedType(type);
+  if (named.name === 'ID' || (name === 'slug' && named.name === 'String')) return true;
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((field) => takesIdOrSlug(field.type, field.name, seen));
+}
+
+function discoverOperations(): string[] {
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
+    Object.values(root?.getFields() ?? {})
+      .filter((field) => field.args.some((arg: GraphQLArgument) => takesIdOrSlug(arg.type, arg.name)))
+      .map((field) => field.name),
+  );
+}
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+/** Ids of the right types that name nothing. */
+function missingTargets(): Targets {
+  return {
+    workspaceId: globalId('Workspace', crypto.randomUUID()),
+    slug: `missing-${crypto.randomUUID().slice(0, 8)}`,
+    membershipId: globalId('Membership', crypto.randomUUID()),
+    invitationId: globalId('Invitation', crypto.randomUUID()),
+    userId: globalId('User', crypto.randomUUID()),
+    sessionId: globalId('Session', crypto.randomUUID()),
+  };
+}
+
+/** A digest of every tenant table (and of which sessions are revoked). */
+async function fingerprint(api: TestApi): Promise<string> {
+  const rows = await api.db.prisma.$queryRawUnsafe<{ digest: string | null }[]>(`
+    SELECT md5(concat_ws('#',
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Workspace" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Membership" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Invitation" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "User" t),
+      (SELECT string_agg(t.id || ':' || coalesce(t."revokedAt"::text, ''), '|' ORDER BY t.id) FROM "Session" t)
+    )) AS digest`);
+  return rows[0]?.digest ?? '';
+}
+
+/** What a client learns from an answer: its data and errors (code, message, path). */
+function answer(result: OperationResult<unknown>) {
+  return {
+    status: result.status,
+    data: result.body.data ?? null,
+    // Sorted by path: GraphQL does not order errors, they come as resolvers finish.
+    errors: (result.body.errors ?? [])
+      .map(({ message, path, extensions }) => ({ message, path, code: extensions?.code }))
+      .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path))),
+  };
+}
+
+describe('tenant isolation (workspaces requirements 5.2, 5.7)', () => {
+  test('5.7 every operation taking an id or a slug has an isolation case', () => {
+    const discovered = discoverOperations();
+    expect(discovered.length).toBeGreaterThan(10);
+    expect(discovered.filter((name) => !(name in cases))).toEqual([]);
+    expect(Object.keys(cases).filter((name) => !discovered.includes(name))).toEqual([]);
+  });
+
+  test.for(discoverOperations().filter((name) => 'attempts' in (cases[name] ?? {})))(
+    '5.2 %s on another workspace’s objects answers as for ids that do not exist, and changes nothing',
+    async (operation, { api }) => {
+      const attacker = await api.signUp();
+      await api.createWorkspace(attacker, 'Attacker');
+      const victim = await api.signUp();
+      const workspace = await api.createWorkspace(victim, 'Victim');
+      const member = await api.addMember(victim, workspace, 'MEMBER');
+      const { inviteMember } = await api.data<{ inviteMember: { invitation: { id: string } } }>(
+        'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
+        {
+          token: victim.accessToken,
+          variables: { input: { workspaceId: workspace.id, email: 'soon@example.com', role: 'VIEWER' } },
+        },
+      );
+      const { sessions } = await api.data<{ sessions: { id: string }[] }>('{ sessions { id } }', {
+        token: member.accessToken,
+      });
+      const foreign: Targets = {
+        workspaceId: workspace.id,
+        slug: workspace.slug,
+        membershipId: member.membershipId,
+        invitationId: inviteMember.invitation.id,
+        userId: member.id,
+        sessionId: sessions[0]?.id ?? '',
+      };
+      const isolationCase = cases[operation];
+      if (!isolationCase || !('attempts' in isolationCase)) throw new Error(`no attempts for ${operation}`);
+
+      for (const attempt of isolationCase.attempts) {
+        const before = await fingerprint(api);
+        const intrusion = await api.operation(attempt.query, {
+          token: attacker.accessToken,
+          variables: attempt.variables(foreign),
+        });
+        expect(await fingerprint(api)).toBe(before);
+        const missing = await api.operation(attempt.query, {
+          token: attacker.accessToken,
+          variables: attempt.variables(missingTargets()),
+        });
+        const seen = answer(intrusion);
+        expect(seen.errors.length).toBeGreaterThan(0);
+        expect(seen.errors.every((error) => error.code === 'NOT_FOUND')).toBe(true);
+        expect(JSON.stringify(seen)).not.toContain(workspace.name);
+        expect(seen).toEqual(answer(missing));
+      }
+    },
+  );
+});
