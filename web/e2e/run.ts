@@ -17,6 +17,11 @@ const screenshotPath = '/tmp/yello-profile.png';
 const password = 'violet-harbour-lantern-42';
 const user = { name: 'Ada Lovelace', email: `ada.${Date.now()}@example.com` };
 
+interface Person {
+  readonly name: string;
+  readonly email: string;
+}
+
 let dataDir: string | undefined;
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -45,12 +50,32 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`The server did not answer ${url}/health within a minute.`);
 }
 
-async function newPage(path: string): Promise<Page> {
+/** Opens a path of the app (or a whole URL) in a browser context of its own, i.e. a separate visitor. */
+async function newPage(pathOrUrl: string): Promise<Page> {
   assert.ok(browser, 'the browser is running');
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${baseUrl}${path}`);
+  await page.goto(new URL(pathOrUrl, baseUrl).href);
   return page;
+}
+
+async function register(page: Page, person: Person): Promise<void> {
+  await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Creates a workspace on the first-run page, checking the suggested slug, and waits for its home. */
+async function createFirstWorkspace(page: Page, workspace: { name: string; slug: string }): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('heading', { name: 'Welcome to Yello' }).waitFor();
+  await page.getByLabel('Workspace name').fill(workspace.name);
+  assert.equal(await page.getByLabel('URL').inputValue(), workspace.name.toLowerCase(), '6.1 suggests a slug');
+  await page.getByLabel('URL').fill(workspace.slug);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(`${baseUrl}/${workspace.slug}`);
+  await page.getByRole('heading', { name: workspace.name, level: 1 }).waitFor();
 }
 
 async function logIn(page: Page, email: string, secret: string): Promise<void> {
@@ -113,10 +138,7 @@ test('16.2 an anonymous visitor to /profile is sent to the login page with next'
 
 test('17.4 register, reload and stay signed in, log out, log in again', async () => {
   const page = await newPage('/register');
-  await page.getByLabel('Name').fill(user.name);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await register(page, user);
   await expectProfile(page);
   await page.getByText('This device').waitFor();
   await page.screenshot({ path: screenshotPath, fullPage: true });
@@ -142,5 +164,63 @@ test('3.2 a wrong password shows the error with the form', async () => {
   assert.match((await alert.textContent()) ?? '', /Email or password is incorrect/);
   assert.equal(await page.getByRole('button', { name: 'Sign in' }).isEnabled(), true);
   assert.match(page.url(), /\/login$/);
+  await page.context().close();
+});
+
+test('6.6 an invitee registers through the link, joins the workspace and cannot open a third one', async () => {
+  const unique = Date.now().toString(36);
+  const owner = { name: 'Grace Hopper', email: `grace.${unique}@example.com` };
+  const invitee = { name: 'Alan Turing', email: `alan.${unique}@example.com` };
+  const outsider = { name: 'Edsger Dijkstra', email: `edsger.${unique}@example.com` };
+  const acme = { name: 'Acme', slug: `acme-${unique}` };
+  const other = { name: 'Other', slug: `other-${unique}` };
+
+  const ownerPage = await newPage('/register');
+  await register(ownerPage, owner);
+  await ownerPage.waitForURL(`${baseUrl}/profile`);
+  await createFirstWorkspace(ownerPage, acme);
+  await ownerPage
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Members' })
+    .click();
+  await ownerPage.getByLabel('Email').fill(invitee.email);
+  await ownerPage.getByLabel('Role', { exact: true }).selectOption('MEMBER');
+  await ownerPage.getByRole('button', { name: 'Invite', exact: true }).click();
+  const link = await ownerPage.getByLabel('Invitation link').inputValue();
+  assert.match(link, /\/invite\/[\w-]+$/, 'the page shows the invitation link');
+  await ownerPage
+    .getByRole('region', { name: 'Pending invitations' })
+    .getByText(invitee.email, { exact: true })
+    .waitFor();
+  await ownerPage.context().close();
+
+  const outsiderPage = await newPage('/register');
+  await register(outsiderPage, outsider);
+  await outsiderPage.waitForURL(`${baseUrl}/profile`);
+  await createFirstWorkspace(outsiderPage, other);
+  await outsiderPage.context().close();
+
+  const page = await newPage(link);
+  const invitationUrl = page.url();
+  await page.getByRole('heading', { name: `Join ${acme.name}` }).waitFor();
+  await page.getByText('Grace Hopper invited you to join Acme as Member.').waitFor();
+  await page.getByText(invitee.email).waitFor();
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await register(page, invitee);
+  await page.waitForURL(invitationUrl);
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await page.waitForURL(`${baseUrl}/${acme.slug}`);
+  await page.getByRole('heading', { name: acme.name, level: 1 }).waitFor();
+
+  await page.getByRole('button', { name: 'Workspace: Acme' }).click();
+  const menu = page.getByRole('menu');
+  await menu.getByRole('menuitem', { name: acme.name }).waitFor();
+  assert.equal(await menu.getByRole('menuitem').count(), 2, 'the switcher lists Acme and "Create workspace" only');
+  await page.keyboard.press('Escape');
+  assert.equal(await menu.isHidden(), true, 'Escape closes the switcher');
+
+  await page.goto(`${baseUrl}/${other.slug}`);
+  await page.getByRole('heading', { name: 'Workspace not found' }).waitFor();
+  assert.equal(await page.getByText(other.name, { exact: true }).count(), 0);
   await page.context().close();
 });

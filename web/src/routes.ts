@@ -1,12 +1,11 @@
-// The app's routes; pages load on demand.
+// The app's routes; pages load on demand. Workspace slugs share the top level with the fixed paths, which the
+// API reserves (login, register, profile, new, invite, …) so that no workspace can take one.
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { GuestLayout } from './features/accounts/GuestLayout.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
-import { HomeRedirect } from './shell/HomeRedirect.tsx';
 
 export const routes: RouteDefinition[] = [
-  { path: '/', component: HomeRedirect },
   {
     component: GuestLayout,
     children: [
@@ -14,9 +13,23 @@ export const routes: RouteDefinition[] = [
       { path: '/register', component: lazy(() => import('./features/accounts/RegisterPage.tsx')) },
     ],
   },
+  { path: '/invite/:token', component: lazy(() => import('./features/workspaces/InvitationPage.tsx')) },
   {
     component: AppLayout,
-    children: [{ path: '/profile', component: lazy(() => import('./features/accounts/ProfilePage.tsx')) }],
+    children: [
+      { path: '/', component: lazy(() => import('./features/workspaces/HomePage.tsx')) },
+      { path: '/profile', component: lazy(() => import('./features/accounts/ProfilePage.tsx')) },
+      { path: '/new', component: lazy(() => import('./features/workspaces/CreateWorkspacePage.tsx')) },
+      {
+        path: '/:slug',
+        component: lazy(() => import('./features/workspaces/WorkspaceLayout.tsx')),
+        children: [
+          { path: '/', component: lazy(() => import('./features/workspaces/WorkspaceHomePage.tsx')) },
+          { path: '/members', component: lazy(() => import('./features/workspaces/MembersPage.tsx')) },
+          { path: '/settings', component: lazy(() => import('./features/workspaces/SettingsPage.tsx')) },
+        ],
+      },
+    ],
   },
   { path: '*', component: lazy(() => import('./shell/NotFoundPage.tsx')) },
 ];

@@ -1,7 +1,7 @@
-// Shows a query's four states: loading, error (with a retry), empty and data.
+// Shows a query's four states: loading, error (with a retry, or a view of its own for NOT_FOUND), empty and data.
 import type { CombinedError } from '@urql/core';
-import { type JSX, Match, Show, Switch } from 'solid-js';
-import { errorMessage } from '../lib/errors.ts';
+import { type Accessor, type JSX, Match, Show, Switch, untrack } from 'solid-js';
+import { errorMessage, hasErrorCode } from '../lib/errors.ts';
 import { Spinner } from './Spinner.tsx';
 
 interface QueryViewProps<Data> {
@@ -10,7 +10,10 @@ interface QueryViewProps<Data> {
   readonly onRetry: () => void;
   readonly isEmpty?: (data: Data) => boolean;
   readonly empty?: JSX.Element;
-  readonly children: (data: Data) => JSX.Element;
+  /** Shown instead of the error banner when the server answers NOT_FOUND. */
+  readonly notFound?: JSX.Element;
+  /** Renders the data once; it reads `data()` where it needs it, so later results update the view in place. */
+  readonly children: (data: Accessor<Data>) => JSX.Element;
 }
 
 export function QueryView<Data>(props: QueryViewProps<Data>): JSX.Element {
@@ -26,9 +29,12 @@ export function QueryView<Data>(props: QueryViewProps<Data>): JSX.Element {
       <Match when={props.state.data}>
         {(data) => (
           <Show when={!props.isEmpty?.(data())} fallback={<p class="placeholder">{props.empty}</p>}>
-            {props.children(data())}
+            {untrack(() => props.children(data))}
           </Show>
         )}
+      </Match>
+      <Match when={props.notFound && props.state.error && hasErrorCode(props.state.error, 'NOT_FOUND')}>
+        {props.notFound}
       </Match>
       <Match when={props.state.error}>
         {(error) => (

@@ -5,12 +5,19 @@ import { Spinner } from './Spinner.tsx';
 interface SubmitButtonProps {
   readonly busy: boolean;
   readonly busyLabel: string;
+  /** For actions that destroy something. */
+  readonly danger?: boolean;
   readonly children: JSX.Element;
 }
 
 export function SubmitButton(props: SubmitButtonProps): JSX.Element {
   return (
-    <button type="submit" class="button button-primary" disabled={props.busy} aria-busy={props.busy}>
+    <button
+      type="submit"
+      class={`button ${props.danger ? 'button-danger' : 'button-primary'}`}
+      disabled={props.busy}
+      aria-busy={props.busy}
+    >
       <Show when={props.busy} fallback={props.children}>
         <Spinner />
         {props.busyLabel}

@@ -1,9 +1,10 @@
 // The urql client: normalized cache, bearer token with refresh on UNAUTHENTICATED, fetch.
 import { Client, type ClientOptions, fetchExchange } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
-import { cacheExchange } from '@urql/exchange-graphcache';
+import { type Cache, cacheExchange, type Entity, type Variables } from '@urql/exchange-graphcache';
 import { graphql } from '../graphql.ts';
 import { type Auth, type RequestRefresh, SessionTokenFields } from './auth.ts';
+import { hasErrorCode } from './errors.ts';
 
 const transport = {
   url: '/graphql',
@@ -35,13 +36,51 @@ export function createRefreshRequest(): RequestRefresh {
   };
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** A mutation's string argument, given directly (`id: ID!`) or in its `input` object. */
+function argument(args: Variables, name: string): string | undefined {
+  const value = args[name] ?? (isRecord(args.input) ? args.input[name] : undefined);
+  return typeof value === 'string' ? value : undefined;
+}
+
+const entity = (__typename: string, id: string | undefined): Entity => (id ? { __typename, id } : undefined);
+
+/** Drops `field` of `owner` under every set of arguments it was read with, so the queries using it fetch again. */
+function invalidateField(cache: Cache, owner: Entity, field: string): void {
+  for (const info of cache.inspectFields(owner)) {
+    if (info.fieldName === field) cache.invalidate(owner, field, info.arguments);
+  }
+}
+
+/** The signed-in user's workspaces changed: created, joined, left, deleted or renamed. */
+function invalidateViewerWorkspaces(cache: Cache): void {
+  invalidateField(cache, 'Query', 'workspaces');
+  const viewer = cache.resolve('Query', 'me');
+  if (typeof viewer === 'string') invalidateField(cache, viewer, 'memberships');
+}
+
+/** Drops a workspace the user no longer reaches, and every list it was in. */
+function forgetWorkspace(cache: Cache, id: string | undefined): void {
+  cache.invalidate(entity('Workspace', id));
+  invalidateViewerWorkspaces(cache);
+}
+
 /** The client for one signed-in session (or for a visitor); make a new one when the session ends. */
 export function createAppClient(auth: Auth): Client {
   return new Client({
     ...transport,
     exchanges: [
       cacheExchange({
-        keys: { AuthPayload: () => null },
+        // Types without an id of their own are stored inside their parent.
+        keys: {
+          AuthPayload: () => null,
+          InvitationPreview: () => null,
+          InviteMemberPayload: () => null,
+          QueryWorkspacesConnection: () => null,
+          WorkspaceInvitationsConnection: () => null,
+          WorkspaceMembersConnection: () => null,
+        },
         updates: {
           Mutation: {
             revokeSession(_result, args, cache) {
@@ -49,6 +88,33 @@ export function createAppClient(auth: Auth): Client {
             },
             changePassword(_result, _args, cache) {
               cache.invalidate('Query', 'sessions');
+            },
+            createWorkspace(_result, _args, cache) {
+              invalidateViewerWorkspaces(cache);
+            },
+            updateWorkspace(_result, _args, cache) {
+              // A new slug leaves `workspace(slug: <old slug>)` pointing at the renamed workspace.
+              invalidateField(cache, 'Query', 'workspace');
+              invalidateViewerWorkspaces(cache);
+            },
+            deleteWorkspace(_result, args, cache) {
+              forgetWorkspace(cache, argument(args, 'id'));
+            },
+            leaveWorkspace(_result, args, cache) {
+              forgetWorkspace(cache, argument(args, 'workspaceId'));
+            },
+            acceptInvitation(_result, _args, cache) {
+              invalidateField(cache, 'Query', 'invitation');
+              invalidateViewerWorkspaces(cache);
+            },
+            inviteMember(_result, args, cache) {
+              invalidateField(cache, entity('Workspace', argument(args, 'workspaceId')), 'invitations');
+            },
+            revokeInvitation(_result, args, cache) {
+              cache.invalidate(entity('Invitation', argument(args, 'id')));
+            },
+            removeMember(_result, args, cache) {
+              cache.invalidate(entity('Membership', argument(args, 'membershipId')));
             },
           },
         },
@@ -59,9 +125,7 @@ export function createAppClient(auth: Auth): Client {
           return token ? utils.appendHeaders(operation, { Authorization: `Bearer ${token}` }) : operation;
         },
         // A visitor's UNAUTHENTICATED (a wrong password) has no session to refresh.
-        didAuthError: (error) =>
-          auth.status() === 'signedIn' &&
-          error.graphQLErrors.some((graphQLError) => graphQLError.extensions.code === 'UNAUTHENTICATED'),
+        didAuthError: (error) => auth.status() === 'signedIn' && hasErrorCode(error, 'UNAUTHENTICATED'),
         willAuthError: () => auth.isExpiring(),
         async refreshAuth() {
           await auth.refresh();

@@ -1,6 +1,6 @@
 import { CombinedError } from '@urql/core';
 import { describe, expect, it } from 'vitest';
-import { errorMessage, networkErrorMessage, toFormErrors, unexpectedErrorMessage } from './errors.ts';
+import { errorMessage, hasErrorCode, networkErrorMessage, toFormErrors, unexpectedErrorMessage } from './errors.ts';
 
 const graphQLError = (message: string, extensions: Record<string, unknown>) =>
   new CombinedError({ graphQLErrors: [{ message, extensions }] });
@@ -82,5 +82,13 @@ describe('errorMessage', () => {
   it('15.5 describes a failed query in one sentence', () => {
     expect(errorMessage(graphQLError('Session not found.', { code: 'NOT_FOUND' }))).toBe('Session not found.');
     expect(errorMessage(new CombinedError({ networkError: new Error('offline') }))).toBe(networkErrorMessage);
+  });
+});
+
+describe('hasErrorCode', () => {
+  it('1.5 recognises a NOT_FOUND refusal', () => {
+    expect(hasErrorCode(graphQLError('Workspace not found.', { code: 'NOT_FOUND' }), 'NOT_FOUND')).toBe(true);
+    expect(hasErrorCode(graphQLError('Not allowed.', { code: 'FORBIDDEN' }), 'NOT_FOUND')).toBe(false);
+    expect(hasErrorCode(new CombinedError({ networkError: new Error('offline') }), 'NOT_FOUND')).toBe(false);
   });
 });

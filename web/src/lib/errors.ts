@@ -44,6 +44,11 @@ function graphQLErrorMessage(error: GraphQLErrorLike): string {
   return typeof code === 'string' && codesWithReadableMessages.has(code) ? error.message : unexpectedErrorMessage;
 }
 
+/** Whether the server refused the operation with `code` (e.g. `NOT_FOUND`). */
+export function hasErrorCode(error: CombinedError, code: string): boolean {
+  return error.graphQLErrors.some((graphQLError) => graphQLError.extensions.code === code);
+}
+
 /** One sentence describing why an operation failed, for views without fields. */
 export function errorMessage(error: CombinedError): string {
   const [first] = error.graphQLErrors;

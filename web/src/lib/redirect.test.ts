@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPath, pathAfterSignIn } from './redirect.ts';
+import { loginPath, pathAfterSignIn, registerPath } from './redirect.ts';
 
 describe('pathAfterSignIn', () => {
   it('14.5 goes to the requested path on this origin', () => {
@@ -18,5 +18,11 @@ describe('pathAfterSignIn', () => {
 describe('loginPath', () => {
   it('16.2 carries the page to return to', () => {
     expect(loginPath('/profile?tab=sessions')).toBe('/login?next=%2Fprofile%3Ftab%3Dsessions');
+  });
+});
+
+describe('registerPath', () => {
+  it('6.4 carries the invitation to return to after registering', () => {
+    expect(registerPath('/invite/abc_123')).toBe('/register?next=%2Finvite%2Fabc_123');
   });
 });

@@ -14,3 +14,8 @@ export function pathAfterSignIn(next: unknown): string {
 export function loginPath(path: string): string {
   return `/login?${new URLSearchParams({ next: path })}`;
 }
+
+/** The registration page, asking to come back to `path` afterwards. */
+export function registerPath(path: string): string {
+  return `/register?${new URLSearchParams({ next: path })}`;
+}

@@ -1,8 +1,10 @@
-// The signed-in user's name and the log-out button, in the app header.
-import { createMutation, createQuery } from '@urql/solid';
+// The signed-in user's name, linking to their profile, and the log-out button, in the app header.
+import { A } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
 import { type JSX, Show } from 'solid-js';
+import { Avatar } from '../../components/Avatar.tsx';
 import { graphql } from '../../graphql.ts';
-import { useAuth } from '../../lib/auth.ts';
+import { createLogout } from './logout.ts';
 
 const AccountMenuQuery = graphql(`
   query AccountMenu {
@@ -13,33 +15,27 @@ const AccountMenuQuery = graphql(`
   }
 `);
 
-const LogoutMutation = graphql(`
-  mutation Logout {
-    logout
-  }
-`);
-
 export function AccountMenu(): JSX.Element {
-  const auth = useAuth();
   const [account] = createQuery({ query: AccountMenuQuery });
-  const [logoutState, logout] = createMutation(LogoutMutation);
-
-  const onLogout = async (): Promise<void> => {
-    // Forget the session here even if the server could not be told: this tab must not stay signed in.
-    await logout({});
-    auth.signOut();
-  };
+  const logout = createLogout();
 
   return (
     <div class="account-menu">
-      <Show when={account.data?.me.name}>{(name) => <span class="account-name">{name()}</span>}</Show>
+      <Show when={account.data?.me.name}>
+        {(name) => (
+          <A href="/profile" class="account-link" title="Your profile">
+            <Avatar name={name()} size="small" />
+            <span class="account-name">{name()}</span>
+          </A>
+        )}
+      </Show>
       <button
         type="button"
         class="button button-secondary button-small"
-        disabled={logoutState.fetching}
-        onClick={onLogout}
+        disabled={logout.busy()}
+        onClick={() => logout.logOut()}
       >
-        {logoutState.fetching ? 'Logging out…' : 'Log out'}
+        {logout.busy() ? 'Logging out…' : 'Log out'}
       </button>
     </div>
   );

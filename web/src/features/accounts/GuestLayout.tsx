@@ -1,7 +1,7 @@
 // Frame of the sign-in pages; a visitor who is (or becomes) signed in goes on to the page they asked for.
 import { type RouteSectionProps, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, type JSX, Suspense } from 'solid-js';
-import { Brand } from '../../components/Brand.tsx';
+import { GuestCard } from '../../components/GuestCard.tsx';
 import { useAuth } from '../../lib/auth.ts';
 import { pathAfterSignIn } from '../../lib/redirect.ts';
 
@@ -15,11 +15,8 @@ export function GuestLayout(props: RouteSectionProps): JSX.Element {
   });
 
   return (
-    <main class="guest">
-      <div class="guest-card">
-        <Brand />
-        <Suspense>{props.children}</Suspense>
-      </div>
-    </main>
+    <GuestCard>
+      <Suspense>{props.children}</Suspense>
+    </GuestCard>
   );
 }

@@ -2,6 +2,7 @@
 import { createMutation } from '@urql/solid';
 import { type FragmentOf, readFragment } from 'gql.tada';
 import type { JSX } from 'solid-js';
+import { Avatar } from '../../components/Avatar.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { FormNotice } from '../../components/FormNotice.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
@@ -37,9 +38,7 @@ export function ProfileForm(props: { readonly user: FragmentOf<typeof ProfileFor
   return (
     <>
       <div class="identity">
-        <span class="avatar" aria-hidden="true">
-          {user().name.trim().charAt(0).toUpperCase()}
-        </span>
+        <Avatar name={user().name} />
         <div>
           <p class="identity-name">{user().name}</p>
           <p class="identity-email">{user().email}</p>

@@ -37,7 +37,7 @@ export default function ProfilePage(): JSX.Element {
           loadingLabel="Loading your profile…"
           onRetry={() => refetch({ requestPolicy: 'network-only' })}
         >
-          {(data) => <ProfileForm user={data.me} />}
+          {(data) => <ProfileForm user={data().me} />}
         </QueryView>
       </section>
       <section class="card" aria-labelledby="password-heading">

@@ -29,7 +29,7 @@ export function SessionsList(): JSX.Element {
     >
       {(data) => (
         <ul class="sessions">
-          <For each={data.sessions}>{(session) => <SessionItem session={session} />}</For>
+          <For each={data().sessions}>{(session) => <SessionItem session={session} />}</For>
         </ul>
       )}
     </QueryView>

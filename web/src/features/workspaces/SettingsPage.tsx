@@ -1,0 +1,87 @@
+// `/:slug/settings`: admins rename the workspace and change its URL; owners may delete it; others read.
+import { useParams } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import { createEffect, type JSX, Show } from 'solid-js';
+import { QueryView } from '../../components/QueryView.tsx';
+import { graphql } from '../../graphql.ts';
+import { setPageTitle } from '../../lib/page-title.ts';
+import { DeleteWorkspaceForm } from './DeleteWorkspaceForm.tsx';
+import { formatDate } from './format.ts';
+import { hasRole } from './roles.ts';
+import { WorkspaceDetailsForm } from './WorkspaceDetailsForm.tsx';
+
+const WorkspaceSettingsQuery = graphql(`
+  query WorkspaceSettings($slug: String!) {
+    workspace(slug: $slug) {
+      id
+      name
+      slug
+      createdAt
+      viewerRole
+    }
+  }
+`);
+
+export default function SettingsPage(): JSX.Element {
+  const params = useParams<{ slug: string }>();
+  const [settings, refetch] = createQuery({ query: WorkspaceSettingsQuery, variables: () => ({ slug: params.slug }) });
+  createEffect(() => {
+    const name = settings.data?.workspace.name;
+    if (name) setPageTitle(`Settings · ${name}`);
+  });
+
+  return (
+    <div class="page">
+      <header class="page-header">
+        <h1>Settings</h1>
+        <p class="lead">The workspace’s name and address.</p>
+      </header>
+      <QueryView
+        state={settings}
+        loadingLabel="Loading settings…"
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      >
+        {(data) => {
+          const workspace = () => data().workspace;
+          return (
+            <>
+              <section class="card" aria-labelledby="general-heading">
+                <h2 id="general-heading">General</h2>
+                <Show
+                  when={hasRole(workspace().viewerRole, 'ADMIN')}
+                  fallback={
+                    <>
+                      <p class="card-lead">Only admins and owners can change these.</p>
+                      <dl class="details">
+                        <div>
+                          <dt>Name</dt>
+                          <dd>{workspace().name}</dd>
+                        </div>
+                        <div>
+                          <dt>URL</dt>
+                          <dd>
+                            {location.host}/{workspace().slug}
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>Created</dt>
+                          <dd>{formatDate(workspace().createdAt)}</dd>
+                        </div>
+                      </dl>
+                    </>
+                  }
+                >
+                  <p class="card-lead">Changing the URL breaks links to the old one.</p>
+                  <WorkspaceDetailsForm workspace={workspace()} />
+                </Show>
+              </section>
+              <Show when={workspace().viewerRole === 'OWNER'}>
+                <DeleteWorkspaceForm workspace={workspace()} />
+              </Show>
+            </>
+          );
+        }}
+      </QueryView>
+    </div>
+  );
+}

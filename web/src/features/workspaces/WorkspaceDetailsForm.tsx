@@ -1,0 +1,50 @@
+// Rename the workspace or change its URL; after a new URL the page moves there.
+import { useNavigate } from '@solidjs/router';
+import { createMutation } from '@urql/solid';
+import type { JSX } from 'solid-js';
+import { FormError } from '../../components/FormError.tsx';
+import { FormNotice } from '../../components/FormNotice.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { graphql } from '../../graphql.ts';
+import { createFormSubmission } from '../../lib/form.ts';
+import { WorkspaceFields } from './WorkspaceFields.tsx';
+
+const UpdateWorkspaceMutation = graphql(`
+  mutation UpdateWorkspace($input: UpdateWorkspaceInput!) {
+    updateWorkspace(input: $input) {
+      id
+      name
+      slug
+    }
+  }
+`);
+
+interface WorkspaceDetailsFormProps {
+  readonly workspace: { readonly id: string; readonly name: string; readonly slug: string };
+}
+
+export function WorkspaceDetailsForm(props: WorkspaceDetailsFormProps): JSX.Element {
+  const navigate = useNavigate();
+  const [, updateWorkspace] = createMutation(UpdateWorkspaceMutation);
+  const form = createFormSubmission({
+    fields: ['name', 'slug'],
+    send: (value) => updateWorkspace({ input: { id: props.workspace.id, name: value('name'), slug: value('slug') } }),
+    onSuccess: ({ updateWorkspace: { slug } }) => {
+      if (slug !== props.workspace.slug) navigate(`/${slug}/settings`, { replace: true });
+    },
+    successNotice: 'Saved.',
+  });
+
+  return (
+    <form class="form" onSubmit={form.onSubmit} novalidate>
+      <FormError message={form.formError()} />
+      <WorkspaceFields saved={props.workspace} errors={form.fieldError} />
+      <div class="form-actions">
+        <SubmitButton busy={form.busy()} busyLabel="Saving…">
+          Save changes
+        </SubmitButton>
+        <FormNotice message={form.notice()} />
+      </div>
+    </form>
+  );
+}

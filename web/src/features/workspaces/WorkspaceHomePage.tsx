@@ -1,0 +1,112 @@
+// `/:slug`: the workspace at a glance: who is in it, the viewer's role, and where to manage it.
+import { A, useParams } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import { createEffect, For, type JSX, Show } from 'solid-js';
+import { Avatar } from '../../components/Avatar.tsx';
+import { QueryView } from '../../components/QueryView.tsx';
+import { graphql } from '../../graphql.ts';
+import { setPageTitle } from '../../lib/page-title.ts';
+import { formatDate } from './format.ts';
+import { hasRole, roleLabels, roleSummaries } from './roles.ts';
+
+const WorkspaceOverviewQuery = graphql(`
+  query WorkspaceOverview($slug: String!) {
+    workspace(slug: $slug) {
+      id
+      name
+      slug
+      createdAt
+      viewerRole
+      members(first: 6) {
+        totalCount
+        nodes {
+          id
+          user {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const plural = new Intl.PluralRules('en');
+const memberCount = (count: number): string => `${count} ${plural.select(count) === 'one' ? 'member' : 'members'}`;
+
+export default function WorkspaceHomePage(): JSX.Element {
+  const params = useParams<{ slug: string }>();
+  const [overview, refetch] = createQuery({ query: WorkspaceOverviewQuery, variables: () => ({ slug: params.slug }) });
+  createEffect(() => {
+    const name = overview.data?.workspace.name;
+    if (name) setPageTitle(name);
+  });
+
+  return (
+    <QueryView
+      state={overview}
+      loadingLabel="Loading the workspace…"
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+    >
+      {(data) => {
+        const workspace = () => data().workspace;
+        const canManage = () => hasRole(workspace().viewerRole, 'ADMIN');
+        return (
+          <div class="page">
+            <header class="page-header workspace-heading">
+              <Avatar name={workspace().name} kind="workspace" />
+              <div>
+                <h1>{workspace().name}</h1>
+                <p class="lead">
+                  {location.host}/{workspace().slug} · created {formatDate(workspace().createdAt)}
+                </p>
+              </div>
+            </header>
+            <dl class="facts">
+              <div class="fact">
+                <dt>Your role</dt>
+                <dd>
+                  <span class="fact-value">{roleLabels[workspace().viewerRole]}</span>
+                  <span class="fact-note">{roleSummaries[workspace().viewerRole]}</span>
+                </dd>
+              </div>
+              <div class="fact">
+                <dt>Members</dt>
+                <dd>
+                  <span class="fact-value">{memberCount(workspace().members.totalCount)}</span>
+                  <span class="member-stack">
+                    <For each={workspace().members.nodes}>
+                      {(member) => <Avatar name={member.user.name} size="small" />}
+                    </For>
+                    <span class="fact-note">
+                      {workspace()
+                        .members.nodes.map((member) => member.user.name)
+                        .join(', ')}
+                      <Show when={workspace().members.totalCount > workspace().members.nodes.length}> and more</Show>
+                    </span>
+                  </span>
+                </dd>
+              </div>
+            </dl>
+            <nav class="link-cards" aria-label="Manage the workspace">
+              <A href={`/${workspace().slug}/members`} class="link-card">
+                <span class="link-card-title">Members</span>
+                <span class="link-card-text">
+                  {canManage()
+                    ? 'Invite people, change roles and remove members.'
+                    : 'See who is in the workspace and their roles.'}
+                </span>
+              </A>
+              <A href={`/${workspace().slug}/settings`} class="link-card">
+                <span class="link-card-title">Settings</span>
+                <span class="link-card-text">
+                  {canManage() ? 'Rename the workspace or change its URL.' : 'The workspace’s name and URL.'}
+                </span>
+              </A>
+            </nav>
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,49 @@
+// `/:slug/…`: checks that the user may open the workspace, remembers it, and shows its tabs above the page.
+import { A, type RouteSectionProps, useParams } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import { createEffect, type JSX } from 'solid-js';
+import { QueryView } from '../../components/QueryView.tsx';
+import { graphql } from '../../graphql.ts';
+import { rememberWorkspace } from './remembered-workspace.ts';
+import { WorkspaceNotFound } from './WorkspaceNotFound.tsx';
+
+const WorkspaceLayoutQuery = graphql(`
+  query WorkspaceLayout($slug: String!) {
+    workspace(slug: $slug) {
+      id
+      slug
+    }
+  }
+`);
+
+export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
+  const params = useParams<{ slug: string }>();
+  const [workspace, refetch] = createQuery({ query: WorkspaceLayoutQuery, variables: () => ({ slug: params.slug }) });
+
+  createEffect(() => {
+    const slug = workspace.data?.workspace.slug;
+    if (slug) rememberWorkspace(slug);
+  });
+
+  return (
+    <QueryView
+      state={workspace}
+      loadingLabel="Opening the workspace…"
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      notFound={<WorkspaceNotFound />}
+    >
+      {() => (
+        <>
+          <nav class="tabs" aria-label="Workspace">
+            <A href={`/${params.slug}`} end>
+              Overview
+            </A>
+            <A href={`/${params.slug}/members`}>Members</A>
+            <A href={`/${params.slug}/settings`}>Settings</A>
+          </nav>
+          {props.children}
+        </>
+      )}
+    </QueryView>
+  );
+}
