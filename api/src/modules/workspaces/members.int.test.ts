@@ -106,4 +106,32 @@ describe('members and roles (requirement 4)', () => {
       await api.db.prisma.membership.count({ where: { workspace: { slug: workspace.slug }, role: 'OWNER' } }),
     ).toBe(1);
   });
+
+  test('6.3 the viewer’s permissions and which members they may manage come from the role table', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const admin = await api.addMember(user, workspace, 'ADMIN');
+    await api.addMember(user, workspace, 'MEMBER');
+    const seen = await api.data<{
+      workspace: {
+        viewerCan: { manageMembers: boolean; deleteWorkspace: boolean; assignableRoles: string[] };
+        members: { nodes: { role: string; isViewer: boolean; viewerCanManage: boolean }[] };
+      };
+    }>(
+      'query($slug: String!) { workspace(slug: $slug) { viewerCan { manageMembers deleteWorkspace assignableRoles } members { nodes { role isViewer viewerCanManage } } } }',
+      { token: admin.accessToken, variables: { slug: workspace.slug } },
+    );
+    expect(seen.workspace.viewerCan).toEqual({
+      manageMembers: true,
+      deleteWorkspace: false,
+      assignableRoles: ['ADMIN', 'MEMBER', 'VIEWER'],
+    });
+    expect(seen.workspace.members.nodes.map(({ role, viewerCanManage }) => [role, viewerCanManage])).toEqual([
+      ['OWNER', false],
+      ['ADMIN', false],
+      ['MEMBER', true],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasRole, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
+import { hasRole, mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
 const { OWNER, ADMIN, MEMBER, VIEWER } = WorkspaceRole;
 
@@ -21,5 +21,30 @@ describe('roles (requirement 5.5)', () => {
     expect(roleNeededToAssign(ADMIN, OWNER)).toBe(OWNER);
     expect(roleNeededToAssign(OWNER, MEMBER)).toBe(OWNER);
     expect(roleNeededToAssign(OWNER, undefined)).toBe(OWNER);
+  });
+
+  it('6.3 permissions follow the table', () => {
+    expect(permissionsOf(OWNER)).toEqual({
+      writeContent: true,
+      updateSettings: true,
+      manageMembers: true,
+      deleteWorkspace: true,
+      assignableRoles: [OWNER, ADMIN, MEMBER, VIEWER],
+    });
+    expect(permissionsOf(ADMIN)).toMatchObject({ deleteWorkspace: false, assignableRoles: [ADMIN, MEMBER, VIEWER] });
+    expect(permissionsOf(MEMBER)).toEqual({
+      writeContent: true,
+      updateSettings: false,
+      manageMembers: false,
+      deleteWorkspace: false,
+      assignableRoles: [],
+    });
+    expect(permissionsOf(VIEWER).writeContent).toBe(false);
+    expect([
+      mayManage(ADMIN, MEMBER),
+      mayManage(ADMIN, OWNER),
+      mayManage(OWNER, OWNER),
+      mayManage(MEMBER, VIEWER),
+    ]).toEqual([true, false, true, false]);
   });
 });

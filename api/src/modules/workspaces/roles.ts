@@ -30,3 +30,30 @@ export const requiredRole = {
 export function roleNeededToAssign(from: WorkspaceRole | undefined, to: WorkspaceRole | undefined): WorkspaceRole {
   return from === WorkspaceRole.OWNER || to === WorkspaceRole.OWNER ? requiredRole.own : requiredRole.manage;
 }
+
+/** Every role, most powerful first. */
+export const allRoles: readonly WorkspaceRole[] = [
+  WorkspaceRole.OWNER,
+  WorkspaceRole.ADMIN,
+  WorkspaceRole.MEMBER,
+  WorkspaceRole.VIEWER,
+];
+
+/** What someone with `role` may do, so clients show only the controls that will work. */
+export function permissionsOf(role: WorkspaceRole) {
+  return {
+    writeContent: hasRole(role, requiredRole.write),
+    updateSettings: hasRole(role, requiredRole.manage),
+    manageMembers: hasRole(role, requiredRole.manage),
+    deleteWorkspace: hasRole(role, requiredRole.own),
+    /** Roles this member may give when inviting or changing a role. */
+    assignableRoles: hasRole(role, requiredRole.manage)
+      ? allRoles.filter((to) => hasRole(role, roleNeededToAssign(undefined, to)))
+      : [],
+  };
+}
+
+/** Whether `actor` may change the role of, or remove, a member who has `target`. */
+export function mayManage(actor: WorkspaceRole, target: WorkspaceRole): boolean {
+  return hasRole(actor, roleNeededToAssign(target, undefined));
+}

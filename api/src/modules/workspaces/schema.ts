@@ -3,7 +3,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { InvitationPreview, IssuedInvitation } from './invitations.ts';
-import { requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
+import { mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
 export const WorkspaceRoleEnum = builder.enumType(WorkspaceRole, {
   name: 'WorkspaceRole',
@@ -15,6 +15,21 @@ function existing(workspaceId: string | undefined): string {
   if (workspaceId === undefined) throw notFound();
   return workspaceId;
 }
+
+const WorkspacePermissionsRef = builder.objectRef<ReturnType<typeof permissionsOf>>('WorkspacePermissions').implement({
+  description: 'What the signed-in user may do in a workspace, from the role table.',
+  fields: (t) => ({
+    writeContent: t.exposeBoolean('writeContent', { description: 'Create and change projects, tasks and comments.' }),
+    updateSettings: t.exposeBoolean('updateSettings', { description: 'Rename the workspace or change its slug.' }),
+    manageMembers: t.exposeBoolean('manageMembers', { description: 'Invite, change roles, remove members.' }),
+    deleteWorkspace: t.exposeBoolean('deleteWorkspace'),
+    assignableRoles: t.field({
+      type: [WorkspaceRoleEnum],
+      description: 'Roles you may give when inviting or changing a role.',
+      resolve: (permissions) => [...permissions.assignableRoles],
+    }),
+  }),
+});
 
 export const WorkspaceRef = builder.prismaNode('Workspace', {
   id: { field: 'id' },
@@ -28,6 +43,11 @@ export const WorkspaceRef = builder.prismaNode('Workspace', {
       type: WorkspaceRoleEnum,
       description: 'The role of the signed-in user in this workspace.',
       resolve: async (workspace, _args, context) => existingRole(await context.memberships.roleIn(workspace.id)),
+    }),
+    viewerCan: t.field({
+      type: WorkspacePermissionsRef,
+      resolve: async (workspace, _args, context) =>
+        permissionsOf(existingRole(await context.memberships.roleIn(workspace.id))),
     }),
     members: t.relatedConnection('memberships', {
       cursor: 'id',
@@ -62,6 +82,13 @@ export const MembershipRef = builder.prismaNode('Membership', {
     isViewer: t.boolean({
       description: 'Whether this is the signed-in user’s own membership.',
       resolve: (membership, _args, context) => membership.userId === context.viewer?.userId,
+    }),
+    viewerCanManage: t.boolean({
+      description: 'Whether you may change this member’s role or remove them (not yourself: use leaveWorkspace).',
+      resolve: async (membership, _args, context) => {
+        const role = await context.memberships.roleIn(membership.workspaceId);
+        return membership.userId !== context.viewer?.userId && role !== undefined && mayManage(role, membership.role);
+      },
     }),
   }),
 });
