@@ -1,6 +1,7 @@
 // The GraphQL endpoint: Yoga over the Pothos schema, with error masking, cookies, CSRF
 // prevention and query limits. Requests arrive already authenticated (see app.ts).
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -85,6 +86,8 @@ export function createGraphQLHandler({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    // GraphiQL with its assets inlined: no CDN, so it works offline and behind strict networks.
+    renderGraphiQL,
     graphiql: {
       title: 'Yello GraphQL API',
       defaultQuery:
