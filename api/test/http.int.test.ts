@@ -192,3 +192,24 @@ describe('health when the database is down (requirement 13.6)', () => {
     expect(await response.json()).toEqual({ status: 'unavailable' });
   });
 });
+
+describe('connection arguments (projects-and-tasks requirement 4.2)', () => {
+  test('4.2 page sizes outside 1 to 100 and malformed cursors are BAD_USER_INPUT', async ({ api, user }) => {
+    for (const [query, field] of [
+      ['{ workspaces(first: 101) { nodes { id } } }', 'first'],
+      ['{ workspaces(first: 0) { nodes { id } } }', 'first'],
+      ['{ workspaces(last: 101) { nodes { id } } }', 'last'],
+    ] as const) {
+      const result = await api.operation(query, { token: user.accessToken });
+      expect(errorCodes(result.body)).toEqual(['BAD_USER_INPUT']);
+      expect(result.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual([field]);
+    }
+    const cursor = await api.operation('{ workspaces(after: "garbage") { nodes { id } } }', {
+      token: user.accessToken,
+    });
+    expect(errorCodes(cursor.body)).toEqual(['BAD_USER_INPUT']);
+    expect(
+      (await api.operation('{ workspaces(first: 100) { nodes { id } } }', { token: user.accessToken })).body.errors,
+    ).toBeUndefined();
+  });
+});

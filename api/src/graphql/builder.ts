@@ -4,11 +4,13 @@ import SchemaBuilder, { PothosError } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { DateTimeResolver } from 'graphql-scalars';
+import { z } from 'zod';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
-import { forbidden, notFound, unauthenticated } from '../shared/errors.ts';
+import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/errors.ts';
 import { isRecordNotFound } from '../shared/prisma-errors.ts';
 import type { AuthenticatedContext, Context } from './context.ts';
 
@@ -42,6 +44,17 @@ async function nodeOrNotFound(load: () => unknown): Promise<unknown> {
   }
 }
 
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+const pageSize = z
+  .number()
+  .int()
+  .min(1, 'Ask for at least 1 item.')
+  .max(MAX_PAGE_SIZE, `Ask for at most ${MAX_PAGE_SIZE} items; page with the cursor for more.`)
+  .nullish();
+
+const isPathSegment = (segment: PropertyKey): segment is string | number => typeof segment !== 'symbol';
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -67,7 +80,18 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: true;
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  validation: {
+    validationError: (failure) =>
+      badUserInput(
+        failure.issues.map((issue) => ({
+          path: (issue.path ?? [])
+            .map((segment) => (typeof segment === 'object' ? segment.key : segment))
+            .filter(isPathSegment),
+          message: issue.message,
+        })),
+      ),
+  },
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
@@ -93,12 +117,22 @@ export const builder = new SchemaBuilder<{
   },
   prisma: {
     client: (context) => context.db,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
   },
   relay: {
     clientMutationId: 'omit',
+    firstArgOptions: {
+      validate: pageSize,
+      description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+    },
+    lastArgOptions: {
+      validate: pageSize,
+      description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+    },
     cursorType: 'String',
     nodesOnConnection: true,
     decodeGlobalID: (globalID) => {

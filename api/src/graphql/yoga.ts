@@ -9,7 +9,7 @@ import { createYoga, maskError } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { Services } from '../services.ts';
-import { notFound } from '../shared/errors.ts';
+import { badUserInput, notFound } from '../shared/errors.ts';
 import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
 
@@ -32,21 +32,24 @@ export interface YogaDeps {
 }
 
 export const REFRESH_COOKIE = 'yello_refresh';
-
-/** An id argument of another type (e.g. a Session id where a Membership id is expected). */
-function isWrongTypeOfId(error: unknown): error is GraphQLError {
-  return (
-    error instanceof GraphQLError &&
-    (error instanceof PothosValidationError || error.originalError instanceof PothosValidationError)
-  );
-}
-
-/** Such an id names nothing the caller can reach: answer as for any id that does not exist. */
-function notFoundAt(error: GraphQLError): GraphQLError {
-  const { message, extensions } = notFound();
-  return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions });
-}
 export const GRAPHQL_PATH = '/graphql';
+
+/** The Pothos validation error behind a GraphQL error: a malformed id, cursor or argument. */
+function pothosValidationError(error: unknown): PothosValidationError | undefined {
+  if (error instanceof PothosValidationError) return error;
+  if (error instanceof GraphQLError && error.originalError instanceof PothosValidationError) return error.originalError;
+  return undefined;
+}
+
+/**
+ * Arguments Pothos refuses before resolvers run. An id of another type (a Session id where a
+ * Membership id is expected) names nothing the caller can reach, so it answers as any unknown id;
+ * anything else (a malformed cursor, "before" with "first") is input the caller can fix.
+ */
+function asClientError(error: GraphQLError, cause: PothosValidationError): GraphQLError {
+  const known = cause.message.startsWith('ID: ') ? notFound() : badUserInput([], cause.message);
+  return new GraphQLError(known.message, { nodes: error.nodes, path: error.path, extensions: known.extensions });
+}
 
 /** The cookie is Secure when configured so, and whenever the request came over HTTPS. */
 function refreshCookie(request: Request, forceSecure: boolean): RefreshCookie {
@@ -95,8 +98,10 @@ export function createGraphQLHandler({
     },
     maskedErrors: {
       isDev: development,
-      maskError: (error, message, isDev) =>
-        isWrongTypeOfId(error) ? notFoundAt(error) : maskError(error, message, isDev),
+      maskError: (error, message, isDev) => {
+        const cause = pothosValidationError(error);
+        return cause && error instanceof GraphQLError ? asClientError(error, cause) : maskError(error, message, isDev);
+      },
     },
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     plugins: [
