@@ -7,6 +7,8 @@ interface SubmitButtonProps {
   readonly busyLabel: string;
   /** For actions that destroy something. */
   readonly danger?: boolean;
+  /** For an action beside the main one, e.g. loading more of a list. */
+  readonly secondary?: boolean;
   readonly children: JSX.Element;
 }
 
@@ -14,7 +16,7 @@ export function SubmitButton(props: SubmitButtonProps): JSX.Element {
   return (
     <button
       type="submit"
-      class={`button ${props.danger ? 'button-danger' : 'button-primary'}`}
+      class={`button ${props.danger ? 'button-danger' : props.secondary ? 'button-secondary' : 'button-primary'}`}
       disabled={props.busy}
       aria-busy={props.busy}
     >

@@ -2,6 +2,7 @@
 import { Client, type ClientOptions, fetchExchange } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { type Cache, cacheExchange, type Entity, type Variables } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { graphql } from '../graphql.ts';
 import { type Auth, type RequestRefresh, SessionTokenFields } from './auth.ts';
 import { hasErrorCode } from './errors.ts';
@@ -60,6 +61,17 @@ function invalidateViewerWorkspaces(cache: Cache): void {
   if (typeof viewer === 'string') invalidateField(cache, viewer, 'memberships');
 }
 
+/**
+ * Drops every page of `field` on the workspaces opened in this session, after one of its rows went away: a
+ * merged list with a page missing or a dangling row would show the wrong rows, so it is fetched again.
+ */
+function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations'): void {
+  for (const info of cache.inspectFields('Query')) {
+    const workspace = info.fieldName === 'workspace' ? cache.resolve('Query', info.fieldKey) : null;
+    if (typeof workspace === 'string') invalidateField(cache, workspace, field);
+  }
+}
+
 /** Drops a workspace the user no longer reaches, and every list it was in. */
 function forgetWorkspace(cache: Cache, id: string | undefined): void {
   cache.invalidate(entity('Workspace', id));
@@ -75,11 +87,17 @@ export function createAppClient(auth: Auth): Client {
         // Types without an id of their own are stored inside their parent.
         keys: {
           AuthPayload: () => null,
+          PageInfo: () => null,
+          WorkspacePermissions: () => null,
           InvitationPreview: () => null,
           InviteMemberPayload: () => null,
           QueryWorkspacesConnection: () => null,
           WorkspaceInvitationsConnection: () => null,
           WorkspaceMembersConnection: () => null,
+        },
+        // Pages fetched with `after` join the first page, so "Show more" grows the list in place.
+        resolvers: {
+          Workspace: { members: relayPagination(), invitations: relayPagination() },
         },
         updates: {
           Mutation: {
@@ -112,9 +130,11 @@ export function createAppClient(auth: Auth): Client {
             },
             revokeInvitation(_result, args, cache) {
               cache.invalidate(entity('Invitation', argument(args, 'id')));
+              invalidateWorkspaceLists(cache, 'invitations');
             },
             removeMember(_result, args, cache) {
               cache.invalidate(entity('Membership', argument(args, 'membershipId')));
+              invalidateWorkspaceLists(cache, 'members');
             },
           },
         },

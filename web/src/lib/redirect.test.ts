@@ -8,9 +8,9 @@ describe('pathAfterSignIn', () => {
   });
 
   it.each([undefined, '', 'profile', 'https://evil.example/', '//evil.example/x', '/\\evil.example/x', ['/a']])(
-    '14.5 falls back to the profile for %j',
+    '14.5 falls back to home for %j',
     (next) => {
-      expect(pathAfterSignIn(next)).toBe('/profile');
+      expect(pathAfterSignIn(next)).toBe('/');
     },
   );
 });

@@ -1,9 +1,10 @@
 // Where to send people around sign-in, without ever leaving Yello's origin.
 
-const home = '/profile';
+// Home opens the remembered workspace, or the first-run page for someone without one.
+const home = '/';
 const base = 'https://yello.invalid';
 
-/** The path to go to after signing in: `next` when it is a path on this origin, otherwise the profile. */
+/** The path to go to after signing in: `next` when it is a path on this origin, otherwise home. */
 export function pathAfterSignIn(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/')) return home;
   const url = new URL(next, base);

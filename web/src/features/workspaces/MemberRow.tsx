@@ -1,4 +1,5 @@
-// One member: who they are and their role; for a viewer who may manage them, a role select and Remove.
+// One member: who they are and their role; for a viewer who may manage them (the API says so), a role select
+// and Remove.
 import { createMutation } from '@urql/solid';
 import { type FragmentOf, readFragment } from 'gql.tada';
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
@@ -7,13 +8,14 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { RoleOptions } from './RoleOptions.tsx';
-import { assignableRoles, canManageMember, parseRole, roleLabels, type WorkspaceRole } from './roles.ts';
+import { parseRole, roleLabels, type WorkspaceRole } from './roles.ts';
 
 export const MemberRowFields = graphql(`
   fragment MemberRowFields on Membership {
     id
     role
     isViewer
+    viewerCanManage
     user {
       id
       name
@@ -27,6 +29,7 @@ const ChangeMemberRoleMutation = graphql(`
     changeMemberRole(input: $input) {
       id
       role
+      viewerCanManage
     }
   }
 `);
@@ -39,14 +42,13 @@ const RemoveMemberMutation = graphql(`
 
 interface MemberRowProps {
   readonly member: FragmentOf<typeof MemberRowFields>;
-  readonly viewerRole: WorkspaceRole;
+  /** The roles the viewer may give (`viewerCan.assignableRoles`). */
+  readonly assignableRoles: readonly WorkspaceRole[];
   readonly workspaceName: string;
 }
 
 export function MemberRow(props: MemberRowProps): JSX.Element {
   const member = () => readFragment(MemberRowFields, props.member);
-  // Your own role and membership change through Leave, so a slip of the select cannot lock you out.
-  const manageable = () => !member().isViewer && canManageMember(props.viewerRole, member().role);
   const [roleChange, changeRole] = createMutation(ChangeMemberRoleMutation);
   const [, removeMember] = createMutation(RemoveMemberMutation);
   const [error, setError] = createSignal<string>();
@@ -79,14 +81,14 @@ export function MemberRow(props: MemberRowProps): JSX.Element {
         </Show>
       </div>
       <div class="row-actions">
-        <Show when={manageable()} fallback={<span class="role">{roleLabels[member().role]}</span>}>
+        <Show when={member().viewerCanManage} fallback={<span class="role">{roleLabels[member().role]}</span>}>
           <select
             class="select select-small"
             aria-label={`Role of ${member().user.name}`}
             disabled={roleChange.fetching}
             onChange={onRoleChange}
           >
-            <RoleOptions roles={assignableRoles(props.viewerRole)} selected={member().role} />
+            <RoleOptions roles={props.assignableRoles} selected={member().role} />
           </select>
           <ConfirmButton
             label="Remove"

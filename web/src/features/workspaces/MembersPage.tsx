@@ -1,25 +1,32 @@
 // `/:slug/members`: the members with their roles; admins also invite, manage roles and pending invitations.
 import { useParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
+import { createQuery, useClient } from '@urql/solid';
 import { createEffect, For, type JSX, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
+import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
 import { InviteMemberForm } from './InviteMemberForm.tsx';
 import { LeaveWorkspace } from './LeaveWorkspace.tsx';
 import { MemberRow, MemberRowFields } from './MemberRow.tsx';
 import { PendingInvitations } from './PendingInvitations.tsx';
-import { assignableRoles, hasRole } from './roles.ts';
 
 const WorkspaceMembersQuery = graphql(
   `
-    query WorkspaceMembers($slug: String!) {
+    query WorkspaceMembers($slug: String!, $after: String) {
       workspace(slug: $slug) {
         id
         name
-        viewerRole
-        members(first: 30) {
+        viewerCan {
+          manageMembers
+          assignableRoles
+        }
+        members(first: 100, after: $after) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           nodes {
             id
             ...MemberRowFields
@@ -33,7 +40,9 @@ const WorkspaceMembersQuery = graphql(
 
 export default function MembersPage(): JSX.Element {
   const params = useParams<{ slug: string }>();
+  const client = useClient();
   const [members, refetch] = createQuery({ query: WorkspaceMembersQuery, variables: () => ({ slug: params.slug }) });
+  const loadMore = (after: string) => client.query(WorkspaceMembersQuery, { slug: params.slug, after }).toPromise();
   createEffect(() => {
     const name = members.data?.workspace.name;
     if (name) setPageTitle(`Members · ${name}`);
@@ -52,37 +61,36 @@ export default function MembersPage(): JSX.Element {
       >
         {(data) => {
           const workspace = () => data().workspace;
-          const isAdmin = () => hasRole(workspace().viewerRole, 'ADMIN');
           return (
             <>
-              <Show when={isAdmin()}>
+              <Show when={workspace().viewerCan.manageMembers}>
                 <section class="card" aria-labelledby="invite-heading">
                   <h2 id="invite-heading">Invite someone</h2>
                   <p class="card-lead">They get a link to join with the role you choose.</p>
-                  <InviteMemberForm workspaceId={workspace().id} roles={assignableRoles(workspace().viewerRole)} />
+                  <InviteMemberForm workspaceId={workspace().id} roles={workspace().viewerCan.assignableRoles} />
                 </section>
               </Show>
               <section class="card" aria-labelledby="members-heading">
                 <h2 id="members-heading">
                   Members <span class="count">{workspace().members.totalCount}</span>
                 </h2>
-                <Show when={!isAdmin()}>
+                <Show when={!workspace().viewerCan.manageMembers}>
                   <p class="card-lead">Admins and owners manage members and roles.</p>
                 </Show>
                 <ul class="rows">
                   <For each={workspace().members.nodes}>
                     {(member) => (
-                      <MemberRow member={member} viewerRole={workspace().viewerRole} workspaceName={workspace().name} />
+                      <MemberRow
+                        member={member}
+                        assignableRoles={workspace().viewerCan.assignableRoles}
+                        workspaceName={workspace().name}
+                      />
                     )}
                   </For>
                 </ul>
-                <Show when={workspace().members.totalCount > workspace().members.nodes.length}>
-                  <p class="card-lead">
-                    Showing the first {workspace().members.nodes.length} of {workspace().members.totalCount} members.
-                  </p>
-                </Show>
+                <ShowMore pageInfo={workspace().members.pageInfo} load={loadMore} />
               </section>
-              <Show when={isAdmin()}>
+              <Show when={workspace().viewerCan.manageMembers}>
                 <section class="card" aria-labelledby="invitations-heading">
                   <h2 id="invitations-heading">Pending invitations</h2>
                   <p class="card-lead">Links that have not been used yet. Revoking one stops it from working.</p>

@@ -1,16 +1,21 @@
 // The workspace's unused invitations, each with Revoke (admins and owners only: the API refuses the rest).
-import { createQuery } from '@urql/solid';
+import { createQuery, useClient } from '@urql/solid';
 import { For, type JSX } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
+import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
 import { InvitationRow, InvitationRowFields } from './InvitationRow.tsx';
 
 const PendingInvitationsQuery = graphql(
   `
-    query PendingInvitations($slug: String!) {
+    query PendingInvitations($slug: String!, $after: String) {
       workspace(slug: $slug) {
         id
-        invitations(first: 50) {
+        invitations(first: 100, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           nodes {
             id
             ...InvitationRowFields
@@ -23,10 +28,12 @@ const PendingInvitationsQuery = graphql(
 );
 
 export function PendingInvitations(props: { readonly slug: string }): JSX.Element {
+  const client = useClient();
   const [invitations, refetch] = createQuery({
     query: PendingInvitationsQuery,
     variables: () => ({ slug: props.slug }),
   });
+  const loadMore = (after: string) => client.query(PendingInvitationsQuery, { slug: props.slug, after }).toPromise();
   return (
     <QueryView
       state={invitations}
@@ -36,11 +43,14 @@ export function PendingInvitations(props: { readonly slug: string }): JSX.Elemen
       empty="No pending invitations."
     >
       {(data) => (
-        <ul class="rows">
-          <For each={data().workspace.invitations.nodes}>
-            {(invitation) => <InvitationRow invitation={invitation} />}
-          </For>
-        </ul>
+        <>
+          <ul class="rows">
+            <For each={data().workspace.invitations.nodes}>
+              {(invitation) => <InvitationRow invitation={invitation} />}
+            </For>
+          </ul>
+          <ShowMore pageInfo={data().workspace.invitations.pageInfo} load={loadMore} />
+        </>
       )}
     </QueryView>
   );

@@ -7,7 +7,6 @@ import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
 import { DeleteWorkspaceForm } from './DeleteWorkspaceForm.tsx';
 import { formatDate } from './format.ts';
-import { hasRole } from './roles.ts';
 import { WorkspaceDetailsForm } from './WorkspaceDetailsForm.tsx';
 
 const WorkspaceSettingsQuery = graphql(`
@@ -17,7 +16,10 @@ const WorkspaceSettingsQuery = graphql(`
       name
       slug
       createdAt
-      viewerRole
+      viewerCan {
+        updateSettings
+        deleteWorkspace
+      }
     }
   }
 `);
@@ -48,7 +50,7 @@ export default function SettingsPage(): JSX.Element {
               <section class="card" aria-labelledby="general-heading">
                 <h2 id="general-heading">General</h2>
                 <Show
-                  when={hasRole(workspace().viewerRole, 'ADMIN')}
+                  when={workspace().viewerCan.updateSettings}
                   fallback={
                     <>
                       <p class="card-lead">Only admins and owners can change these.</p>
@@ -75,7 +77,7 @@ export default function SettingsPage(): JSX.Element {
                   <WorkspaceDetailsForm workspace={workspace()} />
                 </Show>
               </section>
-              <Show when={workspace().viewerRole === 'OWNER'}>
+              <Show when={workspace().viewerCan.deleteWorkspace}>
                 <DeleteWorkspaceForm workspace={workspace()} />
               </Show>
             </>

@@ -7,7 +7,7 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
 import { formatDate } from './format.ts';
-import { hasRole, roleLabels, roleSummaries } from './roles.ts';
+import { roleLabels, roleSummaries } from './roles.ts';
 
 const WorkspaceOverviewQuery = graphql(`
   query WorkspaceOverview($slug: String!) {
@@ -17,8 +17,17 @@ const WorkspaceOverviewQuery = graphql(`
       slug
       createdAt
       viewerRole
-      members(first: 6) {
+      viewerCan {
+        manageMembers
+        updateSettings
+      }
+      # The members page's first page too, so its pageInfo stays in the cache for "Show more".
+      members(first: 100) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           user {
@@ -31,12 +40,16 @@ const WorkspaceOverviewQuery = graphql(`
   }
 `);
 
+const shownMembers = 6;
 const plural = new Intl.PluralRules('en');
 const memberCount = (count: number): string => `${count} ${plural.select(count) === 'one' ? 'member' : 'members'}`;
 
 export default function WorkspaceHomePage(): JSX.Element {
   const params = useParams<{ slug: string }>();
-  const [overview, refetch] = createQuery({ query: WorkspaceOverviewQuery, variables: () => ({ slug: params.slug }) });
+  const [overview, refetch] = createQuery({
+    query: WorkspaceOverviewQuery,
+    variables: () => ({ slug: params.slug }),
+  });
   createEffect(() => {
     const name = overview.data?.workspace.name;
     if (name) setPageTitle(name);
@@ -50,7 +63,8 @@ export default function WorkspaceHomePage(): JSX.Element {
     >
       {(data) => {
         const workspace = () => data().workspace;
-        const canManage = () => hasRole(workspace().viewerRole, 'ADMIN');
+        // The cache merges every page of members read in this session; the overview names the first few.
+        const shown = () => workspace().members.nodes.slice(0, shownMembers);
         return (
           <div class="page">
             <header class="page-header workspace-heading">
@@ -75,14 +89,12 @@ export default function WorkspaceHomePage(): JSX.Element {
                 <dd>
                   <span class="fact-value">{memberCount(workspace().members.totalCount)}</span>
                   <span class="member-stack">
-                    <For each={workspace().members.nodes}>
-                      {(member) => <Avatar name={member.user.name} size="small" />}
-                    </For>
+                    <For each={shown()}>{(member) => <Avatar name={member.user.name} size="small" />}</For>
                     <span class="fact-note">
-                      {workspace()
-                        .members.nodes.map((member) => member.user.name)
+                      {shown()
+                        .map((member) => member.user.name)
                         .join(', ')}
-                      <Show when={workspace().members.totalCount > workspace().members.nodes.length}> and more</Show>
+                      <Show when={workspace().members.totalCount > shown().length}> and more</Show>
                     </span>
                   </span>
                 </dd>
@@ -92,7 +104,7 @@ export default function WorkspaceHomePage(): JSX.Element {
               <A href={`/${workspace().slug}/members`} class="link-card">
                 <span class="link-card-title">Members</span>
                 <span class="link-card-text">
-                  {canManage()
+                  {workspace().viewerCan.manageMembers
                     ? 'Invite people, change roles and remove members.'
                     : 'See who is in the workspace and their roles.'}
                 </span>
@@ -100,7 +112,9 @@ export default function WorkspaceHomePage(): JSX.Element {
               <A href={`/${workspace().slug}/settings`} class="link-card">
                 <span class="link-card-title">Settings</span>
                 <span class="link-card-text">
-                  {canManage() ? 'Rename the workspace or change its URL.' : 'The workspace’s name and URL.'}
+                  {workspace().viewerCan.updateSettings
+                    ? 'Rename the workspace or change its URL.'
+                    : 'The workspace’s name and URL.'}
                 </span>
               </A>
             </nav>

@@ -1,4 +1,4 @@
-// The workspace roles as the web app shows and offers them; the API's role table is the authority.
+// The workspace roles as the web app shows them; what a role may do comes from the API (`viewerCan`).
 import type { graphql } from '../../graphql.ts';
 
 export type WorkspaceRole = ReturnType<typeof graphql.scalar<'WorkspaceRole'>>;
@@ -23,21 +23,4 @@ export const roleSummaries: Readonly<Record<WorkspaceRole, string>> = {
 /** The role a form value names, if it names one. */
 export function parseRole(value: string): WorkspaceRole | undefined {
   return workspaceRoles.find((role) => role === value);
-}
-
-const rank = (role: WorkspaceRole): number => workspaceRoles.length - workspaceRoles.indexOf(role);
-
-/** Whether `role` is `atLeast` or more powerful. */
-export function hasRole(role: WorkspaceRole, atLeast: WorkspaceRole): boolean {
-  return rank(role) >= rank(atLeast);
-}
-
-/** The roles a viewer may give when inviting or changing a role: none below admin, OWNER only by owners. */
-export function assignableRoles(viewerRole: WorkspaceRole): readonly WorkspaceRole[] {
-  return hasRole(viewerRole, 'ADMIN') ? workspaceRoles.filter((role) => hasRole(viewerRole, role)) : [];
-}
-
-/** Whether a viewer may change the role of, or remove, a member who has `memberRole`. */
-export function canManageMember(viewerRole: WorkspaceRole, memberRole: WorkspaceRole): boolean {
-  return assignableRoles(viewerRole).includes(memberRole);
 }
