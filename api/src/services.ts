@@ -6,6 +6,10 @@ import { createAccountService } from './modules/accounts/accounts.ts';
 import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
 import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
 import { createSessionService } from './modules/accounts/sessions.ts';
+import { createProjectService } from './modules/projects/projects.ts';
+import { createCommentService } from './modules/tasks/comments.ts';
+import { createLabelService } from './modules/tasks/labels.ts';
+import { createTaskService } from './modules/tasks/tasks.ts';
 import { createInvitationService, type InvitationSender } from './modules/workspaces/invitations.ts';
 import { createMemberService } from './modules/workspaces/members.ts';
 import { createWorkspaceService } from './modules/workspaces/workspaces.ts';
@@ -44,6 +48,10 @@ export function createServices({ db, clock, hasher, tokenSecret, invitationSende
     workspaces: createWorkspaceService({ db }),
     members: createMemberService({ db }),
     invitations: createInvitationService({ db, clock, sender: invitationSender }),
+    projects: createProjectService({ db, clock }),
+    tasks: createTaskService({ db, clock }),
+    labels: createLabelService({ db }),
+    comments: createCommentService({ db, clock }),
   };
 }
 

@@ -14,6 +14,7 @@ interface World {
   spareMember: TestMember;
   spareOwner: TestMember;
   invitationId: string;
+  content: Awaited<ReturnType<TestApi['createContent']>>;
 }
 
 async function buildWorld(api: TestApi): Promise<World> {
@@ -39,6 +40,7 @@ async function buildWorld(api: TestApi): Promise<World> {
     spareMember,
     spareOwner,
     invitationId: inviteMember.invitation.id,
+    content: await api.createContent(owner, workspace),
   };
 }
 
@@ -52,6 +54,7 @@ interface Operation {
 const everyone: Operation['expected'] = ['allowed', 'allowed', 'allowed', 'allowed'];
 const adminsAndOwners: Operation['expected'] = ['allowed', 'allowed', 'FORBIDDEN', 'FORBIDDEN'];
 const ownersOnly: Operation['expected'] = ['allowed', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'];
+const writers: Operation['expected'] = ['allowed', 'allowed', 'allowed', 'FORBIDDEN'];
 
 const operations: Record<string, Operation> = {
   'read the workspace and its members': {
@@ -113,6 +116,54 @@ const operations: Record<string, Operation> = {
     query: 'mutation($input: DeleteWorkspaceInput!) { deleteWorkspace(input: $input) }',
     variables: (w) => ({ input: { id: w.workspace.id, confirmSlug: w.workspace.slug } }),
     expected: ownersOnly,
+  },
+  'read projects and tasks': {
+    query:
+      'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { title project { name states { name } } } }',
+    variables: (w) => ({ slug: w.workspace.slug, key: w.content.taskKey }),
+    expected: everyone,
+  },
+  'create a project': {
+    query: 'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+    variables: (w) => ({ input: { workspaceId: w.workspace.id, name: 'New', key: 'NEW' } }),
+    expected: adminsAndOwners,
+  },
+  'add a workflow state': {
+    query: 'mutation($input: CreateWorkflowStateInput!) { createWorkflowState(input: $input) { id } }',
+    variables: (w) => ({
+      input: { projectId: w.content.projectId, name: 'Review', category: 'STARTED', color: '#8B5CF6' },
+    }),
+    expected: adminsAndOwners,
+  },
+  'create a task': {
+    query: 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+    variables: (w) => ({ input: { projectId: w.content.projectId, title: 'New task' } }),
+    expected: writers,
+  },
+  'edit a task': {
+    query: 'mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id } }',
+    variables: (w) => ({ input: { id: w.content.taskId, title: 'Edited' } }),
+    expected: writers,
+  },
+  'move a task': {
+    query: 'mutation($input: MoveTaskInput!) { moveTask(input: $input) { id } }',
+    variables: (w) => ({ input: { id: w.content.taskId, stateId: w.content.stateId } }),
+    expected: writers,
+  },
+  'create a label': {
+    query: 'mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }',
+    variables: (w) => ({ input: { workspaceId: w.workspace.id, name: 'new-label', color: '#22C55E' } }),
+    expected: writers,
+  },
+  'comment on a task': {
+    query: 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }',
+    variables: (w) => ({ input: { taskId: w.content.taskId, body: 'Looks good' } }),
+    expected: writers,
+  },
+  'delete someone else’s comment': {
+    query: 'mutation($id: ID!) { deleteComment(id: $id) }',
+    variables: (w) => ({ id: w.content.commentId }),
+    expected: ['allowed', 'allowed', 'FORBIDDEN', 'FORBIDDEN'],
   },
   'leave the workspace': {
     query: 'mutation($id: ID!) { leaveWorkspace(workspaceId: $id) }',

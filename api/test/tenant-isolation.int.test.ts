@@ -14,6 +14,13 @@ interface Targets {
   invitationId: string;
   userId: string;
   sessionId: string;
+  projectId: string;
+  projectKey: string;
+  stateId: string;
+  taskId: string;
+  taskKey: string;
+  labelId: string;
+  commentId: string;
 }
 
 interface Attempt {
@@ -28,14 +35,92 @@ const one = (query: string, variables: Attempt['variables']): IsolationCase => (
 /** How to aim each id-taking operation at another workspace. A new such operation needs an entry. */
 const cases: Record<string, IsolationCase> = {
   node: {
-    attempts: (['workspaceId', 'membershipId', 'invitationId', 'userId', 'sessionId'] as const).map((key) => ({
+    attempts: (
+      [
+        'workspaceId',
+        'membershipId',
+        'invitationId',
+        'userId',
+        'sessionId',
+        'projectId',
+        'stateId',
+        'taskId',
+        'labelId',
+        'commentId',
+      ] as const
+    ).map((key) => ({
       query: 'query($id: ID!) { node(id: $id) { id } }',
       variables: (targets) => ({ id: targets[key] }),
     })),
   },
   nodes: one('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', (t) => ({
-    ids: [t.workspaceId, t.membershipId, t.invitationId, t.userId, t.sessionId],
+    ids: [t.workspaceId, t.membershipId, t.invitationId, t.userId, t.sessionId, t.projectId, t.taskId, t.commentId],
   })),
+  project: one('query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { id } }', (t) => ({
+    slug: t.slug,
+    key: t.projectKey,
+  })),
+  task: one('query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { id title } }', (t) => ({
+    slug: t.slug,
+    key: t.taskKey,
+  })),
+  createProject: one('mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }', (t) => ({
+    input: { workspaceId: t.workspaceId, name: 'Intrusion', key: 'INTR' },
+  })),
+  updateProject: one('mutation($input: UpdateProjectInput!) { updateProject(input: $input) { id } }', (t) => ({
+    input: { id: t.projectId, name: 'Taken over' },
+  })),
+  archiveProject: one('mutation($id: ID!) { archiveProject(id: $id) { id } }', (t) => ({ id: t.projectId })),
+  unarchiveProject: one('mutation($id: ID!) { unarchiveProject(id: $id) { id } }', (t) => ({ id: t.projectId })),
+  deleteProject: one('mutation($id: ID!) { deleteProject(id: $id) }', (t) => ({ id: t.projectId })),
+  createWorkflowState: one(
+    'mutation($input: CreateWorkflowStateInput!) { createWorkflowState(input: $input) { id } }',
+    (t) => ({
+      input: { projectId: t.projectId, name: 'Hacked', category: 'STARTED', color: '#000000' },
+    }),
+  ),
+  updateWorkflowState: one(
+    'mutation($input: UpdateWorkflowStateInput!) { updateWorkflowState(input: $input) { id } }',
+    (t) => ({
+      input: { id: t.stateId, name: 'Hacked' },
+    }),
+  ),
+  moveWorkflowState: one(
+    'mutation($input: MoveWorkflowStateInput!) { moveWorkflowState(input: $input) { id } }',
+    (t) => ({
+      input: { id: t.stateId },
+    }),
+  ),
+  deleteWorkflowState: one(
+    'mutation($input: DeleteWorkflowStateInput!) { deleteWorkflowState(input: $input) }',
+    (t) => ({
+      input: { id: t.stateId },
+    }),
+  ),
+  createTask: one('mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }', (t) => ({
+    input: { projectId: t.projectId, title: 'Planted' },
+  })),
+  updateTask: one('mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id } }', (t) => ({
+    input: { id: t.taskId, title: 'Defaced' },
+  })),
+  moveTask: one('mutation($input: MoveTaskInput!) { moveTask(input: $input) { id } }', (t) => ({
+    input: { id: t.taskId, stateId: t.stateId },
+  })),
+  deleteTask: one('mutation($id: ID!) { deleteTask(id: $id) }', (t) => ({ id: t.taskId })),
+  createLabel: one('mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }', (t) => ({
+    input: { workspaceId: t.workspaceId, name: 'planted', color: '#000000' },
+  })),
+  updateLabel: one('mutation($input: UpdateLabelInput!) { updateLabel(input: $input) { id } }', (t) => ({
+    input: { id: t.labelId, name: 'defaced' },
+  })),
+  deleteLabel: one('mutation($id: ID!) { deleteLabel(id: $id) }', (t) => ({ id: t.labelId })),
+  addComment: one('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', (t) => ({
+    input: { taskId: t.taskId, body: 'Planted' },
+  })),
+  editComment: one('mutation($input: EditCommentInput!) { editComment(input: $input) { id } }', (t) => ({
+    input: { id: t.commentId, body: 'Defaced' },
+  })),
+  deleteComment: one('mutation($id: ID!) { deleteComment(id: $id) }', (t) => ({ id: t.commentId })),
   workspace: one('query($slug: String!) { workspace(slug: $slug) { id name } }', (t) => ({ slug: t.slug })),
   updateWorkspace: one('mutation($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { id } }', (t) => ({
     input: { id: t.workspaceId, name: 'Taken over' },
@@ -58,7 +143,7 @@ const cases: Record<string, IsolationCase> = {
 
 function takesIdOrSlug(type: GraphQLInputType, name: string, seen = new Set<string>()): boolean {
   const named = getNamedType(type);
-  if (named.name === 'ID' || (name === 'slug' && named.name === 'String')) return true;
+  if (named.name === 'ID' || (/slug$/i.test(name) && named.name === 'String')) return true;
   if (!isInputObjectType(named) || seen.has(named.name)) return false;
   seen.add(named.name);
   return Object.values(named.getFields()).some((field) => takesIdOrSlug(field.type, field.name, seen));
@@ -83,6 +168,13 @@ function missingTargets(): Targets {
     invitationId: globalId('Invitation', crypto.randomUUID()),
     userId: globalId('User', crypto.randomUUID()),
     sessionId: globalId('Session', crypto.randomUUID()),
+    projectId: globalId('Project', crypto.randomUUID()),
+    projectKey: 'NOPE',
+    stateId: globalId('WorkflowState', crypto.randomUUID()),
+    taskId: globalId('Task', crypto.randomUUID()),
+    taskKey: 'NOPE-1',
+    labelId: globalId('Label', crypto.randomUUID()),
+    commentId: globalId('Comment', crypto.randomUUID()),
   };
 }
 
@@ -94,6 +186,12 @@ async function fingerprint(api: TestApi): Promise<string> {
       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Membership" t),
       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Invitation" t),
       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "User" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Project" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "WorkflowState" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Task" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Label" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Comment" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "TaskActivity" t),
       (SELECT string_agg(t.id || ':' || coalesce(t."revokedAt"::text, ''), '|' ORDER BY t.id) FROM "Session" t)
     )) AS digest`);
   return rows[0]?.digest ?? '';
@@ -144,6 +242,7 @@ describe('tenant isolation (workspaces requirements 5.2, 5.7)', () => {
         invitationId: inviteMember.invitation.id,
         userId: member.id,
         sessionId: sessions[0]?.id ?? '',
+        ...(await api.createContent(victim, workspace)),
       };
       const isolationCase = cases[operation];
       if (!isolationCase || !('attempts' in isolationCase)) throw new Error(`no attempts for ${operation}`);

@@ -188,6 +188,42 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     return { ...member, membershipId: acceptInvitation.id, role };
   }
 
+  /** A project with a task (labelled and commented) in the workspace; returns the ids a client would see. */
+  async function createContent(author: SignedUpUser, workspace: TestWorkspace) {
+    const token = author.accessToken;
+    const key = `P${crypto
+      .randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 4)
+      .toUpperCase()
+      .padEnd(4, 'X')}`;
+    const { createProject } = await data<{ createProject: { id: string; key: string; states: { id: string }[] } }>(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id key states { id } } }',
+      { token, variables: { input: { workspaceId: workspace.id, name: `Project ${key}`, key } } },
+    );
+    const { createLabel } = await data<{ createLabel: { id: string } }>(
+      'mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }',
+      { token, variables: { input: { workspaceId: workspace.id, name: `label-${key}`, color: '#3B82F6' } } },
+    );
+    const { createTask } = await data<{ createTask: { id: string; key: string } }>(
+      'mutation($input: CreateTaskInput!) { createTask(input: $input) { id key } }',
+      { token, variables: { input: { projectId: createProject.id, title: 'First task', labelIds: [createLabel.id] } } },
+    );
+    const { addComment } = await data<{ addComment: { id: string } }>(
+      'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }',
+      { token, variables: { input: { taskId: createTask.id, body: 'A comment' } } },
+    );
+    return {
+      projectId: createProject.id,
+      projectKey: createProject.key,
+      stateId: createProject.states[0]?.id ?? '',
+      taskId: createTask.id,
+      taskKey: createTask.key,
+      labelId: createLabel.id,
+      commentId: addComment.id,
+    };
+  }
+
   return {
     app,
     db,
@@ -198,6 +234,7 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     signUp,
     createWorkspace,
     addMember,
+    createContent,
     close: () => db.close(),
   };
 }

@@ -3,5 +3,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 import '../modules/accounts/schema.ts';
 import '../modules/workspaces/schema.ts';
+import '../modules/projects/schema.ts';
+import '../modules/tasks/schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -16,6 +16,14 @@ function existing(workspaceId: string | undefined): string {
   return workspaceId;
 }
 
+/**
+ * The scope for an operation on an object known by id: at least `atLeast` in the object's
+ * workspace, found with `lookup`; an object that does not exist is NOT_FOUND.
+ */
+export async function roleInWorkspaceOf(lookup: Promise<string | undefined>, atLeast: WorkspaceRole) {
+  return { role: { workspaceId: existing(await lookup), atLeast } };
+}
+
 const WorkspacePermissionsRef = builder.objectRef<ReturnType<typeof permissionsOf>>('WorkspacePermissions').implement({
   description: 'What the signed-in user may do in a workspace, from the role table.',
   fields: (t) => ({

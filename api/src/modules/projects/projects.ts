@@ -1,0 +1,169 @@
+// Projects and their workflow states. Rules and Prisma calls; no GraphQL.
+import type { PrismaClient, Project, WorkflowState } from '../../generated/prisma/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
+import { initialPositions, positionBetween } from '../../shared/ordering.ts';
+import { isUniqueViolation } from '../../shared/prisma-errors.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { assertMemberReference } from '../workspaces/member-references.ts';
+import { createProjectInput, defaultStates, stateInput, updateProjectInput, updateStateInput } from './inputs.ts';
+
+const KEY_TAKEN = 'Another project of this workspace uses this key.';
+const STATE_NAME_TAKEN = 'This project already has a state with this name.';
+
+function keyConflict(error: unknown): unknown {
+  return isUniqueViolation(error) ? conflict(KEY_TAKEN, [{ path: ['input', 'key'], message: KEY_TAKEN }]) : error;
+}
+
+function stateNameConflict(error: unknown): unknown {
+  return isUniqueViolation(error)
+    ? conflict(STATE_NAME_TAKEN, [{ path: ['input', 'name'], message: STATE_NAME_TAKEN }])
+    : error;
+}
+
+/** Where a moved or added item lands: between `afterId` and `beforeId`, or last. */
+export interface Placement {
+  afterId?: string | null | undefined;
+  beforeId?: string | null | undefined;
+}
+
+export function createProjectService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+  async function statesOf(projectId: string) {
+    return db.workflowState.findMany({ where: { projectId }, orderBy: { position: 'asc' } });
+  }
+
+  /** The position for a state placed in its project's order. */
+  async function statePosition(projectId: string, movingId: string | undefined, placement: Placement, path: string[]) {
+    const states = (await statesOf(projectId)).filter((state) => state.id !== movingId);
+    const anchorId = placement.afterId ?? placement.beforeId;
+    const index = anchorId ? states.findIndex((state) => state.id === anchorId) : states.length - 1;
+    if (anchorId && index < 0) throw badUserInput([{ path, message: 'Choose a state of the same project.' }]);
+    if (placement.beforeId) return positionBetween(states[index - 1]?.position, states[index]?.position);
+    return positionBetween(states[index]?.position, states[index + 1]?.position);
+  }
+
+  return {
+    async workspaceIdOfProject(projectId: string): Promise<string | undefined> {
+      return (await db.project.findUnique({ where: { id: projectId }, select: { workspaceId: true } }))?.workspaceId;
+    },
+
+    async workspaceIdOfState(stateId: string): Promise<string | undefined> {
+      return (
+        await db.workflowState.findUnique({
+          where: { id: stateId },
+          select: { project: { select: { workspaceId: true } } },
+        })
+      )?.project.workspaceId;
+    },
+
+    /** Creates a project with the default workflow states. */
+    async create(workspaceId: string, rawInput: unknown, leadId: string | null | undefined): Promise<Project> {
+      const input = parseInput(createProjectInput, rawInput);
+      await assertMemberReference(db, workspaceId, leadId, ['input', 'leadId']);
+      const positions = initialPositions(defaultStates.length);
+      try {
+        return await db.project.create({
+          data: {
+            ...input,
+            workspaceId,
+            leadId: leadId ?? null,
+            states: { create: defaultStates.map((state, index) => ({ ...state, position: positions[index] ?? '' })) },
+          },
+        });
+      } catch (error) {
+        throw keyConflict(error);
+      }
+    },
+
+    /** Changes only the fields given; `leadId: null` removes the lead. */
+    async update(projectId: string, rawInput: unknown, leadId: string | null | undefined): Promise<Project> {
+      const input = parseInput(updateProjectInput, rawInput);
+      const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { workspaceId: true } });
+      await assertMemberReference(db, project.workspaceId, leadId, ['input', 'leadId']);
+      try {
+        return await db.project.update({
+          where: { id: projectId },
+          data: { ...input, ...(leadId === undefined ? {} : { leadId }) },
+        });
+      } catch (error) {
+        throw keyConflict(error);
+      }
+    },
+
+    async setArchived(projectId: string, archived: boolean): Promise<Project> {
+      return db.project.update({ where: { id: projectId }, data: { archivedAt: archived ? clock.now() : null } });
+    },
+
+    /** Deletes the project with its tasks (and their comments and history) and states. */
+    async delete(projectId: string): Promise<void> {
+      await db.$transaction([
+        db.task.deleteMany({ where: { projectId } }),
+        db.project.delete({ where: { id: projectId } }),
+      ]);
+    },
+
+    async addState(projectId: string, rawInput: unknown, placement: Placement): Promise<WorkflowState> {
+      const input = parseInput(stateInput, rawInput);
+      const position = await statePosition(projectId, undefined, placement, ['input', 'afterId']);
+      try {
+        return await db.workflowState.create({ data: { ...input, projectId, position } });
+      } catch (error) {
+        throw stateNameConflict(error);
+      }
+    },
+
+    async updateState(stateId: string, rawInput: unknown): Promise<WorkflowState> {
+      const input = parseInput(updateStateInput, rawInput);
+      try {
+        return await db.workflowState.update({ where: { id: stateId }, data: input });
+      } catch (error) {
+        throw stateNameConflict(error);
+      }
+    },
+
+    async moveState(stateId: string, placement: Placement): Promise<WorkflowState> {
+      const state = await db.workflowState.findUniqueOrThrow({ where: { id: stateId }, select: { projectId: true } });
+      const position = await statePosition(state.projectId, stateId, placement, ['input', 'afterId']);
+      return db.workflowState.update({ where: { id: stateId }, data: { position } });
+    },
+
+    /** Deletes a state; its tasks move to the end of `moveTasksToStateId`, which is needed when there are any. */
+    async deleteState(stateId: string, moveTasksToStateId: string | undefined): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const state = await tx.workflowState.findUnique({
+          where: { id: stateId },
+          include: { _count: { select: { tasks: true } } },
+        });
+        if (!state) throw notFound();
+        if ((await tx.workflowState.count({ where: { projectId: state.projectId } })) === 1) {
+          throw conflict('A project needs at least one state.');
+        }
+        if (state._count.tasks > 0) {
+          const path = ['input', 'moveTasksToStateId'];
+          if (!moveTasksToStateId)
+            throw conflict('Tasks use this state. Choose where to move them.', [
+              { path, message: 'Choose a state for its tasks.' },
+            ]);
+          const target = await tx.workflowState.findUnique({ where: { id: moveTasksToStateId } });
+          if (!target || target.projectId !== state.projectId || target.id === state.id) {
+            throw badUserInput([{ path, message: 'Choose another state of the same project.' }]);
+          }
+          const last = await tx.task.findFirst({ where: { stateId: target.id }, orderBy: { position: 'desc' } });
+          const moving = await tx.task.findMany({
+            where: { stateId },
+            orderBy: { position: 'asc' },
+            select: { id: true },
+          });
+          let previous = last?.position ?? null;
+          for (const task of moving) {
+            previous = positionBetween(previous, null);
+            await tx.task.update({ where: { id: task.id }, data: { stateId: target.id, position: previous } });
+          }
+        }
+        await tx.workflowState.delete({ where: { id: stateId } });
+      });
+    },
+  };
+}
+
+export type ProjectService = ReturnType<typeof createProjectService>;

@@ -1,0 +1,241 @@
+// The projects module's part of the GraphQL schema: projects and their workflow states.
+
+import { StateCategory } from '../../generated/prisma/enums.ts';
+import { builder } from '../../graphql/builder.ts';
+import { notFound } from '../../shared/errors.ts';
+import { requiredRole } from '../workspaces/roles.ts';
+import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
+
+export const StateCategoryEnum = builder.enumType(StateCategory, { name: 'StateCategory' });
+
+export const ProjectRef = builder.prismaNode('Project', {
+  id: { field: 'id' },
+  authScopes: (project) => ({ member: project.workspaceId }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    key: t.exposeString('key', { description: 'Prefix of the project’s task keys, like YEL in YEL-42.' }),
+    description: t.exposeString('description', { description: 'Markdown.' }),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lead: t.relation('lead', { nullable: true }),
+    workspace: t.relation('workspace'),
+    states: t.relation('states', {
+      description: 'The board’s columns, in order.',
+      query: { orderBy: { position: 'asc' } },
+    }),
+    taskCount: t.relationCount('tasks'),
+  }),
+});
+
+export const WorkflowStateRef = builder.prismaNode('WorkflowState', {
+  id: { field: 'id' },
+  select: { project: { select: { workspaceId: true } } },
+  authScopes: (state) => ({ member: state.project.workspaceId }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    category: t.expose('category', { type: StateCategoryEnum }),
+    color: t.exposeString('color', { description: '#RRGGBB' }),
+    project: t.relation('project'),
+    taskCount: t.relationCount('tasks'),
+  }),
+});
+
+builder.prismaObjectField('Workspace', 'projects', (t) =>
+  t.relatedConnection('projects', {
+    cursor: 'id',
+    args: { includeArchived: t.arg.boolean({ defaultValue: false }) },
+    query: ({ includeArchived }) => ({
+      where: includeArchived ? {} : { archivedAt: null },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    }),
+  }),
+);
+
+builder.queryFields((t) => ({
+  project: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Project',
+    description: 'A project by its workspace’s slug and its key.',
+    args: { workspaceSlug: t.arg.string({ required: true }), key: t.arg.string({ required: true }) },
+    resolve: async (query, _root, { workspaceSlug, key }, context) =>
+      (await context.db.project.findFirst({
+        ...query,
+        where: { key: key.trim().toUpperCase(), workspace: { slug: workspaceSlug.trim().toLowerCase() } },
+      })) ?? missing(),
+  }),
+}));
+
+function missing(): never {
+  throw notFound();
+}
+
+const CreateProjectInput = builder.inputType('CreateProjectInput', {
+  fields: (t) => ({
+    workspaceId: t.globalID({ for: WorkspaceRef }),
+    name: t.string(),
+    key: t.string({ description: '2 to 6 letters, unique in the workspace.' }),
+    description: t.string({ required: false }),
+    leadId: t.globalID({ required: false, description: 'A member of the workspace.' }),
+  }),
+});
+
+const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: ProjectRef }),
+    name: t.string({ required: false }),
+    key: t.string({ required: false }),
+    description: t.string({ required: false }),
+    leadId: t.globalID({ required: false, description: 'null removes the lead.' }),
+  }),
+});
+
+const StateFields = {
+  name: 'Unique in the project, 1 to 40 characters.',
+  color: '#RRGGBB',
+};
+
+const CreateWorkflowStateInput = builder.inputType('CreateWorkflowStateInput', {
+  fields: (t) => ({
+    projectId: t.globalID({ for: ProjectRef }),
+    name: t.string({ description: StateFields.name }),
+    category: t.field({ type: StateCategoryEnum }),
+    color: t.string({ description: StateFields.color }),
+    afterId: t.globalID({ required: false, description: 'Place it after this state (last when absent).' }),
+  }),
+});
+
+const UpdateWorkflowStateInput = builder.inputType('UpdateWorkflowStateInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: WorkflowStateRef }),
+    name: t.string({ required: false, description: StateFields.name }),
+    category: t.field({ type: StateCategoryEnum, required: false }),
+    color: t.string({ required: false, description: StateFields.color }),
+  }),
+});
+
+const MoveWorkflowStateInput = builder.inputType('MoveWorkflowStateInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: WorkflowStateRef }),
+    afterId: t.globalID({ required: false }),
+    beforeId: t.globalID({ required: false }),
+  }),
+});
+
+const DeleteWorkflowStateInput = builder.inputType('DeleteWorkflowStateInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: WorkflowStateRef }),
+    moveTasksToStateId: t.globalID({ required: false, description: 'Where its tasks go; needed when it has any.' }),
+  }),
+});
+
+const manage = requiredRole.manage;
+
+builder.mutationFields((t) => ({
+  createProject: t.prismaField({
+    type: 'Project',
+    description: 'Creates a project with the default states (admins and owners).',
+    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: manage } }),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.projects.create(
+        input.workspaceId.id,
+        { name: input.name, key: input.key, description: input.description ?? undefined },
+        input.leadId?.id,
+      );
+      return context.db.project.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateProject: t.prismaField({
+    type: 'Project',
+    args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.id.id), manage),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.projects.update(
+        input.id.id,
+        { name: input.name ?? undefined, key: input.key ?? undefined, description: input.description ?? undefined },
+        input.leadId === null ? null : input.leadId?.id,
+      );
+      return context.db.project.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  archiveProject: t.prismaField({
+    type: 'Project',
+    args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
+    authScopes: (_root, { id }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
+    resolve: async (query, _root, { id }, context) => {
+      await context.services.projects.setArchived(id.id, true);
+      return context.db.project.findUniqueOrThrow({ ...query, where: { id: id.id } });
+    },
+  }),
+  unarchiveProject: t.prismaField({
+    type: 'Project',
+    args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
+    authScopes: (_root, { id }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
+    resolve: async (query, _root, { id }, context) => {
+      await context.services.projects.setArchived(id.id, false);
+      return context.db.project.findUniqueOrThrow({ ...query, where: { id: id.id } });
+    },
+  }),
+  deleteProject: t.boolean({
+    description: 'Deletes the project with its tasks (admins and owners).',
+    args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
+    authScopes: (_root, { id }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
+    resolve: async (_root, { id }, context) => {
+      await context.services.projects.delete(id.id);
+      return true;
+    },
+  }),
+  createWorkflowState: t.prismaField({
+    type: 'WorkflowState',
+    args: { input: t.arg({ type: CreateWorkflowStateInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.projectId.id), manage),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.projects.addState(
+        input.projectId.id,
+        { name: input.name, category: input.category, color: input.color },
+        { afterId: input.afterId?.id },
+      );
+      return context.db.workflowState.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateWorkflowState: t.prismaField({
+    type: 'WorkflowState',
+    args: { input: t.arg({ type: UpdateWorkflowStateInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.projects.updateState(input.id.id, {
+        name: input.name ?? undefined,
+        category: input.category ?? undefined,
+        color: input.color ?? undefined,
+      });
+      return context.db.workflowState.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  moveWorkflowState: t.prismaField({
+    type: 'WorkflowState',
+    args: { input: t.arg({ type: MoveWorkflowStateInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.projects.moveState(input.id.id, {
+        afterId: input.afterId?.id,
+        beforeId: input.beforeId?.id,
+      });
+      return context.db.workflowState.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteWorkflowState: t.boolean({
+    args: { input: t.arg({ type: DeleteWorkflowStateInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
+    resolve: async (_root, { input }, context) => {
+      await context.services.projects.deleteState(input.id.id, input.moveTasksToStateId?.id);
+      return true;
+    },
+  }),
+}));

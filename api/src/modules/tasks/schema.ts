@@ -1,0 +1,381 @@
+// The tasks module's part of the GraphQL schema: tasks, labels, comments and activity, and the
+// task lists of projects and states.
+
+import { TaskActivityKind, TaskPriority } from '../../generated/prisma/enums.ts';
+import { builder } from '../../graphql/builder.ts';
+import { notFound } from '../../shared/errors.ts';
+import { ProjectRef, StateCategoryEnum, WorkflowStateRef } from '../projects/schema.ts';
+import { requiredRole } from '../workspaces/roles.ts';
+import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
+import { parseTaskKey } from './inputs.ts';
+import { taskOrderBy, taskWhere } from './task-filters.ts';
+
+const TaskPriorityEnum = builder.enumType(TaskPriority, { name: 'TaskPriority' });
+const TaskActivityKindEnum = builder.enumType(TaskActivityKind, { name: 'TaskActivityKind' });
+const TaskOrderFieldEnum = builder.enumType('TaskOrderField', {
+  values: ['POSITION', 'PRIORITY', 'DUE_DATE', 'CREATED', 'UPDATED'] as const,
+});
+const OrderDirectionEnum = builder.enumType('OrderDirection', { values: ['ASC', 'DESC'] as const });
+
+const TaskFilterInput = builder.inputType('TaskFilter', {
+  description: 'All given conditions must hold.',
+  fields: (t) => ({
+    stateIds: t.globalIDList({ required: false, for: WorkflowStateRef }),
+    stateCategories: t.field({ type: [StateCategoryEnum], required: false }),
+    assigneeIds: t.globalIDList({ required: false, description: 'Tasks assigned to any of these users.' }),
+    unassigned: t.boolean({ required: false, description: 'Also (or only) tasks nobody is assigned to.' }),
+    labelIds: t.globalIDList({ required: false, description: 'Tasks with any of these labels.' }),
+    priorities: t.field({ type: [TaskPriorityEnum], required: false }),
+    dueBefore: t.field({ type: 'Date', required: false }),
+    dueAfter: t.field({ type: 'Date', required: false }),
+    search: t.string({ required: false, description: 'Words to find in titles and descriptions.' }),
+  }),
+});
+
+const TaskOrderInput = builder.inputType('TaskOrder', {
+  fields: (t) => ({
+    field: t.field({ type: TaskOrderFieldEnum, defaultValue: 'POSITION' }),
+    direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC' }),
+  }),
+});
+
+export const LabelRef = builder.prismaNode('Label', {
+  id: { field: 'id' },
+  authScopes: (label) => ({ member: label.workspaceId }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    color: t.exposeString('color', { description: '#RRGGBB' }),
+  }),
+});
+
+export const TaskRef = builder.prismaNode('Task', {
+  id: { field: 'id' },
+  authScopes: (task) => ({ member: task.workspaceId }),
+  fields: (t) => ({
+    key: t.string({
+      description: 'The task’s key, like YEL-42.',
+      select: { number: true, project: { select: { key: true } } },
+      resolve: (task) => `${task.project.key}-${task.number}`,
+    }),
+    number: t.exposeInt('number'),
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { description: 'Markdown, as written.' }),
+    priority: t.expose('priority', { type: TaskPriorityEnum }),
+    dueDate: t.expose('dueDate', { type: 'Date', nullable: true }),
+    position: t.exposeString('position', { description: 'Order within its state (compare as bytes).' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    project: t.relation('project'),
+    state: t.relation('state'),
+    assignee: t.relation('assignee', { nullable: true }),
+    creator: t.relation('creator', { nullable: true }),
+    labels: t.relation('labels', { query: { orderBy: { name: 'asc' } } }),
+    commentCount: t.relationCount('comments'),
+    comments: t.relatedConnection('comments', {
+      cursor: 'id',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
+    activity: t.relatedConnection('activity', {
+      cursor: 'id',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
+  }),
+});
+
+builder.prismaNode('Comment', {
+  id: { field: 'id' },
+  select: { task: { select: { workspaceId: true } } },
+  authScopes: (comment) => ({ member: comment.task.workspaceId }),
+  fields: (t) => ({
+    body: t.exposeString('body', { description: 'Markdown, as written.' }),
+    author: t.relation('author', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    editedAt: t.expose('editedAt', { type: 'DateTime', nullable: true }),
+    isViewer: t.boolean({
+      description: 'Whether you wrote it.',
+      select: { authorId: true },
+      resolve: (comment, _args, context) => comment.authorId === context.viewer?.userId,
+    }),
+  }),
+});
+
+builder.prismaNode('TaskActivity', {
+  id: { field: 'id' },
+  select: { task: { select: { workspaceId: true } } },
+  authScopes: (activity) => ({ member: activity.task.workspaceId }),
+  fields: (t) => ({
+    kind: t.expose('kind', { type: TaskActivityKindEnum }),
+    field: t.exposeString('field', { nullable: true, description: 'The field that changed (CHANGED only).' }),
+    from: t.string({
+      nullable: true,
+      description: 'The old value, as JSON.',
+      select: { from: true },
+      resolve: (activity) => (activity.from === null ? null : JSON.stringify(activity.from)),
+    }),
+    to: t.string({
+      nullable: true,
+      description: 'The new value, as JSON.',
+      select: { to: true },
+      resolve: (activity) => (activity.to === null ? null : JSON.stringify(activity.to)),
+    }),
+    actor: t.relation('actor', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObjectField('Project', 'tasks', (t) =>
+  t.relatedConnection('tasks', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'The project’s tasks, filtered and ordered (board order by default).',
+    args: {
+      filter: t.arg({ type: TaskFilterInput, required: false }),
+      orderBy: t.arg({ type: TaskOrderInput, required: false }),
+    },
+    query: ({ filter, orderBy }) => ({
+      where: taskWhere(
+        filter && {
+          ...filter,
+          stateIds: filter.stateIds?.map((id) => id.id),
+          assigneeIds: filter.assigneeIds?.map((id) => id.id),
+          labelIds: filter.labelIds?.map((id) => id.id),
+        },
+      ),
+      orderBy: taskOrderBy(orderBy?.field, orderBy?.direction),
+    }),
+  }),
+);
+
+builder.prismaObjectField('WorkflowState', 'tasks', (t) =>
+  t.relatedConnection('tasks', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'The tasks of this column, in board order.',
+    query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+  }),
+);
+
+builder.prismaObjectField('Workspace', 'labels', (t) => t.relation('labels', { query: { orderBy: { name: 'asc' } } }));
+
+function missing(): never {
+  throw notFound();
+}
+
+builder.queryFields((t) => ({
+  task: t.withAuth({ loggedIn: true }).prismaField({
+    type: 'Task',
+    description: 'A task by its workspace’s slug and its key, like YEL-42.',
+    args: { workspaceSlug: t.arg.string({ required: true }), key: t.arg.string({ required: true }) },
+    resolve: async (query, _root, { workspaceSlug, key }, context) => {
+      const parsed = parseTaskKey(key) ?? missing();
+      return (
+        (await context.db.task.findFirst({
+          ...query,
+          where: {
+            number: parsed.number,
+            project: { key: parsed.projectKey, workspace: { slug: workspaceSlug.trim().toLowerCase() } },
+          },
+        })) ?? missing()
+      );
+    },
+  }),
+}));
+
+const taskFields = {
+  title: 'A short summary, 1 to 200 characters.',
+  description: 'Markdown, up to 50 000 characters.',
+};
+
+const CreateTaskInput = builder.inputType('CreateTaskInput', {
+  fields: (t) => ({
+    projectId: t.globalID({ for: ProjectRef }),
+    title: t.string({ description: taskFields.title }),
+    description: t.string({ required: false, description: taskFields.description }),
+    stateId: t.globalID({ required: false, description: 'The project’s first "unstarted" state when absent.' }),
+    priority: t.field({ type: TaskPriorityEnum, required: false }),
+    assigneeId: t.globalID({ required: false }),
+    dueDate: t.field({ type: 'Date', required: false }),
+    labelIds: t.globalIDList({ required: false }),
+  }),
+});
+
+const UpdateTaskInput = builder.inputType('UpdateTaskInput', {
+  description: 'Only the fields given change; null clears a nullable field.',
+  fields: (t) => ({
+    id: t.globalID({ for: TaskRef }),
+    title: t.string({ required: false, description: taskFields.title }),
+    description: t.string({ required: false, description: taskFields.description }),
+    stateId: t.globalID({ required: false }),
+    priority: t.field({ type: TaskPriorityEnum, required: false }),
+    assigneeId: t.globalID({ required: false }),
+    dueDate: t.field({ type: 'Date', required: false }),
+    labelIds: t.globalIDList({ required: false, description: 'The complete set of labels.' }),
+  }),
+});
+
+const MoveTaskInput = builder.inputType('MoveTaskInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: TaskRef }),
+    stateId: t.globalID({ for: WorkflowStateRef }),
+    afterId: t.globalID({ required: false, description: 'Place it right after this task of the state.' }),
+    beforeId: t.globalID({ required: false, description: 'Place it right before this task of the state.' }),
+  }),
+});
+
+const CreateLabelInput = builder.inputType('CreateLabelInput', {
+  fields: (t) => ({ workspaceId: t.globalID({ for: WorkspaceRef }), name: t.string(), color: t.string() }),
+});
+
+const UpdateLabelInput = builder.inputType('UpdateLabelInput', {
+  fields: (t) => ({
+    id: t.globalID({ for: LabelRef }),
+    name: t.string({ required: false }),
+    color: t.string({ required: false }),
+  }),
+});
+
+const AddCommentInput = builder.inputType('AddCommentInput', {
+  fields: (t) => ({ taskId: t.globalID({ for: TaskRef }), body: t.string({ description: 'Markdown.' }) }),
+});
+
+const EditCommentInput = builder.inputType('EditCommentInput', {
+  fields: (t) => ({ id: t.globalID(), body: t.string({ description: 'Markdown.' }) }),
+});
+
+const write = requiredRole.write;
+
+/** undefined stays undefined (leave as is); null stays null (clear). */
+const idOrNull = (id: { id: string } | null | undefined) => (id === null ? null : id?.id);
+
+builder.mutationFields((t) => ({
+  createTask: t.prismaField({
+    type: 'Task',
+    args: { input: t.arg({ type: CreateTaskInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.projectId.id), write),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.tasks.create(context.viewer?.userId ?? missing(), input.projectId.id, {
+        title: input.title,
+        description: input.description ?? undefined,
+        priority: input.priority ?? undefined,
+        dueDate: input.dueDate,
+        stateId: input.stateId?.id,
+        assigneeId: idOrNull(input.assigneeId),
+        labelIds: input.labelIds?.map((id) => id.id),
+      });
+      return context.db.task.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateTask: t.prismaField({
+    type: 'Task',
+    args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.id.id), write),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.tasks.update(context.viewer?.userId ?? missing(), input.id.id, {
+        title: input.title ?? undefined,
+        description: input.description ?? undefined,
+        priority: input.priority ?? undefined,
+        dueDate: input.dueDate,
+        stateId: input.stateId?.id,
+        assigneeId: idOrNull(input.assigneeId),
+        labelIds: input.labelIds?.map((id) => id.id),
+      });
+      return context.db.task.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  moveTask: t.prismaField({
+    type: 'Task',
+    description: 'Moves a task on the board: into a state, between two of its tasks (last when none is given).',
+    args: { input: t.arg({ type: MoveTaskInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.id.id), write),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.tasks.move(context.viewer?.userId ?? missing(), input.id.id, {
+        stateId: input.stateId.id,
+        afterId: input.afterId?.id,
+        beforeId: input.beforeId?.id,
+      });
+      return context.db.task.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteTask: t.boolean({
+    args: { id: t.arg.globalID({ required: true, for: TaskRef }) },
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(id.id), write),
+    resolve: async (_root, { id }, context) => {
+      await context.services.tasks.delete(id.id);
+      return true;
+    },
+  }),
+  createLabel: t.prismaField({
+    type: 'Label',
+    args: { input: t.arg({ type: CreateLabelInput, required: true }) },
+    authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: write } }),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.labels.create(input.workspaceId.id, {
+        name: input.name,
+        color: input.color,
+      });
+      return context.db.label.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateLabel: t.prismaField({
+    type: 'Label',
+    args: { input: t.arg({ type: UpdateLabelInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.labels.workspaceIdOfLabel(input.id.id), write),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.labels.update(input.id.id, {
+        name: input.name ?? undefined,
+        color: input.color ?? undefined,
+      });
+      return context.db.label.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteLabel: t.boolean({
+    args: { id: t.arg.globalID({ required: true, for: LabelRef }) },
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.services.labels.workspaceIdOfLabel(id.id), write),
+    resolve: async (_root, { id }, context) => {
+      await context.services.labels.delete(id.id);
+      return true;
+    },
+  }),
+  addComment: t.prismaField({
+    type: 'Comment',
+    args: { input: t.arg({ type: AddCommentInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.taskId.id), write),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.comments.add(context.viewer?.userId ?? missing(), input.taskId.id, {
+        body: input.body,
+      });
+      return context.db.comment.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  editComment: t.prismaField({
+    type: 'Comment',
+    description: 'Edits your own comment.',
+    args: { input: t.arg({ type: EditCommentInput, required: true }) },
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.comments.workspaceIdOfComment(input.id.id), write),
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.comments.edit(context.viewer?.userId ?? missing(), input.id.id, {
+        body: input.body,
+      });
+      return context.db.comment.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteComment: t.boolean({
+    description: 'Deletes your own comment; admins and owners may delete any.',
+    args: { id: t.arg.globalID({ required: true }) },
+    authScopes: (_root, { id }, context) =>
+      roleInWorkspaceOf(context.services.comments.workspaceIdOfComment(id.id), write),
+    resolve: async (_root, { id }, context) => {
+      const workspaceId = (await context.services.comments.workspaceIdOfComment(id.id)) ?? missing();
+      const role = (await context.memberships.roleIn(workspaceId)) ?? missing();
+      await context.services.comments.delete(context.viewer?.userId ?? missing(), role, id.id);
+      return true;
+    },
+  }),
+}));

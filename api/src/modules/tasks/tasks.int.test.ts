@@ -1,0 +1,239 @@
+import { describe, expect, test } from '../../../test/fixtures.ts';
+import { errorCodes, type TestApi, type TestWorkspace } from '../../../test/test-api.ts';
+
+const PROJECT = `mutation($input: CreateProjectInput!) {
+  createProject(input: $input) { id key states { id name category } }
+}`;
+const CREATE = `mutation($input: CreateTaskInput!) {
+  createTask(input: $input) { id key number title priority position state { name } completedAt }
+}`;
+const UPDATE =
+  'mutation($input: UpdateTaskInput!) { updateTask(input: $input) { title priority dueDate assignee { name } labels { name } } }';
+const MOVE = 'mutation($input: MoveTaskInput!) { moveTask(input: $input) { key state { name } completedAt } }';
+
+type State = { id: string; name: string; category: string };
+type Project = { id: string; key: string; states: State[] };
+type CreatedTask = {
+  id: string;
+  key: string;
+  number: number;
+  title: string;
+  position: string;
+  completedAt: string | null;
+};
+
+async function setUp(api: TestApi, token: string, workspace: TestWorkspace, key = 'YEL'): Promise<Project> {
+  const { createProject } = await api.data<{ createProject: Project }>(PROJECT, {
+    token,
+    variables: { input: { workspaceId: workspace.id, name: 'Yello', key } },
+  });
+  return createProject;
+}
+
+const stateNamed = (project: Project, name: string) => project.states.find((state) => state.name === name)?.id ?? '';
+
+describe('projects (requirement 1)', () => {
+  test('1.1 a new project has the default states; 1.2 keys are unique in the workspace', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    expect(project.states.map((state) => [state.name, state.category])).toEqual([
+      ['Backlog', 'BACKLOG'],
+      ['Todo', 'UNSTARTED'],
+      ['In Progress', 'STARTED'],
+      ['Done', 'COMPLETED'],
+      ['Canceled', 'CANCELED'],
+    ]);
+    const again = await api.operation(PROJECT, {
+      token: user.accessToken,
+      variables: { input: { workspaceId: workspace.id, name: 'Copy', key: 'yel' } },
+    });
+    expect(errorCodes(again.body)).toEqual(['CONFLICT']);
+    expect(again.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'key']);
+  });
+});
+
+describe('tasks (requirement 3)', () => {
+  test('3.1 numbers tasks per project without gaps or duplicates, also when created at once', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        api.data<{ createTask: CreatedTask & { state: { name: string } } }>(CREATE, {
+          token: user.accessToken,
+          variables: { input: { projectId: project.id, title: `Task ${i}` } },
+        }),
+      ),
+    );
+    expect(created.map((result) => result.createTask.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(new Set(created.map((result) => result.createTask.key)).size).toBe(8);
+    expect(created.every((result) => result.createTask.state.name === 'Todo')).toBe(true);
+  });
+
+  test('3.2 changes only the fields given; null clears', async ({ api, user, workspace }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const { createTask } = await api.data<{ createTask: CreatedTask }>(CREATE, {
+      token: user.accessToken,
+      variables: { input: { projectId: project.id, title: 'Write docs', priority: 'HIGH', dueDate: '2026-12-24' } },
+    });
+    const first = await api.data<{ updateTask: Record<string, unknown> }>(UPDATE, {
+      token: user.accessToken,
+      variables: { input: { id: createTask.id, title: 'Write the docs' } },
+    });
+    expect(first.updateTask).toMatchObject({ title: 'Write the docs', priority: 'HIGH', dueDate: '2026-12-24' });
+    const second = await api.data<{ updateTask: Record<string, unknown> }>(UPDATE, {
+      token: user.accessToken,
+      variables: { input: { id: createTask.id, dueDate: null, priority: 'LOW' } },
+    });
+    expect(second.updateTask).toMatchObject({ title: 'Write the docs', priority: 'LOW', dueDate: null });
+  });
+
+  test('3.3, 3.4 moves between neighbours and across states; completion time follows the state', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const make = async (title: string) =>
+      (
+        await api.data<{ createTask: CreatedTask }>(CREATE, {
+          token: user.accessToken,
+          variables: { input: { projectId: project.id, title } },
+        })
+      ).createTask;
+    const [a, b, c] = [await make('A'), await make('B'), await make('C')];
+    const todo = stateNamed(project, 'Todo');
+    await api.data(MOVE, {
+      token: user.accessToken,
+      variables: { input: { id: c?.id, stateId: todo, afterId: a?.id } },
+    });
+    const column = await api.data<{ project: { tasks: { nodes: { title: string }[] } } }>(
+      'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { tasks { nodes { title } } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug, key: project.key } },
+    );
+    expect(column.project.tasks.nodes.map((task) => task.title)).toEqual(['A', 'C', 'B']);
+    const done = await api.data<{ moveTask: { state: { name: string }; completedAt: string | null } }>(MOVE, {
+      token: user.accessToken,
+      variables: { input: { id: b?.id, stateId: stateNamed(project, 'Done') } },
+    });
+    expect(done.moveTask.state.name).toBe('Done');
+    expect(done.moveTask.completedAt).not.toBeNull();
+    const reopened = await api.data<{ moveTask: { completedAt: string | null } }>(MOVE, {
+      token: user.accessToken,
+      variables: { input: { id: b?.id, stateId: todo } },
+    });
+    expect(reopened.moveTask.completedAt).toBeNull();
+  });
+
+  test('3.5 references outside the project or workspace are bad input and write nothing', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const other = await setUp(api, user.accessToken, workspace, 'OTH');
+    const stranger = await api.signUp();
+    const tasksBefore = await api.db.prisma.task.count();
+    const foreignState = await api.operation(CREATE, {
+      token: user.accessToken,
+      variables: { input: { projectId: project.id, title: 'X', stateId: stateNamed(other, 'Todo') } },
+    });
+    expect(foreignState.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'stateId']);
+    const foreignAssignee = await api.operation(CREATE, {
+      token: user.accessToken,
+      variables: { input: { projectId: project.id, title: 'X', assigneeId: stranger.id } },
+    });
+    expect(foreignAssignee.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'assigneeId']);
+    expect(await api.db.prisma.task.count()).toBe(tasksBefore);
+  });
+
+  test('3.6 finds a task by key, case-insensitively; 6.1 records its history', async ({ api, user, workspace }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const { createTask } = await api.data<{ createTask: CreatedTask }>(CREATE, {
+      token: user.accessToken,
+      variables: { input: { projectId: project.id, title: 'Track me' } },
+    });
+    await api.data(UPDATE, {
+      token: user.accessToken,
+      variables: { input: { id: createTask.id, title: 'Tracked', priority: 'URGENT' } },
+    });
+    const found = await api.data<{
+      task: {
+        title: string;
+        activity: { nodes: { kind: string; field: string | null; from: string | null; to: string | null }[] };
+      };
+    }>(
+      'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { title activity { nodes { kind field from to } } } }',
+      {
+        token: user.accessToken,
+        variables: { slug: workspace.slug, key: createTask.key.toLowerCase() },
+      },
+    );
+    expect(found.task.title).toBe('Tracked');
+    expect(found.task.activity.nodes).toEqual([
+      { kind: 'CREATED', field: null, from: null, to: null },
+      { kind: 'CHANGED', field: 'title', from: '"Track me"', to: '"Tracked"' },
+      { kind: 'CHANGED', field: 'priority', from: '"NONE"', to: '"URGENT"' },
+    ]);
+  });
+});
+
+describe('the board (requirement 4.3)', () => {
+  test('4.3 the board query issues the same number of SQL statements for 5 and for 500 tasks', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const label = await api.data<{ createLabel: { id: string } }>(
+      'mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }',
+      { token: user.accessToken, variables: { input: { workspaceId: workspace.id, name: 'bug', color: '#EF4444' } } },
+    );
+    const userId = (await api.db.prisma.user.findFirstOrThrow({ where: { email: user.email } })).id;
+    const addTasks = async (count: number, offset: number) => {
+      const dbProject = await api.db.prisma.project.findFirstOrThrow({
+        where: { key: project.key, workspace: { slug: workspace.slug } },
+      });
+      const states = await api.db.prisma.workflowState.findMany({ where: { projectId: dbProject.id } });
+      for (let i = 0; i < count; i += 1) {
+        const state = states[i % states.length];
+        await api.db.prisma.task.create({
+          data: {
+            workspaceId: dbProject.workspaceId,
+            projectId: dbProject.id,
+            number: offset + i + 1,
+            title: `Task ${offset + i}`,
+            stateId: state?.id ?? '',
+            position: `a${String(offset + i).padStart(4, '0')}`,
+            assigneeId: userId,
+            labels: { connect: [{ id: Buffer.from(label.createLabel.id, 'base64').toString().split(':')[1] ?? '' }] },
+            comments: { create: [{ body: 'hi', authorId: userId }] },
+          },
+        });
+      }
+    };
+    const BOARD = `query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) {
+      states { id name tasks(first: 100) { totalCount nodes { key title priority assignee { name } labels { name color } commentCount } } }
+    } }`;
+    const statements = async () => {
+      api.db.statements.length = 0;
+      const result = await api.operation(BOARD, {
+        token: user.accessToken,
+        variables: { slug: workspace.slug, key: project.key },
+      });
+      expect(result.body.errors).toBeUndefined();
+      return api.db.statements.length;
+    };
+    await addTasks(5, 0);
+    const few = await statements();
+    await addTasks(495, 5);
+    const many = await statements();
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(12);
+  });
+});

@@ -1,0 +1,237 @@
+// Tasks: create (with a per-project number), change, move on the board, delete; every change is
+// recorded in the task's activity in the same transaction. Rules and Prisma calls; no GraphQL.
+import type { Prisma, PrismaClient, Task } from '../../generated/prisma/client.ts';
+import { StateCategory } from '../../generated/prisma/enums.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { badUserInput } from '../../shared/errors.ts';
+import { positionBetween } from '../../shared/ordering.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { assertMemberReference } from '../workspaces/member-references.ts';
+import { type ActivityValue, changedFields } from './activity.ts';
+import { type TaskPriority, taskFieldsInput } from './inputs.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Fields a client may set; undefined leaves a field as it is, null clears a nullable one. */
+export interface TaskChanges {
+  title?: string | undefined;
+  description?: string | undefined;
+  priority?: TaskPriority | undefined;
+  dueDate?: Date | null | undefined;
+  stateId?: string | undefined;
+  assigneeId?: string | null | undefined;
+  labelIds?: string[] | undefined;
+}
+
+export interface TaskPlacement {
+  stateId: string;
+  afterId?: string | null | undefined;
+  beforeId?: string | null | undefined;
+}
+
+const closedCategories: ReadonlySet<StateCategory> = new Set([StateCategory.COMPLETED, StateCategory.CANCELED]);
+
+const withDisplay = {
+  state: { select: { id: true, name: true, category: true } },
+  assignee: { select: { id: true, name: true } },
+  labels: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
+} satisfies Prisma.TaskInclude;
+
+type TaskWithDisplay = Prisma.TaskGetPayload<{ include: typeof withDisplay }>;
+
+/** The tracked fields of a task as activity shows them. */
+function displayValues(task: TaskWithDisplay): Record<string, ActivityValue> {
+  return {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    dueDate: task.dueDate?.toISOString().slice(0, 10) ?? null,
+    state: { id: task.state.id, name: task.state.name },
+    assignee: task.assignee ? { id: task.assignee.id, name: task.assignee.name } : null,
+    labels: task.labels.map((label) => label.name),
+  };
+}
+
+async function assertState(tx: Tx, projectId: string, stateId: string, path: string[]) {
+  const state = await tx.workflowState.findUnique({ where: { id: stateId } });
+  if (!state || state.projectId !== projectId) {
+    throw badUserInput([{ path, message: 'Choose a state of this task’s project.' }]);
+  }
+  return state;
+}
+
+async function assertLabels(tx: Tx, workspaceId: string, labelIds: string[], path: string[]) {
+  const found = await tx.label.count({ where: { id: { in: labelIds }, workspaceId } });
+  if (found !== new Set(labelIds).size) throw badUserInput([{ path, message: 'Choose labels of this workspace.' }]);
+}
+
+/** The position between two tasks of a state (either may be absent: the end of the column). */
+async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | undefined): Promise<string> {
+  const neighbour = async (id: string | null | undefined, field: string) => {
+    if (!id) return undefined;
+    const task = await tx.task.findUnique({ where: { id }, select: { stateId: true, position: true } });
+    if (!task || task.stateId !== placement.stateId || id === movingId) {
+      throw badUserInput([{ path: ['input', field], message: 'Choose a task of the target state.' }]);
+    }
+    return task.position;
+  };
+  const after = await neighbour(placement.afterId, 'afterId');
+  const before = await neighbour(placement.beforeId, 'beforeId');
+  if (after !== undefined || before !== undefined) {
+    // The other neighbour is the one next to the anchor, so the task lands right beside it.
+    const next = async (position: string, direction: 'asc' | 'desc') =>
+      (
+        await tx.task.findFirst({
+          where: {
+            stateId: placement.stateId,
+            id: { not: movingId },
+            position: direction === 'asc' ? { gt: position } : { lt: position },
+          },
+          orderBy: { position: direction },
+          select: { position: true },
+        })
+      )?.position;
+    if (after !== undefined) return positionBetween(after, before ?? (await next(after, 'asc')));
+    if (before !== undefined) return positionBetween(await next(before, 'desc'), before);
+  }
+  const last = await tx.task.findFirst({
+    where: { stateId: placement.stateId, id: { not: movingId } },
+    orderBy: { position: 'desc' },
+    select: { position: true },
+  });
+  return positionBetween(last?.position, null);
+}
+
+export function createTaskService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+  /** completedAt when moving from `from` (undefined: a new task) to `to`. */
+  const completedAtFor = (from: StateCategory | undefined, to: StateCategory, current: Date | null) => {
+    if (!closedCategories.has(to)) return null;
+    return from !== undefined && closedCategories.has(from) ? current : clock.now();
+  };
+
+  async function record(tx: Tx, taskId: string, actorId: string, before: TaskWithDisplay) {
+    const after = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: withDisplay });
+    const changes = changedFields(displayValues(before), displayValues(after));
+    if (changes.length > 0) {
+      await tx.taskActivity.createMany({
+        data: changes.map((change) => ({
+          taskId,
+          actorId,
+          kind: 'CHANGED' as const,
+          field: change.field,
+          from: change.from ?? undefined,
+          to: change.to ?? undefined,
+          createdAt: clock.now(),
+        })),
+      });
+    }
+    return after;
+  }
+
+  return {
+    async workspaceIdOfTask(taskId: string): Promise<string | undefined> {
+      return (await db.task.findUnique({ where: { id: taskId }, select: { workspaceId: true } }))?.workspaceId;
+    },
+
+    /** Creates a task with the project's next number, last in its state. */
+    async create(actorId: string, projectId: string, changes: TaskChanges): Promise<Task> {
+      const fields = parseInput(taskFieldsInput.partial().required({ title: true }), {
+        title: changes.title,
+        description: changes.description,
+        priority: changes.priority,
+        dueDate: changes.dueDate,
+      });
+      return db.$transaction(async (tx) => {
+        // Incrementing the counter locks the project row: concurrent creations take turns.
+        const project = await tx.project.update({
+          where: { id: projectId },
+          data: { taskCounter: { increment: 1 } },
+          select: { taskCounter: true, workspaceId: true },
+        });
+        const state = changes.stateId
+          ? await assertState(tx, projectId, changes.stateId, ['input', 'stateId'])
+          : ((await tx.workflowState.findFirst({
+              where: { projectId, category: StateCategory.UNSTARTED },
+              orderBy: { position: 'asc' },
+            })) ?? (await tx.workflowState.findFirstOrThrow({ where: { projectId }, orderBy: { position: 'asc' } })));
+        await assertMemberReference(tx, project.workspaceId, changes.assigneeId, ['input', 'assigneeId']);
+        if (changes.labelIds) await assertLabels(tx, project.workspaceId, changes.labelIds, ['input', 'labelIds']);
+        const position = await positionIn(tx, { stateId: state.id }, undefined);
+        const task = await tx.task.create({
+          data: {
+            ...fields,
+            workspaceId: project.workspaceId,
+            projectId,
+            number: project.taskCounter,
+            stateId: state.id,
+            position,
+            assigneeId: changes.assigneeId ?? null,
+            creatorId: actorId,
+            completedAt: completedAtFor(undefined, state.category, null),
+            labels: changes.labelIds ? { connect: changes.labelIds.map((id) => ({ id })) } : undefined,
+          },
+        });
+        await tx.taskActivity.create({ data: { taskId: task.id, actorId, kind: 'CREATED', createdAt: clock.now() } });
+        return task;
+      });
+    },
+
+    /** Changes only the fields given, so concurrent edits of different fields both stick. */
+    async update(actorId: string, taskId: string, changes: TaskChanges): Promise<Task> {
+      const fields = parseInput(taskFieldsInput.partial(), {
+        title: changes.title,
+        description: changes.description,
+        priority: changes.priority,
+        dueDate: changes.dueDate,
+      });
+      return db.$transaction(async (tx) => {
+        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: withDisplay });
+        const state = changes.stateId
+          ? await assertState(tx, before.projectId, changes.stateId, ['input', 'stateId'])
+          : undefined;
+        await assertMemberReference(tx, before.workspaceId, changes.assigneeId, ['input', 'assigneeId']);
+        if (changes.labelIds) await assertLabels(tx, before.workspaceId, changes.labelIds, ['input', 'labelIds']);
+        const moved = state && state.id !== before.stateId;
+        await tx.task.update({
+          where: { id: taskId },
+          data: {
+            ...fields,
+            ...(changes.assigneeId === undefined ? {} : { assigneeId: changes.assigneeId }),
+            ...(moved
+              ? {
+                  stateId: state.id,
+                  position: await positionIn(tx, { stateId: state.id }, taskId),
+                  completedAt: completedAtFor(before.state.category, state.category, before.completedAt),
+                }
+              : {}),
+            ...(changes.labelIds ? { labels: { set: changes.labelIds.map((id) => ({ id })) } } : {}),
+          },
+        });
+        return record(tx, taskId, actorId, before);
+      });
+    },
+
+    /** Places the task in `stateId` between the given neighbours (last when none is given). */
+    async move(actorId: string, taskId: string, placement: TaskPlacement): Promise<Task> {
+      return db.$transaction(async (tx) => {
+        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: withDisplay });
+        const state = await assertState(tx, before.projectId, placement.stateId, ['input', 'stateId']);
+        await tx.task.update({
+          where: { id: taskId },
+          data: {
+            stateId: state.id,
+            position: await positionIn(tx, placement, taskId),
+            completedAt: completedAtFor(before.state.category, state.category, before.completedAt),
+          },
+        });
+        return record(tx, taskId, actorId, before);
+      });
+    },
+
+    async delete(taskId: string): Promise<void> {
+      await db.task.delete({ where: { id: taskId } });
+    },
+  };
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;
