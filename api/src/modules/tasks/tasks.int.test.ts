@@ -183,6 +183,55 @@ describe('tasks (requirement 3)', () => {
   });
 });
 
+describe('task lists (requirement 4.1)', () => {
+  test('4.1 filters combine and orderings apply', async ({ api, user, workspace }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const { createLabel } = await api.data<{ createLabel: { id: string } }>(
+      'mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }',
+      { token: user.accessToken, variables: { input: { workspaceId: workspace.id, name: 'bug', color: '#EF4444' } } },
+    );
+    const tasks: Record<string, unknown>[] = [
+      {
+        title: 'Login button broken',
+        priority: 'URGENT',
+        labelIds: [createLabel.id],
+        assigneeId: user.id,
+        dueDate: '2026-12-01',
+      },
+      { title: 'Write onboarding docs', priority: 'LOW', description: 'Explain the LOGIN flow' },
+      {
+        title: 'Refactor billing',
+        priority: 'HIGH',
+        dueDate: '2027-01-15',
+        stateId: stateNamed(project, 'In Progress'),
+      },
+    ];
+    for (const input of tasks) {
+      await api.data(CREATE, { token: user.accessToken, variables: { input: { projectId: project.id, ...input } } });
+    }
+    const LIST = `query($slug: String!, $key: String!, $filter: TaskFilter, $orderBy: TaskOrder) {
+      project(workspaceSlug: $slug, key: $key) { tasks(filter: $filter, orderBy: $orderBy) { totalCount nodes { title } } }
+    }`;
+    const titles = async (filter: Record<string, unknown>, orderBy?: Record<string, string>) =>
+      (
+        await api.data<{ project: { tasks: { nodes: { title: string }[] } } }>(LIST, {
+          token: user.accessToken,
+          variables: { slug: workspace.slug, key: project.key, filter, orderBy },
+        })
+      ).project.tasks.nodes.map((task) => task.title);
+    expect(await titles({ search: 'login' })).toEqual(['Login button broken', 'Write onboarding docs']);
+    expect(await titles({ unassigned: true, priorities: ['HIGH', 'URGENT'] })).toEqual(['Refactor billing']);
+    expect(await titles({ labelIds: [createLabel.id] })).toEqual(['Login button broken']);
+    expect(await titles({ stateCategories: ['STARTED'] })).toEqual(['Refactor billing']);
+    expect(await titles({ dueBefore: '2027-01-01' })).toEqual(['Login button broken']);
+    expect(await titles({}, { field: 'PRIORITY', direction: 'DESC' })).toEqual([
+      'Login button broken',
+      'Refactor billing',
+      'Write onboarding docs',
+    ]);
+  });
+});
+
 describe('the board (requirement 4.3)', () => {
   test('4.3 the board query issues the same number of SQL statements for 5 and for 500 tasks', async ({
     api,

@@ -1,0 +1,143 @@
+import { describe, expect, test } from '../../../test/fixtures.ts';
+import { errorCodes } from '../../../test/test-api.ts';
+
+const PROJECTS =
+  'query($slug: String!, $all: Boolean) { workspace(slug: $slug) { projects(includeArchived: $all) { nodes { key archivedAt } } } }';
+
+describe('projects (requirement 1)', () => {
+  test('1.3 a lead must be a member; 1.4 update, archive, unarchive and delete', async ({ api, user, workspace }) => {
+    const stranger = await api.signUp();
+    const badLead = await api.operation(
+      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+      {
+        token: user.accessToken,
+        variables: { input: { workspaceId: workspace.id, name: 'P', key: 'LEAD', leadId: stranger.id } },
+      },
+    );
+    expect(badLead.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'leadId']);
+
+    const content = await api.createContent(user, workspace);
+    const renamed = await api.data<{ updateProject: { name: string; lead: { name: string } | null } }>(
+      'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { name lead { name } } }',
+      { token: user.accessToken, variables: { input: { id: content.projectId, name: 'Renamed', leadId: user.id } } },
+    );
+    expect(renamed.updateProject).toEqual({ name: 'Renamed', lead: { name: user.name } });
+
+    await api.data('mutation($id: ID!) { archiveProject(id: $id) { id } }', {
+      token: user.accessToken,
+      variables: { id: content.projectId },
+    });
+    const active = await api.data<{ workspace: { projects: { nodes: unknown[] } } }>(PROJECTS, {
+      token: user.accessToken,
+      variables: { slug: workspace.slug },
+    });
+    expect(active.workspace.projects.nodes).toEqual([]);
+    const all = await api.data<{ workspace: { projects: { nodes: { key: string; archivedAt: string | null }[] } } }>(
+      PROJECTS,
+      {
+        token: user.accessToken,
+        variables: { slug: workspace.slug, all: true },
+      },
+    );
+    expect(all.workspace.projects.nodes[0]?.archivedAt).not.toBeNull();
+    await api.data('mutation($id: ID!) { unarchiveProject(id: $id) { id } }', {
+      token: user.accessToken,
+      variables: { id: content.projectId },
+    });
+
+    const deleted = await api.operation('mutation($id: ID!) { deleteProject(id: $id) }', {
+      token: user.accessToken,
+      variables: { id: content.projectId },
+    });
+    expect(deleted.body).toEqual({ data: { deleteProject: true } });
+    const task = await api.operation(
+      'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { id } }',
+      {
+        token: user.accessToken,
+        variables: { slug: workspace.slug, key: content.taskKey },
+      },
+    );
+    expect(errorCodes(task.body)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('workflow states (requirement 2)', () => {
+  test('2.1 adds, renames and reorders states; 2.3 names are unique and colours #RRGGBB', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const content = await api.createContent(user, workspace);
+    const STATES =
+      'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { states { id name color } } }';
+    const states = async () =>
+      (
+        await api.data<{ project: { states: { id: string; name: string; color: string }[] } }>(STATES, {
+          token: user.accessToken,
+          variables: { slug: workspace.slug, key: content.projectKey },
+        })
+      ).project.states;
+    const todo = (await states()).find((state) => state.name === 'Todo');
+    const { createWorkflowState } = await api.data<{ createWorkflowState: { id: string } }>(
+      'mutation($input: CreateWorkflowStateInput!) { createWorkflowState(input: $input) { id } }',
+      {
+        token: user.accessToken,
+        variables: {
+          input: {
+            projectId: content.projectId,
+            name: 'Review',
+            category: 'STARTED',
+            color: '#8b5cf6',
+            afterId: todo?.id,
+          },
+        },
+      },
+    );
+    expect((await states()).map((state) => state.name)).toEqual([
+      'Backlog',
+      'Todo',
+      'Review',
+      'In Progress',
+      'Done',
+      'Canceled',
+    ]);
+    await api.data('mutation($input: MoveWorkflowStateInput!) { moveWorkflowState(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: { input: { id: createWorkflowState.id } },
+    });
+    expect((await states()).map((state) => state.name).at(-1)).toBe('Review');
+    const duplicate = await api.operation(
+      'mutation($input: UpdateWorkflowStateInput!) { updateWorkflowState(input: $input) { id } }',
+      { token: user.accessToken, variables: { input: { id: createWorkflowState.id, name: 'Done' } } },
+    );
+    expect(errorCodes(duplicate.body)).toEqual(['CONFLICT']);
+    const badColour = await api.operation(
+      'mutation($input: UpdateWorkflowStateInput!) { updateWorkflowState(input: $input) { id } }',
+      { token: user.accessToken, variables: { input: { id: createWorkflowState.id, color: 'purple' } } },
+    );
+    expect(badColour.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'color']);
+  });
+
+  test('2.2 a state in use is deleted only with somewhere for its tasks', async ({ api, user, workspace }) => {
+    const content = await api.createContent(user, workspace);
+    const DELETE = 'mutation($input: DeleteWorkflowStateInput!) { deleteWorkflowState(input: $input) }';
+    const project = await api.data<{ project: { states: { id: string; name: string }[] } }>(
+      'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { states { id name } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug, key: content.projectKey } },
+    );
+    const todo = project.project.states.find((state) => state.name === 'Todo')?.id;
+    const backlog = project.project.states.find((state) => state.name === 'Backlog')?.id;
+    const refused = await api.operation(DELETE, { token: user.accessToken, variables: { input: { id: todo } } });
+    expect(errorCodes(refused.body)).toEqual(['CONFLICT']);
+    const moved = await api.operation(DELETE, {
+      token: user.accessToken,
+      variables: { input: { id: todo, moveTasksToStateId: backlog } },
+    });
+    expect(moved.body).toEqual({ data: { deleteWorkflowState: true } });
+    const task = await api.data<{ task: { state: { name: string } } }>(
+      'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { state { name } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug, key: content.taskKey } },
+    );
+    expect(task.task.state.name).toBe('Backlog');
+  });
+});
