@@ -17,7 +17,7 @@ export const ProjectRef = builder.prismaNode('Project', {
     description: t.exposeString('description', { description: 'Markdown.' }),
     archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    lead: t.relation('lead', { nullable: true }),
+    lead: t.relation('lead', { nullable: true, description: 'Cleared when the lead leaves the workspace.' }),
     workspace: t.relation('workspace'),
     states: t.relation('states', {
       description: 'The board’s columns, in order.',

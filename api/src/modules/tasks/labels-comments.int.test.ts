@@ -73,3 +73,35 @@ describe('comments (requirements 5.2, 5.3)', () => {
     expect(errorCodes(deleted.body)).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('people who leave (requirements 3.5, 5.2)', () => {
+  test('3.5 a removed member is unassigned from the workspace’s tasks and shows as nobody on their comments', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const teammate = await api.addMember(user, workspace, 'MEMBER');
+    const content = await api.createContent(user, workspace);
+    await api.data('mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: { input: { id: content.taskId, assigneeId: teammate.id } },
+    });
+    await api.data('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', {
+      token: teammate.accessToken,
+      variables: { input: { taskId: content.taskId, body: 'On it' } },
+    });
+    await api.data('mutation($id: ID!) { removeMember(membershipId: $id) }', {
+      token: user.accessToken,
+      variables: { id: teammate.membershipId },
+    });
+    const task = await api.operation<{
+      task: { assignee: unknown; comments: { nodes: { body: string; author: unknown }[] } };
+    }>(
+      'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { assignee { name } comments { nodes { body author { name } } } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug, key: content.taskKey } },
+    );
+    expect(task.body.errors).toBeUndefined();
+    expect(task.body.data?.task.assignee).toBeNull();
+    expect(task.body.data?.task.comments.nodes.find((comment) => comment.body === 'On it')?.author).toBeNull();
+  });
+});

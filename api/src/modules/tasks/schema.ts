@@ -4,9 +4,10 @@
 import { TaskActivityKind, TaskPriority } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { notFound } from '../../shared/errors.ts';
+import { UserRef } from '../accounts/schema.ts';
 import { ProjectRef, StateCategoryEnum, WorkflowStateRef } from '../projects/schema.ts';
 import { requiredRole } from '../workspaces/roles.ts';
-import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
+import { roleInWorkspaceOf, visiblePerson, WorkspaceRef } from '../workspaces/schema.ts';
 import { parseTaskKey } from './inputs.ts';
 import { taskOrderBy, taskWhere } from './task-filters.ts';
 
@@ -68,8 +69,17 @@ export const TaskRef = builder.prismaNode('Task', {
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
     project: t.relation('project'),
     state: t.relation('state'),
-    assignee: t.relation('assignee', { nullable: true }),
-    creator: t.relation('creator', { nullable: true }),
+    assignee: t.relation('assignee', {
+      nullable: true,
+      description: 'Cleared when the assignee leaves the workspace.',
+    }),
+    creator: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Null once they have left the workspace.',
+      select: { creator: true },
+      resolve: (task, _args, context) => visiblePerson(task.creator, context),
+    }),
     labels: t.relation('labels', { query: { orderBy: { name: 'asc' } } }),
     commentCount: t.relationCount('comments'),
     comments: t.relatedConnection('comments', {
@@ -89,7 +99,13 @@ builder.prismaNode('Comment', {
   authScopes: (comment) => ({ member: comment.task.workspaceId }),
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown, as written.' }),
-    author: t.relation('author', { nullable: true }),
+    author: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Null once they have left the workspace.',
+      select: { author: true },
+      resolve: (comment, _args, context) => visiblePerson(comment.author, context),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     editedAt: t.expose('editedAt', { type: 'DateTime', nullable: true }),
     isViewer: t.boolean({
@@ -119,7 +135,13 @@ builder.prismaNode('TaskActivity', {
       select: { to: true },
       resolve: (activity) => (activity.to === null ? null : JSON.stringify(activity.to)),
     }),
-    actor: t.relation('actor', { nullable: true }),
+    actor: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Null once they have left the workspace.',
+      select: { actor: true },
+      resolve: (activity, _args, context) => visiblePerson(activity.actor, context),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

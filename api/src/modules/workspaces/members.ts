@@ -34,6 +34,14 @@ async function assertMayAssign(tx: Transaction, actorId: string, target: Members
   if (!hasRole(actor.role, roleNeededToAssign(target.role, to))) throw forbidden();
 }
 
+/** Removes a membership; the person's tasks and projects in that workspace lose them as assignee and lead. */
+async function removeMembership(tx: Transaction, membership: Membership): Promise<void> {
+  const { workspaceId, userId } = membership;
+  await tx.task.updateMany({ where: { workspaceId, assigneeId: userId }, data: { assigneeId: null } });
+  await tx.project.updateMany({ where: { workspaceId, leadId: userId }, data: { leadId: null } });
+  await tx.membership.delete({ where: { id: membership.id } });
+}
+
 export function createMemberService({ db }: { db: PrismaClient }) {
   async function locked<T>(membershipId: string, work: (tx: Transaction, target: Membership) => Promise<T>) {
     const found = await db.membership.findUnique({ where: { id: membershipId }, select: { workspaceId: true } });
@@ -64,7 +72,7 @@ export function createMemberService({ db }: { db: PrismaClient }) {
       await locked(membershipId, async (tx, target) => {
         await assertMayAssign(tx, actorId, target, undefined);
         await assertAnotherOwner(tx, target);
-        await tx.membership.delete({ where: { id: target.id } });
+        await removeMembership(tx, target);
       });
     },
 
@@ -73,7 +81,7 @@ export function createMemberService({ db }: { db: PrismaClient }) {
         const own = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
         if (!own) throw notFound();
         await assertAnotherOwner(tx, own);
-        await tx.membership.delete({ where: { id: own.id } });
+        await removeMembership(tx, own);
       });
     },
   };

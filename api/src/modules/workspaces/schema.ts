@@ -1,6 +1,7 @@
 // The workspaces module's part of the GraphQL schema. Every tenant-owned type declares who may see
 // it (scope-auth), so root fields, nested fields and node(id) are all checked the same way.
 import { builder } from '../../graphql/builder.ts';
+import type { Context } from '../../graphql/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { InvitationPreview, IssuedInvitation } from './invitations.ts';
 import { mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
@@ -38,6 +39,16 @@ const WorkspacePermissionsRef = builder.objectRef<ReturnType<typeof permissionsO
     }),
   }),
 });
+
+/**
+ * A person linked from content (author, creator…), or null once they no longer share a workspace
+ * with the viewer: the same rule as the User type's scopes, from the same per-request loader.
+ */
+export async function visiblePerson<T extends { id: string }>(person: T | null, context: Context): Promise<T | null> {
+  if (!person) return null;
+  const visible = person.id === context.viewer?.userId || (await context.memberships.sharesWorkspaceWith(person.id));
+  return visible ? person : null;
+}
 
 export const WorkspaceRef = builder.prismaNode('Workspace', {
   id: { field: 'id' },
