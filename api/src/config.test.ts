@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -7,7 +8,7 @@ describe('loadConfig (requirement 13.1)', () => {
       mode: 'production',
       port: 3000,
       host: '127.0.0.1',
-      dataDir: './data',
+      dataDir: resolve('./data'),
       databaseUrl: undefined,
       corsOrigins: [],
     });
@@ -36,5 +37,10 @@ describe('loadConfig (requirement 13.1)', () => {
     expect(attempt).toThrow(/PORT/);
     expect(attempt).toThrow(/DATABASE_URL: must be a postgres/);
     expect(attempt).toThrow(/JWT_SECRET: must be at least 32/);
+  });
+
+  it('13.3 reads a relative data directory from where npm was started', () => {
+    expect(loadConfig({ INIT_CWD: '/srv/yello', YELLO_DATA_DIR: './data' }).dataDir).toBe('/srv/yello/data');
+    expect(loadConfig({ INIT_CWD: '/srv/yello', YELLO_DATA_DIR: '/var/lib/yello' }).dataDir).toBe('/var/lib/yello');
   });
 });

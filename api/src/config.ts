@@ -1,6 +1,6 @@
 // Start-up configuration: environment variables, validated once. A bad value stops the server
 // with a message naming the variable.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -59,12 +59,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;
+  // Relative paths are read from where the user ran npm (INIT_CWD), not from the workspace folder
+  // npm switches to, so `YELLO_DATA_DIR=./data npm start` means ./data of the repository.
+  const dataDir = resolve(env.INIT_CWD ?? '.', e.YELLO_DATA_DIR);
   return {
     mode: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    dataDir: e.YELLO_DATA_DIR,
-    pgliteDir: join(e.YELLO_DATA_DIR, 'pglite'),
+    dataDir,
+    pgliteDir: join(dataDir, 'pglite'),
     databaseUrl: e.DATABASE_URL,
     jwtSecret: e.JWT_SECRET,
     corsOrigins: e.CORS_ORIGINS,
