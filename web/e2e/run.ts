@@ -238,3 +238,74 @@ test('6.6 an invitee registers through the link, joins the workspace and cannot 
   assert.equal(await page.getByText(other.name, { exact: true }).count(), 0);
   await page.context().close();
 });
+
+test('8.6 create a project and tasks, drag one across columns, reload, filter the list, comment, see the history', async () => {
+  const unique = Date.now().toString(36);
+  const page = await newPage('/register');
+  await register(page, { name: 'Katherine Johnson', email: `katherine.${unique}@example.com` });
+  await page.waitForURL(`${baseUrl}/`);
+  const workspace = { name: 'Orbit', slug: `orbit-${unique}` };
+  await createFirstWorkspace(page, workspace);
+  await page.getByText('No projects yet — create one to start planning.').waitFor();
+
+  await page
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Projects' })
+    .click();
+  await page.getByLabel('Project name').fill('Launch plan');
+  assert.equal(await page.getByLabel('Key').inputValue(), 'LP', '8.1 suggests a key from the name');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(`${baseUrl}/${workspace.slug}/projects/LP`);
+  await page.getByRole('heading', { name: 'Launch plan', level: 1 }).waitFor();
+
+  const column = (state: string) => page.getByRole('region', { name: new RegExp(`^${state} \\d+ tasks?$`) });
+  const titles = ['Write the press release', 'Book the venue', 'Order the cake'];
+  await column('Todo').getByRole('button', { name: 'Add task to Todo' }).click();
+  for (const title of titles) {
+    await page.getByLabel('New task in Todo').fill(title);
+    await page.keyboard.press('Enter');
+    await column('Todo')
+      .getByRole('link', { name: new RegExp(title) })
+      .waitFor();
+  }
+  await page.keyboard.press('Escape');
+  assert.equal(await column('Todo').getByRole('link').count(), 3, '8.1 quick create adds the tasks to the column');
+
+  const card = column('Todo').getByRole('link', { name: /Book the venue/ });
+  const moved = page.waitForResponse((response) => response.request().postData()?.includes('MoveTask') ?? false);
+  await card.dragTo(column('In Progress').getByRole('list'));
+  await column('In Progress')
+    .getByRole('link', { name: /Book the venue/ })
+    .waitFor();
+  assert.equal((await (await moved).json()).errors, undefined, '8.1 the move is saved');
+
+  await page.reload();
+  await column('In Progress')
+    .getByRole('link', { name: /Book the venue/ })
+    .waitFor();
+  assert.equal(
+    await column('Todo').getByRole('link').count(),
+    2,
+    '8.6 after a reload the task is still in In Progress',
+  );
+
+  await page.getByRole('navigation', { name: 'Project view' }).getByRole('link', { name: 'List' }).click();
+  await page.getByRole('link', { name: 'Order the cake' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('venue');
+  await page.waitForURL(/\/list\?q=venue$/);
+  await page.getByText('1 task match').waitFor();
+  const rows = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Book the venue' }) });
+  assert.equal(await rows.count(), 1);
+  assert.equal(await page.getByRole('link', { name: 'Order the cake' }).count(), 0, '8.1 the filter hides the rest');
+
+  await page.getByRole('link', { name: 'Book the venue' }).click();
+  await page.waitForURL(new RegExp(`/${workspace.slug}/LP-\\d+$`));
+  assert.equal(await page.getByLabel('Title').inputValue(), 'Book the venue');
+  await page.getByLabel('Add a comment').fill('Venue **confirmed** <img src=x onerror="window.hacked=1">');
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  await page.locator('.comment strong', { hasText: 'confirmed' }).waitFor();
+  assert.equal(await page.evaluate(() => 'hacked' in window), false, '8.2 Markdown is rendered without handlers');
+  await page.getByText('Katherine Johnson changed state from Todo to In Progress').waitFor();
+  await page.getByText('Katherine Johnson created the task').waitFor();
+  await page.context().close();
+});

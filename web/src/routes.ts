@@ -27,6 +27,21 @@ export const routes: RouteDefinition[] = [
           { path: '/', component: lazy(() => import('./features/workspaces/WorkspaceHomePage.tsx')) },
           { path: '/members', component: lazy(() => import('./features/workspaces/MembersPage.tsx')) },
           { path: '/settings', component: lazy(() => import('./features/workspaces/SettingsPage.tsx')) },
+          { path: '/projects', component: lazy(() => import('./features/projects/ProjectsPage.tsx')) },
+          {
+            path: '/projects/:key',
+            component: lazy(() => import('./features/projects/ProjectLayout.tsx')),
+            children: [
+              { path: '/', component: lazy(() => import('./features/tasks/BoardPage.tsx')) },
+              { path: '/list', component: lazy(() => import('./features/tasks/ListPage.tsx')) },
+            ],
+          },
+          {
+            // Task keys like YEL-42; the fixed paths above never match this.
+            path: '/:taskKey',
+            matchFilters: { taskKey: /^[A-Za-z]{2,6}-\d+$/ },
+            component: lazy(() => import('./features/tasks/TaskPage.tsx')),
+          },
         ],
       },
     ],

@@ -65,7 +65,7 @@ function invalidateViewerWorkspaces(cache: Cache): void {
  * Drops every page of `field` on the workspaces opened in this session, after one of its rows went away: a
  * merged list with a page missing or a dangling row would show the wrong rows, so it is fetched again.
  */
-function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations'): void {
+function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations' | 'projects'): void {
   for (const info of cache.inspectFields('Query')) {
     const workspace = info.fieldName === 'workspace' ? cache.resolve('Query', info.fieldKey) : null;
     if (typeof workspace === 'string') invalidateField(cache, workspace, field);
@@ -76,6 +76,116 @@ function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations'
 function forgetWorkspace(cache: Cache, id: string | undefined): void {
   cache.invalidate(entity('Workspace', id));
   invalidateViewerWorkspaces(cache);
+}
+
+const stringKeys = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** The projects opened in this session (`project(workspaceSlug, key)`), as cache keys. */
+function cachedProjects(cache: Cache): string[] {
+  return cache
+    .inspectFields('Query')
+    .filter((info) => info.fieldName === 'project')
+    .flatMap((info) => stringKeys([cache.resolve('Query', info.fieldKey)]));
+}
+
+/** Every board column read in this session: a state and each of its cached `tasks` lists. */
+function boardColumns(cache: Cache): { state: string; list: string }[] {
+  return cachedProjects(cache)
+    .flatMap((project) => stringKeys(cache.resolve(project, 'states')))
+    .flatMap((state) =>
+      cache
+        .inspectFields(state)
+        .filter((info) => info.fieldName === 'tasks')
+        .flatMap((info) => stringKeys([cache.resolve(state, info.fieldKey)]).map((list) => ({ state, list }))),
+    );
+}
+
+const StateTaskCount = graphql(`
+  fragment StateTaskCount on WorkflowState {
+    id
+    taskCount
+  }
+`);
+
+function setStateTaskCount(cache: Cache, state: string, change: number): void {
+  const count = cache.resolve(state, 'taskCount');
+  const id = cache.resolve(state, 'id');
+  if (typeof count !== 'number' || typeof id !== 'string') return;
+  cache.writeFragment(StateTaskCount, { id, taskCount: Math.max(0, count + change) });
+}
+
+interface Placement {
+  readonly stateId: string;
+  readonly afterId?: string | undefined;
+  readonly beforeId?: string | undefined;
+}
+
+/**
+ * Puts a task into a board column between its neighbours, taking it out of any other column, so the board shows
+ * a move (or a new task) before the server answers. Lists that were never read are left alone.
+ */
+function placeOnBoard(cache: Cache, taskId: string, placement: Placement | undefined): void {
+  const task = cache.keyOfEntity({ __typename: 'Task', id: taskId });
+  if (!task) return;
+  const target = placement && cache.keyOfEntity({ __typename: 'WorkflowState', id: placement.stateId });
+  const anchor = (id: string | undefined) => (id ? cache.keyOfEntity({ __typename: 'Task', id }) : null);
+  const counted = new Set<string>();
+  for (const { state, list } of boardColumns(cache)) {
+    const nodes = stringKeys(cache.resolve(list, 'nodes'));
+    const rest = nodes.filter((node) => node !== task);
+    const next = [...rest];
+    if (state === target && placement) {
+      const after = anchor(placement.afterId);
+      const before = anchor(placement.beforeId);
+      const index = after ? rest.indexOf(after) + 1 : before ? rest.indexOf(before) : rest.length;
+      next.splice(index < 0 ? rest.length : index, 0, task);
+    }
+    const was = nodes.length !== rest.length;
+    const is = next.length !== rest.length;
+    if (was === is && (!is || nodes.join() === next.join())) continue;
+    cache.link(list, 'nodes', next);
+    if (was !== is && !counted.has(state)) {
+      counted.add(state);
+      setStateTaskCount(cache, state, is ? 1 : -1);
+    }
+  }
+}
+
+/** Drops the list views' pages (`project.tasks` with filters) of every project read, to be fetched again. */
+function invalidateTaskLists(cache: Cache): void {
+  for (const project of cachedProjects(cache)) {
+    invalidateField(cache, project, 'tasks');
+    invalidateField(cache, project, 'taskCount');
+  }
+}
+
+function invalidateBoards(cache: Cache): void {
+  for (const { state } of boardColumns(cache)) {
+    invalidateField(cache, state, 'tasks');
+    invalidateField(cache, state, 'taskCount');
+  }
+}
+
+const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+const inputOf = (args: Variables): Record<string, unknown> => (isRecord(args.input) ? args.input : {});
+
+/** What `updateTask` will return, from its input: the fields given, with references as entities. */
+function optimisticTask(args: Variables): Record<string, unknown> {
+  const input = inputOf(args);
+  const task: Record<string, unknown> = { __typename: 'Task', id: input.id };
+  for (const field of ['title', 'description', 'priority', 'dueDate'] as const) {
+    if (field in input) task[field] = input[field];
+  }
+  if (typeof input.stateId === 'string') task.state = { __typename: 'WorkflowState', id: input.stateId };
+  if ('assigneeId' in input) {
+    task.assignee = typeof input.assigneeId === 'string' ? { __typename: 'User', id: input.assigneeId } : null;
+  }
+  if (Array.isArray(input.labelIds)) {
+    task.labels = stringKeys(input.labelIds).map((id) => ({ __typename: 'Label', id }));
+  }
+  return task;
 }
 
 /** The client for one signed-in session (or for a visitor); make a new one when the session ends. */
@@ -94,10 +204,25 @@ export function createAppClient(auth: Auth): Client {
           QueryWorkspacesConnection: () => null,
           WorkspaceInvitationsConnection: () => null,
           WorkspaceMembersConnection: () => null,
+          WorkspaceProjectsConnection: () => null,
+          ProjectTasksConnection: () => null,
+          WorkflowStateTasksConnection: () => null,
+          TaskCommentsConnection: () => null,
+          TaskActivityConnection: () => null,
         },
         // Pages fetched with `after` join the first page, so "Show more" grows the list in place.
         resolvers: {
-          Workspace: { members: relayPagination(), invitations: relayPagination() },
+          Workspace: { members: relayPagination(), invitations: relayPagination(), projects: relayPagination() },
+          Project: { tasks: relayPagination() },
+          Task: { comments: relayPagination(), activity: relayPagination() },
+        },
+        // Board moves and inline edits show at once; graphcache drops the guess when the server refuses.
+        optimistic: {
+          moveTask: (args) => {
+            const input = inputOf(args);
+            return { __typename: 'Task', id: input.id, state: { __typename: 'WorkflowState', id: input.stateId } };
+          },
+          updateTask: (args) => optimisticTask(args),
         },
         updates: {
           Mutation: {
@@ -131,6 +256,72 @@ export function createAppClient(auth: Auth): Client {
             revokeInvitation(_result, args, cache) {
               cache.invalidate(entity('Invitation', argument(args, 'id')));
               invalidateWorkspaceLists(cache, 'invitations');
+            },
+            createProject(_result, args, cache) {
+              invalidateField(cache, entity('Workspace', argument(args, 'workspaceId')), 'projects');
+            },
+            updateProject(_result, _args, cache) {
+              // A new key leaves `project(key: <old key>)` pointing at the renamed project.
+              invalidateField(cache, 'Query', 'project');
+            },
+            archiveProject(_result, _args, cache) {
+              invalidateWorkspaceLists(cache, 'projects');
+            },
+            unarchiveProject(_result, _args, cache) {
+              invalidateWorkspaceLists(cache, 'projects');
+            },
+            deleteProject(_result, args, cache) {
+              cache.invalidate(entity('Project', argument(args, 'id')));
+              invalidateWorkspaceLists(cache, 'projects');
+            },
+            createTask(result, _args, cache) {
+              const task = result.createTask;
+              if (!isRecord(task) || typeof task.id !== 'string' || !isRecord(task.state)) return;
+              placeOnBoard(cache, task.id, { stateId: String(task.state.id) });
+              invalidateTaskLists(cache);
+            },
+            moveTask(result, args, cache, info) {
+              if (!info.optimistic && !result.moveTask) return;
+              const input = inputOf(args);
+              const id = optionalString(input.id);
+              const stateId = optionalString(input.stateId);
+              if (!id || !stateId) return;
+              placeOnBoard(cache, id, {
+                stateId,
+                afterId: optionalString(input.afterId),
+                beforeId: optionalString(input.beforeId),
+              });
+              if (!info.optimistic) {
+                invalidateField(cache, entity('Task', id), 'activity');
+                invalidateTaskLists(cache);
+              }
+            },
+            updateTask(result, args, cache, info) {
+              if (info.optimistic || !result.updateTask) return;
+              const input = inputOf(args);
+              invalidateField(cache, entity('Task', optionalString(input.id)), 'activity');
+              if ('stateId' in input) invalidateBoards(cache);
+              invalidateTaskLists(cache);
+            },
+            deleteTask(_result, args, cache) {
+              const id = argument(args, 'id');
+              if (id) placeOnBoard(cache, id, undefined);
+              cache.invalidate(entity('Task', id));
+              invalidateTaskLists(cache);
+            },
+            createLabel(_result, args, cache) {
+              invalidateField(cache, entity('Workspace', argument(args, 'workspaceId')), 'labels');
+            },
+            deleteLabel(_result, args, cache) {
+              cache.invalidate(entity('Label', argument(args, 'id')));
+            },
+            addComment(_result, args, cache) {
+              const task = entity('Task', argument(args, 'taskId'));
+              invalidateField(cache, task, 'comments');
+              invalidateField(cache, task, 'commentCount');
+            },
+            deleteComment(_result, args, cache) {
+              cache.invalidate(entity('Comment', argument(args, 'id')));
             },
             removeMember(_result, args, cache) {
               cache.invalidate(entity('Membership', argument(args, 'membershipId')));

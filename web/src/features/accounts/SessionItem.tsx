@@ -2,6 +2,7 @@
 import { createMutation } from '@urql/solid';
 import { type FragmentOf, readFragment } from 'gql.tada';
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
+import { InlineError } from '../../components/InlineError.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
 
@@ -50,11 +51,7 @@ export function SessionItem(props: { readonly session: FragmentOf<typeof Session
           <span>Signed in {formatDateTime(session().createdAt)}</span>
           <span>Last active {formatDateTime(session().lastUsedAt)}</span>
         </p>
-        <Show when={error()}>
-          <p class="field-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <InlineError message={error()} />
       </div>
       <Show when={!session().current}>
         <button

@@ -5,6 +5,7 @@ import { type FragmentOf, readFragment } from 'gql.tada';
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
 import { Avatar } from '../../components/Avatar.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { RoleOptions } from './RoleOptions.tsx';
@@ -74,11 +75,7 @@ export function MemberRow(props: MemberRowProps): JSX.Element {
           </Show>
         </p>
         <p class="row-meta">{member().user.email}</p>
-        <Show when={error()}>
-          <p class="field-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <InlineError message={error()} />
       </div>
       <div class="row-actions">
         <Show when={member().viewerCanManage} fallback={<span class="role">{roleLabels[member().role]}</span>}>

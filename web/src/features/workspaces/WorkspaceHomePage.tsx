@@ -6,10 +6,12 @@ import { Avatar } from '../../components/Avatar.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
+import { ProjectCardFields, ProjectCards } from '../projects/ProjectCards.tsx';
 import { formatDate } from './format.ts';
 import { roleLabels, roleSummaries } from './roles.ts';
 
-const WorkspaceOverviewQuery = graphql(`
+const WorkspaceOverviewQuery = graphql(
+  `
   query WorkspaceOverview($slug: String!) {
     workspace(slug: $slug) {
       id
@@ -36,11 +38,21 @@ const WorkspaceOverviewQuery = graphql(`
           }
         }
       }
+      # The projects page's first page, so both read the same cached list.
+      projects(first: 50, includeArchived: false) {
+        nodes {
+          id
+          ...ProjectCardFields
+        }
+      }
     }
   }
-`);
+`,
+  [ProjectCardFields],
+);
 
 const shownMembers = 6;
+const shownProjects = 6;
 const plural = new Intl.PluralRules('en');
 const memberCount = (count: number): string => `${count} ${plural.select(count) === 'one' ? 'member' : 'members'}`;
 
@@ -100,6 +112,32 @@ export default function WorkspaceHomePage(): JSX.Element {
                 </dd>
               </div>
             </dl>
+            <section class="card" aria-labelledby="overview-projects-heading">
+              <div class="section-heading">
+                <h2 id="overview-projects-heading">Projects</h2>
+                <A href={`/${workspace().slug}/projects`}>
+                  {workspace().viewerCan.updateSettings ? 'All projects and new project' : 'All projects'}
+                </A>
+              </div>
+              <Show
+                when={workspace().projects.nodes.length > 0}
+                fallback={
+                  <div class="empty-note">
+                    <Show
+                      when={workspace().viewerCan.updateSettings}
+                      fallback={<p>No projects yet. Admins and owners create them.</p>}
+                    >
+                      <p>No projects yet — create one to start planning.</p>
+                      <A href={`/${workspace().slug}/projects`} class="button button-primary">
+                        Create a project
+                      </A>
+                    </Show>
+                  </div>
+                }
+              >
+                <ProjectCards slug={workspace().slug} projects={workspace().projects.nodes.slice(0, shownProjects)} />
+              </Show>
+            </section>
             <nav class="link-cards" aria-label="Manage the workspace">
               <A href={`/${workspace().slug}/members`} class="link-card">
                 <span class="link-card-title">Members</span>

@@ -38,6 +38,7 @@ export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
             <A href={`/${params.slug}`} end>
               Overview
             </A>
+            <A href={`/${params.slug}/projects`}>Projects</A>
             <A href={`/${params.slug}/members`}>Members</A>
             <A href={`/${params.slug}/settings`}>Settings</A>
           </nav>

@@ -1,0 +1,122 @@
+// `/:slug/projects/:key/…`: the project's name, the Board and List views, "New task" and the shortcuts.
+import { A, type RouteSectionProps, useNavigate, useParams } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import { createEffect, type JSX, Show } from 'solid-js';
+import { QueryView } from '../../components/QueryView.tsx';
+import { graphql } from '../../graphql.ts';
+import { setPageTitle } from '../../lib/page-title.ts';
+import { NewTaskDialog } from '../tasks/NewTaskDialog.tsx';
+import { ShortcutHelp } from '../tasks/ShortcutHelp.tsx';
+import { focusTask, useShortcuts } from '../tasks/shortcuts.ts';
+
+const ProjectHeaderQuery = graphql(`
+  query ProjectHeader($slug: String!, $key: String!) {
+    project(workspaceSlug: $slug, key: $key) {
+      id
+      name
+      key
+      description
+      archivedAt
+      states {
+        id
+        name
+        category
+      }
+      workspace {
+        id
+        viewerCan {
+          writeContent
+        }
+      }
+    }
+  }
+`);
+
+export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
+  const params = useParams<{ slug: string; key: string }>();
+  const navigate = useNavigate();
+  const [project, refetch] = createQuery({
+    query: ProjectHeaderQuery,
+    variables: () => ({ slug: params.slug, key: params.key }),
+  });
+  let newTask: HTMLDialogElement | undefined;
+  const base = () => `/${params.slug}/projects/${params.key}`;
+  const canWrite = () => project.data?.project.workspace.viewerCan.writeContent ?? false;
+
+  useShortcuts({
+    c: () => {
+      if (canWrite()) newTask?.showModal();
+    },
+    '/': () => {
+      const search = document.querySelector<HTMLElement>('[data-shortcut-search]');
+      if (search) search.focus();
+      else navigate(`${base()}/list`);
+    },
+    j: () => focusTask(1),
+    k: () => focusTask(-1),
+  });
+  createEffect(() => {
+    const name = project.data?.project.name;
+    if (name) setPageTitle(name);
+  });
+
+  return (
+    <QueryView
+      state={project}
+      loadingLabel="Opening the project…"
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      notFound={
+        <div class="card empty-state">
+          <h1>Project not found</h1>
+          <p class="lead">There is no project {params.key.toUpperCase()} in this workspace, or it was deleted.</p>
+          <A href={`/${params.slug}/projects`} class="button button-primary">
+            See all projects
+          </A>
+        </div>
+      }
+    >
+      {(data) => (
+        <div class="page wide-page">
+          <header class="project-header">
+            <div class="project-title">
+              <span class="project-key">{data().project.key}</span>
+              <h1>{data().project.name}</h1>
+              <Show when={data().project.archivedAt}>
+                <span class="badge">Archived</span>
+              </Show>
+            </div>
+            <div class="project-actions">
+              <nav class="segmented" aria-label="Project view">
+                <A href={base()} end>
+                  Board
+                </A>
+                <A href={`${base()}/list`}>List</A>
+              </nav>
+              <ShortcutHelp />
+              <Show when={data().project.workspace.viewerCan.writeContent}>
+                <button
+                  type="button"
+                  class="button button-primary button-small"
+                  aria-keyshortcuts="c"
+                  onClick={() => newTask?.showModal()}
+                >
+                  New task
+                </button>
+              </Show>
+            </div>
+          </header>
+          <Show when={data().project.workspace.viewerCan.writeContent}>
+            <NewTaskDialog
+              projectId={data().project.id}
+              states={data().project.states}
+              ref={(dialog) => {
+                newTask = dialog;
+              }}
+            />
+          </Show>
+          {props.children}
+        </div>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,300 @@
+// `/:slug/projects/:key/list`: the project's tasks as a list, filtered and ordered by the URL's query string
+// (list-params.ts), so a view can be bookmarked and shared; "Show more" pages through it.
+import { A, useParams, useSearchParams } from '@solidjs/router';
+import { createQuery, useClient } from '@urql/solid';
+import { readFragment } from 'gql.tada';
+import { createMemo, For, type JSX, onCleanup, Show } from 'solid-js';
+import { QueryView } from '../../components/QueryView.tsx';
+import { ShowMore } from '../../components/ShowMore.tsx';
+import { graphql } from '../../graphql.ts';
+import {
+  categoryLabels,
+  filterFromParams,
+  hasFilters,
+  type ListParams,
+  orderFields,
+  orderFromParams,
+  orderLabels,
+  sortParam,
+  stateCategories,
+  unassigned,
+} from './list-params.ts';
+import { PriorityBadge } from './PriorityBadge.tsx';
+import { priorities, priorityLabels } from './priority.ts';
+import { taskNavAttribute } from './shortcuts.ts';
+import { LabelChip, TaskAssignee, TaskCardFields, TaskDue } from './TaskCard.tsx';
+
+const ProjectTaskListQuery = graphql(
+  `
+    query ProjectTaskList($slug: String!, $key: String!, $filter: TaskFilter, $orderBy: TaskOrder, $after: String) {
+      project(workspaceSlug: $slug, key: $key) {
+        id
+        states {
+          id
+          name
+          color
+        }
+        workspace {
+          id
+          labels {
+            id
+            name
+            color
+          }
+          members(first: 100) {
+            nodes {
+              id
+              user {
+                id
+                name
+              }
+            }
+          }
+        }
+        tasks(first: 50, after: $after, filter: $filter, orderBy: $orderBy) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            id
+            completedAt
+            state {
+              id
+              name
+              color
+            }
+            ...TaskCardFields
+          }
+        }
+      }
+    }
+  `,
+  [TaskCardFields],
+);
+
+type SearchParams = { [Key in keyof ListParams]?: string };
+
+export default function ListPage(): JSX.Element {
+  const params = useParams<{ slug: string; key: string }>();
+  const [search, setSearch] = useSearchParams<SearchParams>();
+  const client = useClient();
+  const listParams = (): ListParams => ({ ...search });
+  const variables = createMemo(() => ({
+    slug: params.slug,
+    key: params.key,
+    filter: filterFromParams(listParams()),
+    orderBy: orderFromParams(listParams()),
+  }));
+  const [list, refetch] = createQuery({ query: ProjectTaskListQuery, variables });
+  const loadMore = (after: string) => client.query(ProjectTaskListQuery, { ...variables(), after }).toPromise();
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(typing));
+  const setParam = (name: keyof ListParams, value: string): void => {
+    setSearch({ [name]: value || undefined });
+  };
+  const stateValue = (): string =>
+    search.state ? `state:${search.state}` : search.category ? `category:${search.category}` : '';
+  const order = () => orderFromParams(listParams());
+
+  return (
+    <div class="task-list-view">
+      <form class="filters" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
+        <label class="filter filter-search">
+          <span class="filter-label">Search</span>
+          <input
+            type="search"
+            class="input"
+            placeholder="Title or description"
+            value={search.q ?? ''}
+            aria-keyshortcuts="/"
+            data-shortcut-search
+            onInput={(event) => {
+              const value = event.currentTarget.value;
+              clearTimeout(typing);
+              typing = setTimeout(() => setSearch({ q: value.trim() ? value : undefined }, { replace: true }), 250);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') event.currentTarget.blur();
+            }}
+          />
+        </label>
+        <Show when={list.data?.project} keyed={false}>
+          {(project) => (
+            <>
+              <label class="filter">
+                <span class="filter-label">State</span>
+                <select
+                  class="select select-small"
+                  value={stateValue()}
+                  onChange={(event) => {
+                    const [kind, value] = event.currentTarget.value.split(':');
+                    setSearch({
+                      state: kind === 'state' ? value : undefined,
+                      category: kind === 'category' ? value : undefined,
+                    });
+                  }}
+                >
+                  <option value="">Any state</option>
+                  <optgroup label="Category">
+                    <For each={stateCategories}>
+                      {(category) => <option value={`category:${category}`}>{categoryLabels[category]}</option>}
+                    </For>
+                  </optgroup>
+                  <optgroup label="State">
+                    <For each={project().states}>
+                      {(state) => <option value={`state:${state.id}`}>{state.name}</option>}
+                    </For>
+                  </optgroup>
+                </select>
+              </label>
+              <label class="filter">
+                <span class="filter-label">Assignee</span>
+                <select
+                  class="select select-small"
+                  value={search.assignee ?? ''}
+                  onChange={(event) => setParam('assignee', event.currentTarget.value)}
+                >
+                  <option value="">Anyone</option>
+                  <option value={unassigned}>Unassigned</option>
+                  <For each={project().workspace.members.nodes}>
+                    {(member) => <option value={member.user.id}>{member.user.name}</option>}
+                  </For>
+                </select>
+              </label>
+              <label class="filter">
+                <span class="filter-label">Label</span>
+                <select
+                  class="select select-small"
+                  value={search.label ?? ''}
+                  onChange={(event) => setParam('label', event.currentTarget.value)}
+                >
+                  <option value="">Any label</option>
+                  <For each={project().workspace.labels}>
+                    {(label) => <option value={label.id}>{label.name}</option>}
+                  </For>
+                </select>
+              </label>
+            </>
+          )}
+        </Show>
+        <label class="filter">
+          <span class="filter-label">Priority</span>
+          <select
+            class="select select-small"
+            value={search.priority ?? ''}
+            onChange={(event) => setParam('priority', event.currentTarget.value)}
+          >
+            <option value="">Any priority</option>
+            <For each={priorities}>{(priority) => <option value={priority}>{priorityLabels[priority]}</option>}</For>
+          </select>
+        </label>
+        <label class="filter">
+          <span class="filter-label">Due after</span>
+          <input
+            type="date"
+            class="input input-small"
+            value={search.dueAfter ?? ''}
+            onChange={(event) => setParam('dueAfter', event.currentTarget.value)}
+          />
+        </label>
+        <label class="filter">
+          <span class="filter-label">Due before</span>
+          <input
+            type="date"
+            class="input input-small"
+            value={search.dueBefore ?? ''}
+            onChange={(event) => setParam('dueBefore', event.currentTarget.value)}
+          />
+        </label>
+        <label class="filter">
+          <span class="filter-label">Order</span>
+          <select
+            class="select select-small"
+            value={order().field}
+            onChange={(event) => {
+              const field = orderFields.find((candidate) => candidate === event.currentTarget.value);
+              if (field) setSearch({ sort: sortParam(field) });
+            }}
+          >
+            <For each={orderFields}>{(field) => <option value={field}>{orderLabels[field]}</option>}</For>
+          </select>
+        </label>
+        <button
+          type="button"
+          class="button button-secondary button-small filter-direction"
+          aria-label={
+            order().direction === 'ASC' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'
+          }
+          onClick={() => setSearch({ dir: order().direction === 'ASC' ? 'desc' : undefined })}
+        >
+          {order().direction === 'ASC' ? '↑ Asc' : '↓ Desc'}
+        </button>
+        <Show when={hasFilters(listParams())}>
+          <A href={`/${params.slug}/projects/${params.key}/list`} class="filter-clear">
+            Clear filters
+          </A>
+        </Show>
+      </form>
+      <QueryView state={list} loadingLabel="Loading tasks…" onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(data) => (
+          <section class="card task-list-card" aria-labelledby="task-list-heading">
+            <h2 id="task-list-heading" class="visually-hidden">
+              Tasks
+            </h2>
+            <p class="task-list-count" role="status">
+              {data().project.tasks.totalCount} {data().project.tasks.totalCount === 1 ? 'task' : 'tasks'}
+              {hasFilters(listParams()) ? ' match' : ''}
+            </p>
+            <Show
+              when={data().project.tasks.nodes.length > 0}
+              fallback={
+                <p class="empty-note">
+                  {hasFilters(listParams())
+                    ? 'No tasks match these filters.'
+                    : 'No tasks yet — press c or use New task to create one.'}
+                </p>
+              }
+            >
+              <ul class="task-rows">
+                <For each={data().project.tasks.nodes}>
+                  {(node) => {
+                    const task = () => readFragment(TaskCardFields, node);
+                    return (
+                      <li class="task-row">
+                        <span class="task-row-state" title={node.state.name}>
+                          <span class="color-dot" style={{ background: node.state.color }} aria-hidden="true" />
+                          <span class="visually-hidden">{node.state.name}</span>
+                        </span>
+                        <span class="task-key">{task().key}</span>
+                        <A
+                          href={`/${params.slug}/${task().key}`}
+                          class="task-row-title"
+                          {...{ [taskNavAttribute]: '' }}
+                        >
+                          {task().title}
+                        </A>
+                        <span class="task-row-meta">
+                          <span class="task-row-state-name">{node.state.name}</span>
+                          <For each={task().labels}>
+                            {(label) => <LabelChip name={label.name} color={label.color} />}
+                          </For>
+                          <PriorityBadge priority={task().priority} />
+                          <TaskDue date={task().dueDate} done={Boolean(node.completedAt)} />
+                          <TaskAssignee assignee={task().assignee} />
+                        </span>
+                      </li>
+                    );
+                  }}
+                </For>
+              </ul>
+            </Show>
+            <ShowMore pageInfo={data().project.tasks.pageInfo} load={loadMore} />
+          </section>
+        )}
+      </QueryView>
+    </div>
+  );
+}

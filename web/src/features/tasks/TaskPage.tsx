@@ -1,0 +1,422 @@
+// `/:slug/:taskKey` (e.g. /acme/YEL-42): a task with its fields edited in place, each change saved on its own
+// (updateTask with that field only, shown at once and undone with a message when refused), comments and history.
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createMutation, createQuery } from '@urql/solid';
+import type { VariablesOf } from 'gql.tada';
+import { createEffect, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { QueryView } from '../../components/QueryView.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { graphql } from '../../graphql.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { setPageTitle } from '../../lib/page-title.ts';
+import { ActivityList } from './ActivityList.tsx';
+import { timeAgo } from './activity.ts';
+import { Comments } from './Comments.tsx';
+import { LabelPicker } from './LabelPicker.tsx';
+import { Markdown } from './Markdown.tsx';
+import { MarkdownEditor } from './MarkdownEditor.tsx';
+import { parsePriority, priorities, priorityLabels } from './priority.ts';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+
+const TaskDetailQuery = graphql(`
+  query TaskDetail($slug: String!, $key: String!) {
+    task(workspaceSlug: $slug, key: $key) {
+      id
+      key
+      title
+      description
+      priority
+      dueDate
+      completedAt
+      createdAt
+      updatedAt
+      creator {
+        id
+        name
+      }
+      assignee {
+        id
+        name
+      }
+      labels {
+        id
+        name
+        color
+      }
+      state {
+        id
+        name
+        category
+        color
+      }
+      project {
+        id
+        key
+        name
+        states {
+          id
+          name
+          category
+          color
+        }
+        workspace {
+          id
+          viewerCan {
+            writeContent
+            updateSettings
+          }
+          labels {
+            id
+            name
+            color
+          }
+          members(first: 100) {
+            nodes {
+              id
+              user {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const UpdateTaskMutation = graphql(`
+  mutation UpdateTask($input: UpdateTaskInput!) {
+    updateTask(input: $input) {
+      id
+      title
+      description
+      priority
+      dueDate
+      completedAt
+      updatedAt
+      state {
+        id
+        name
+        category
+        color
+      }
+      assignee {
+        id
+        name
+      }
+      labels {
+        id
+        name
+        color
+      }
+    }
+  }
+`);
+
+const DeleteTaskMutation = graphql(`
+  mutation DeleteTask($id: ID!) {
+    deleteTask(id: $id)
+  }
+`);
+
+type TaskChanges = Omit<VariablesOf<typeof UpdateTaskMutation>['input'], 'id'>;
+
+export default function TaskPage(): JSX.Element {
+  const params = useParams<{ slug: string; taskKey: string }>();
+  const navigate = useNavigate();
+  const [task, refetch] = createQuery({
+    query: TaskDetailQuery,
+    variables: () => ({ slug: params.slug, key: params.taskKey }),
+  });
+  const [, updateTask] = createMutation(UpdateTaskMutation);
+  const [, deleteTask] = createMutation(DeleteTaskMutation);
+  const [saveError, setSaveError] = createSignal<string>();
+  const [editingDescription, setEditingDescription] = createSignal(false);
+  const [savingDescription, setSavingDescription] = createSignal(false);
+  const ids = {
+    title: createUniqueId(),
+    state: createUniqueId(),
+    priority: createUniqueId(),
+    assignee: createUniqueId(),
+    due: createUniqueId(),
+  };
+  createEffect(() => {
+    const current = task.data?.task;
+    if (current) setPageTitle(`${current.key} ${current.title}`);
+  });
+
+  /** Saves one field; the cache shows the change at once and drops it if the server refuses. */
+  const save = async (changes: TaskChanges, what: string): Promise<boolean> => {
+    const id = task.data?.task.id;
+    if (!id) return false;
+    const result = await updateTask({ input: { id, ...changes } });
+    setSaveError(result.error ? `Could not change the ${what}: ${errorMessage(result.error)}` : undefined);
+    return !result.error;
+  };
+
+  const saveTitle = (input: HTMLTextAreaElement): void => {
+    const title = input.value.trim();
+    const current = task.data?.task.title ?? '';
+    if (!title) input.value = current;
+    else if (title !== current) void save({ title }, 'title');
+  };
+
+  const saveDescription = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const value = new FormData(event.currentTarget).get('description');
+    setSavingDescription(true);
+    const saved = await save({ description: typeof value === 'string' ? value : '' }, 'description');
+    setSavingDescription(false);
+    if (saved) setEditingDescription(false);
+  };
+
+  return (
+    <QueryView
+      state={task}
+      loadingLabel="Loading the task…"
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      notFound={
+        <div class="card empty-state">
+          <h1>Task not found</h1>
+          <p class="lead">There is no task {params.taskKey.toUpperCase()} in this workspace, or it was deleted.</p>
+          <A href={`/${params.slug}/projects`} class="button button-primary">
+            See the projects
+          </A>
+        </div>
+      }
+    >
+      {(data) => {
+        const current = () => data().task;
+        const project = () => current().project;
+        const canWrite = () => project().workspace.viewerCan.writeContent;
+        const boardPath = () => `/${params.slug}/projects/${project().key}`;
+        return (
+          <div class="page wide-page">
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+              <A href={boardPath()}>{project().name}</A>
+              <span aria-hidden="true">›</span>
+              <span aria-current="page">{current().key}</span>
+              <span class="breadcrumbs-end">
+                <ShortcutHelp />
+              </span>
+            </nav>
+            <Show when={saveError()}>
+              <div class="banner banner-error query-error" role="alert">
+                <span>{saveError()}</span>
+                <button type="button" class="button button-small" onClick={() => setSaveError(undefined)}>
+                  Dismiss
+                </button>
+              </div>
+            </Show>
+            <Show when={canWrite()} fallback={<h1 class="task-title">{current().title}</h1>}>
+              <h1 class="task-title">
+                <label for={ids.title} class="visually-hidden">
+                  Title
+                </label>
+                <textarea
+                  id={ids.title}
+                  class="title-input"
+                  rows={1}
+                  value={current().title}
+                  maxLength={200}
+                  onBlur={(event) => saveTitle(event.currentTarget)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') {
+                      event.preventDefault();
+                      event.currentTarget.blur();
+                    }
+                    if (event.key === 'Escape') {
+                      event.currentTarget.value = current().title;
+                      event.currentTarget.blur();
+                    }
+                  }}
+                />
+              </h1>
+            </Show>
+            <div class="task-layout">
+              <div class="task-main">
+                <section class="card" aria-labelledby="description-heading">
+                  <div class="section-heading">
+                    <h2 id="description-heading">Description</h2>
+                    <Show when={canWrite() && !editingDescription()}>
+                      <button
+                        type="button"
+                        class="button button-secondary button-small"
+                        onClick={() => setEditingDescription(true)}
+                      >
+                        Edit
+                      </button>
+                    </Show>
+                  </div>
+                  <Show
+                    when={editingDescription()}
+                    fallback={
+                      <Show when={current().description.trim()} fallback={<p class="empty-note">No description.</p>}>
+                        <Markdown text={current().description} />
+                      </Show>
+                    }
+                  >
+                    <form class="form form-wide" onSubmit={saveDescription} novalidate>
+                      <MarkdownEditor
+                        label="Description"
+                        name="description"
+                        initial={current().description}
+                        rows={10}
+                        maxLength={50000}
+                        autofocus
+                        onCancel={() => setEditingDescription(false)}
+                      />
+                      <div class="form-actions">
+                        <SubmitButton busy={savingDescription()} busyLabel="Saving…">
+                          Save description
+                        </SubmitButton>
+                        <button
+                          type="button"
+                          class="button button-secondary"
+                          onClick={() => setEditingDescription(false)}
+                        >
+                          Cancel
+                        </button>
+                      </div>
+                    </form>
+                  </Show>
+                </section>
+                <section class="card" aria-labelledby="comments-heading">
+                  <h2 id="comments-heading">Comments</h2>
+                  <Comments
+                    slug={params.slug}
+                    taskKey={params.taskKey}
+                    taskId={current().id}
+                    canWrite={canWrite()}
+                    canModerate={project().workspace.viewerCan.updateSettings}
+                  />
+                </section>
+                <section class="card" aria-labelledby="history-heading">
+                  <h2 id="history-heading">History</h2>
+                  <ActivityList slug={params.slug} taskKey={params.taskKey} />
+                </section>
+              </div>
+              <aside class="card task-sidebar" aria-label="Properties">
+                <div class="property">
+                  <label for={ids.state}>State</label>
+                  <select
+                    id={ids.state}
+                    class="select select-small"
+                    disabled={!canWrite()}
+                    onChange={(event) => void save({ stateId: event.currentTarget.value }, 'state')}
+                  >
+                    <For each={project().states}>
+                      {(state) => (
+                        <option value={state.id} selected={state.id === current().state.id}>
+                          {state.name}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+                <div class="property">
+                  <label for={ids.priority}>Priority</label>
+                  <select
+                    id={ids.priority}
+                    class="select select-small"
+                    disabled={!canWrite()}
+                    onChange={(event) => {
+                      const priority = parsePriority(event.currentTarget.value);
+                      if (priority) void save({ priority }, 'priority');
+                    }}
+                  >
+                    <For each={priorities}>
+                      {(priority) => (
+                        <option value={priority} selected={priority === current().priority}>
+                          {priorityLabels[priority]}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+                <div class="property">
+                  <label for={ids.assignee}>Assignee</label>
+                  <select
+                    id={ids.assignee}
+                    class="select select-small"
+                    disabled={!canWrite()}
+                    onChange={(event) => void save({ assigneeId: event.currentTarget.value || null }, 'assignee')}
+                  >
+                    <option value="" selected={!current().assignee}>
+                      Unassigned
+                    </option>
+                    <For each={project().workspace.members.nodes}>
+                      {(member) => (
+                        <option value={member.user.id} selected={member.user.id === current().assignee?.id}>
+                          {member.user.name}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+                <div class="property">
+                  <span class="property-label">Labels</span>
+                  <LabelPicker
+                    workspaceId={project().workspace.id}
+                    labels={project().workspace.labels}
+                    selected={current().labels}
+                    disabled={!canWrite()}
+                    onChange={(labelIds) => void save({ labelIds }, 'labels')}
+                  />
+                </div>
+                <div class="property">
+                  <label for={ids.due}>Due date</label>
+                  <div class="inline-form">
+                    <input
+                      id={ids.due}
+                      type="date"
+                      class="input input-small"
+                      disabled={!canWrite()}
+                      value={current().dueDate ?? ''}
+                      onChange={(event) => void save({ dueDate: event.currentTarget.value || null }, 'due date')}
+                    />
+                    <Show when={canWrite() && current().dueDate}>
+                      <button
+                        type="button"
+                        class="link-button"
+                        onClick={() => void save({ dueDate: null }, 'due date')}
+                      >
+                        Clear
+                      </button>
+                    </Show>
+                  </div>
+                </div>
+                <p class="property-note">
+                  Created {timeAgo(current().createdAt)}
+                  {current().creator ? ` by ${current().creator?.name}` : ''} · updated {timeAgo(current().updatedAt)}
+                </p>
+                <Show when={canWrite()}>
+                  <ConfirmButton
+                    label="Delete task"
+                    buttonClass="button button-secondary button-small"
+                    title={`Delete ${current().key}?`}
+                    confirmLabel="Delete task"
+                    busyLabel="Deleting…"
+                    onConfirm={async () => {
+                      const result = await deleteTask({ id: current().id });
+                      if (!result.error) navigate(boardPath(), { replace: true });
+                      return result;
+                    }}
+                  >
+                    <p>
+                      {current().key} “{current().title}”, its comments and history are deleted for everyone. Its number
+                      is not reused.
+                    </p>
+                  </ConfirmButton>
+                </Show>
+              </aside>
+            </div>
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { type Column, dropIndex, keyboardMove, placeAt } from './board-placement.ts';
+
+const todo: Column = { stateId: 'todo', taskIds: ['a', 'b', 'c'] };
+const doing: Column = { stateId: 'doing', taskIds: ['d'] };
+const done: Column = { stateId: 'done', taskIds: [] };
+
+describe('board placement (requirement 8.1)', () => {
+  it('8.1 drops into another column between its cards', () => {
+    expect(placeAt(doing, 'a', 0, todo)).toEqual({ stateId: 'doing', index: 0, beforeId: 'd' });
+    expect(placeAt(doing, 'a', 1, todo)).toEqual({ stateId: 'doing', index: 1, afterId: 'd' });
+    expect(placeAt(done, 'a', 0, todo)).toEqual({ stateId: 'done', index: 0 });
+  });
+
+  it('8.1 drops within a column, counting the moving card where it was', () => {
+    expect(placeAt(todo, 'a', 3)).toEqual({ stateId: 'todo', index: 2, afterId: 'c' });
+    expect(placeAt(todo, 'c', 0)).toEqual({ stateId: 'todo', index: 0, beforeId: 'a' });
+    expect(placeAt(todo, 'a', 2)).toEqual({ stateId: 'todo', index: 1, afterId: 'b', beforeId: 'c' });
+  });
+
+  it('8.1 ignores a drop where the card already is', () => {
+    expect(placeAt(todo, 'b', 1)).toBeUndefined();
+    expect(placeAt(todo, 'b', 2)).toBeUndefined();
+  });
+
+  it('8.1 moves with the keyboard up, down and across columns', () => {
+    const columns = [todo, doing, done];
+    expect(keyboardMove(columns, 'b', 'up')).toEqual({ stateId: 'todo', index: 0, beforeId: 'a' });
+    expect(keyboardMove(columns, 'b', 'down')).toEqual({ stateId: 'todo', index: 2, afterId: 'c' });
+    expect(keyboardMove(columns, 'a', 'up')).toBeUndefined();
+    expect(keyboardMove(columns, 'c', 'down')).toBeUndefined();
+    expect(keyboardMove(columns, 'c', 'right')).toEqual({ stateId: 'doing', index: 1, afterId: 'd' });
+    expect(keyboardMove(columns, 'd', 'right')).toEqual({ stateId: 'done', index: 0 });
+    expect(keyboardMove(columns, 'a', 'left')).toBeUndefined();
+    expect(keyboardMove(columns, 'missing', 'left')).toBeUndefined();
+  });
+
+  it('8.1 finds the drop index from the pointer and the cards’ middles', () => {
+    expect(dropIndex([10, 30, 50], 5)).toBe(0);
+    expect(dropIndex([10, 30, 50], 31)).toBe(2);
+    expect(dropIndex([10, 30, 50], 90)).toBe(3);
+    expect(dropIndex([], 90)).toBe(0);
+  });
+});

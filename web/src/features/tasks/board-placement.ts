@@ -1,0 +1,56 @@
+// Where a task lands on the board: the neighbours `moveTask` needs, from a drop position or a keyboard move.
+
+export interface Column {
+  readonly stateId: string;
+  readonly taskIds: readonly string[];
+}
+
+export interface Placement {
+  readonly stateId: string;
+  readonly afterId?: string;
+  readonly beforeId?: string;
+  /** The task's index in its column once moved. */
+  readonly index: number;
+}
+
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+/**
+ * Places `taskId` at `index` of `column`, where `index` counts the column's cards as they are shown (the moving
+ * card included, when it is in that column). Returns undefined when the task would stay where it is.
+ */
+export function placeAt(column: Column, taskId: string, index: number, from?: Column): Placement | undefined {
+  const current = column.taskIds.indexOf(taskId);
+  const rest = column.taskIds.filter((id) => id !== taskId);
+  const at = Math.min(Math.max(current >= 0 && current < index ? index - 1 : index, 0), rest.length);
+  if (current === at && (!from || from.stateId === column.stateId)) return undefined;
+  const afterId = rest[at - 1];
+  const beforeId = rest[at];
+  return {
+    stateId: column.stateId,
+    index: at,
+    ...(afterId ? { afterId } : {}),
+    ...(beforeId ? { beforeId } : {}),
+  };
+}
+
+/** The move one step up or down in a column, or into the neighbouring column at the same height. */
+export function keyboardMove(columns: readonly Column[], taskId: string, direction: Direction): Placement | undefined {
+  const columnIndex = columns.findIndex((column) => column.taskIds.includes(taskId));
+  const column = columns[columnIndex];
+  if (!column) return undefined;
+  const index = column.taskIds.indexOf(taskId);
+  if (direction === 'up' || direction === 'down') {
+    const target = direction === 'up' ? index - 1 : index + 2;
+    if (target < 0 || target > column.taskIds.length) return undefined;
+    return placeAt(column, taskId, target);
+  }
+  const next = columns[columnIndex + (direction === 'left' ? -1 : 1)];
+  return next ? placeAt(next, taskId, Math.min(index, next.taskIds.length), column) : undefined;
+}
+
+/** The index a card dropped at `pointerY` takes among cards whose vertical middles are `middles`. */
+export function dropIndex(middles: readonly number[], pointerY: number): number {
+  const index = middles.findIndex((middle) => pointerY < middle);
+  return index === -1 ? middles.length : index;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { filterFromParams, hasFilters, orderFromParams, sortParam } from './list-params.ts';
+
+describe('list view parameters (requirement 8.1)', () => {
+  it('8.1 reads every filter of 4.1 from the URL', () => {
+    expect(
+      filterFromParams({
+        state: 's1,s2',
+        category: 'started,nonsense',
+        assignee: 'u1,none',
+        label: 'l1',
+        priority: 'high,URGENT,huge',
+        dueBefore: '2026-12-31',
+        dueAfter: 'yesterday',
+        q: '  login bug ',
+      }),
+    ).toEqual({
+      stateIds: ['s1', 's2'],
+      stateCategories: ['STARTED'],
+      assigneeIds: ['u1'],
+      unassigned: true,
+      labelIds: ['l1'],
+      priorities: ['HIGH', 'URGENT'],
+      dueBefore: '2026-12-31',
+      search: 'login bug',
+    });
+  });
+
+  it('8.1 has no filter for an empty query string', () => {
+    expect(filterFromParams({})).toEqual({});
+    expect(hasFilters({ sort: 'due', q: ' ' })).toBe(false);
+    expect(hasFilters({ assignee: 'none' })).toBe(true);
+  });
+
+  it('8.1 reads and writes the order', () => {
+    expect(orderFromParams({})).toEqual({ field: 'POSITION', direction: 'ASC' });
+    expect(orderFromParams({ sort: 'due', dir: 'desc' })).toEqual({ field: 'DUE_DATE', direction: 'DESC' });
+    expect(orderFromParams({ sort: 'bogus' })).toEqual({ field: 'POSITION', direction: 'ASC' });
+    expect(sortParam('UPDATED')).toBe('updated');
+    expect(sortParam('POSITION')).toBeUndefined();
+    expect(orderFromParams({ sort: sortParam('CREATED') })).toEqual({ field: 'CREATED', direction: 'ASC' });
+  });
+});

@@ -1,0 +1,117 @@
+// The list view's filters and order as URL query parameters, so a filtered view can be shared.
+import type { graphql } from '../../graphql.ts';
+import { parsePriority, type TaskPriority } from './priority.ts';
+
+type TaskFilter = ReturnType<typeof graphql.scalar<'TaskFilter'>>;
+type TaskOrder = ReturnType<typeof graphql.scalar<'TaskOrder'>>;
+export type StateCategory = ReturnType<typeof graphql.scalar<'StateCategory'>>;
+export type OrderField = ReturnType<typeof graphql.scalar<'TaskOrderField'>>;
+
+/** The query parameters the list view reads; each holds one value, lists are comma-separated. */
+export interface ListParams {
+  readonly state?: string | undefined;
+  readonly category?: string | undefined;
+  /** Assignee ids; `none` stands for unassigned tasks. */
+  readonly assignee?: string | undefined;
+  readonly label?: string | undefined;
+  readonly priority?: string | undefined;
+  readonly dueBefore?: string | undefined;
+  readonly dueAfter?: string | undefined;
+  readonly q?: string | undefined;
+  readonly sort?: string | undefined;
+  readonly dir?: string | undefined;
+}
+
+export const unassigned = 'none';
+
+export const stateCategories = [
+  'BACKLOG',
+  'UNSTARTED',
+  'STARTED',
+  'COMPLETED',
+  'CANCELED',
+] as const satisfies readonly StateCategory[];
+
+export const categoryLabels: Readonly<Record<StateCategory, string>> = {
+  BACKLOG: 'Backlog',
+  UNSTARTED: 'Not started',
+  STARTED: 'Started',
+  COMPLETED: 'Completed',
+  CANCELED: 'Canceled',
+};
+
+export const orderFields = [
+  'POSITION',
+  'PRIORITY',
+  'DUE_DATE',
+  'CREATED',
+  'UPDATED',
+] as const satisfies readonly OrderField[];
+
+export const orderLabels: Readonly<Record<OrderField, string>> = {
+  POSITION: 'Board order',
+  PRIORITY: 'Priority',
+  DUE_DATE: 'Due date',
+  CREATED: 'Created',
+  UPDATED: 'Updated',
+};
+
+const sortParams: Readonly<Record<OrderField, string>> = {
+  POSITION: 'position',
+  PRIORITY: 'priority',
+  DUE_DATE: 'due',
+  CREATED: 'created',
+  UPDATED: 'updated',
+};
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+const values = (param: string | undefined): string[] =>
+  (param ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+
+const date = (param: string | undefined): string | undefined => (param && isoDate.test(param) ? param : undefined);
+
+/** The `filter` argument of `project.tasks` for the URL's parameters; unknown values are ignored. */
+export function filterFromParams(params: ListParams): TaskFilter {
+  const assignees = values(params.assignee);
+  const assigneeIds = assignees.filter((id) => id !== unassigned);
+  const priorities = values(params.priority).flatMap((value): TaskPriority[] => {
+    const priority = parsePriority(value.toUpperCase());
+    return priority ? [priority] : [];
+  });
+  const categories = values(params.category).flatMap((value): StateCategory[] =>
+    stateCategories.filter((category) => category === value.toUpperCase()),
+  );
+  const search = params.q?.trim();
+  const filter: TaskFilter = {
+    ...(values(params.state).length > 0 ? { stateIds: values(params.state) } : {}),
+    ...(categories.length > 0 ? { stateCategories: categories } : {}),
+    ...(assigneeIds.length > 0 ? { assigneeIds } : {}),
+    ...(assignees.includes(unassigned) ? { unassigned: true } : {}),
+    ...(values(params.label).length > 0 ? { labelIds: values(params.label) } : {}),
+    ...(priorities.length > 0 ? { priorities } : {}),
+    ...(date(params.dueBefore) ? { dueBefore: date(params.dueBefore) } : {}),
+    ...(date(params.dueAfter) ? { dueAfter: date(params.dueAfter) } : {}),
+    ...(search ? { search } : {}),
+  };
+  return filter;
+}
+
+/** The `orderBy` argument for the URL's parameters: board order, ascending, unless they say otherwise. */
+export function orderFromParams(params: ListParams): TaskOrder & { field: OrderField; direction: 'ASC' | 'DESC' } {
+  const field = orderFields.find((candidate) => sortParams[candidate] === params.sort) ?? 'POSITION';
+  return { field, direction: params.dir === 'desc' ? 'DESC' : 'ASC' };
+}
+
+/** The `sort` parameter for an order field; board order is the default and leaves the URL clean. */
+export function sortParam(field: OrderField): string | undefined {
+  return field === 'POSITION' ? undefined : sortParams[field];
+}
+
+/** Whether any filter is set, so the view can offer to clear them. */
+export function hasFilters(params: ListParams): boolean {
+  return Object.keys(filterFromParams(params)).length > 0;
+}
