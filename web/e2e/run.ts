@@ -309,3 +309,32 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
   await page.getByText('Katherine Johnson created the task').waitFor();
   await page.context().close();
 });
+
+test('2.1 an owner adds a state "Review" in the project settings and sees its column on the board', async () => {
+  const unique = Date.now().toString(36);
+  const page = await newPage('/register');
+  await register(page, { name: 'Mary Jackson', email: `mary.${unique}@example.com` });
+  await page.waitForURL(`${baseUrl}/`);
+  const workspace = { name: 'Wind', slug: `wind-${unique}` };
+  await createFirstWorkspace(page, workspace);
+  await page
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Projects' })
+    .click();
+  await page.getByLabel('Project name').fill('Tunnel tests');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(`${baseUrl}/${workspace.slug}/projects/TT`);
+
+  const projectView = page.getByRole('navigation', { name: 'Project view' });
+  await projectView.getByRole('link', { name: 'Settings' }).click();
+  await page.waitForURL(`${baseUrl}/${workspace.slug}/projects/TT/settings`);
+  await page.getByRole('heading', { name: 'Workflow states' }).waitFor();
+  await page.getByLabel('State name').fill('Review');
+  await page.getByRole('button', { name: 'Add state' }).click();
+  await page.getByLabel('Name of Review').waitFor();
+
+  await projectView.getByRole('link', { name: 'Board' }).click();
+  await page.waitForURL(`${baseUrl}/${workspace.slug}/projects/TT`);
+  await page.getByRole('region', { name: /^Review \d+ tasks?$/ }).waitFor();
+  await page.context().close();
+});

@@ -34,6 +34,7 @@ export const routes: RouteDefinition[] = [
             children: [
               { path: '/', component: lazy(() => import('./features/tasks/BoardPage.tsx')) },
               { path: '/list', component: lazy(() => import('./features/tasks/ListPage.tsx')) },
+              { path: '/settings', component: lazy(() => import('./features/projects/ProjectSettingsPage.tsx')) },
             ],
           },
           {

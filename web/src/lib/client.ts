@@ -152,6 +152,11 @@ function placeOnBoard(cache: Cache, taskId: string, placement: Placement | undef
   }
 }
 
+/** Drops the states (the board's columns) of every project read, after one was added, moved or deleted. */
+function invalidateProjectStates(cache: Cache): void {
+  for (const project of cachedProjects(cache)) invalidateField(cache, project, 'states');
+}
+
 /** Drops the list views' pages (`project.tasks` with filters) of every project read, to be fetched again. */
 function invalidateTaskLists(cache: Cache): void {
   for (const project of cachedProjects(cache)) {
@@ -308,6 +313,19 @@ export function createAppClient(auth: Auth): Client {
               if (id) placeOnBoard(cache, id, undefined);
               cache.invalidate(entity('Task', id));
               invalidateTaskLists(cache);
+            },
+            createWorkflowState(_result, args, cache) {
+              invalidateField(cache, entity('Project', argument(args, 'projectId')), 'states');
+            },
+            moveWorkflowState(_result, _args, cache) {
+              invalidateProjectStates(cache);
+            },
+            deleteWorkflowState(_result, args, cache) {
+              // Its tasks moved to another state: the columns and lists holding them are fetched again.
+              invalidateBoards(cache);
+              invalidateTaskLists(cache);
+              invalidateProjectStates(cache);
+              cache.invalidate(entity('WorkflowState', argument(args, 'id')));
             },
             createLabel(_result, args, cache) {
               invalidateField(cache, entity('Workspace', argument(args, 'workspaceId')), 'labels');

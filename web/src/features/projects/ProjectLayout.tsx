@@ -1,4 +1,5 @@
-// `/:slug/projects/:key/…`: the project's name, the Board and List views, "New task" and the shortcuts.
+// `/:slug/projects/:key/…`: the project's name, the Board and List views (and Settings for admins), "New task"
+// and the shortcuts.
 import { A, type RouteSectionProps, useNavigate, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, type JSX, Show } from 'solid-js';
@@ -26,6 +27,7 @@ const ProjectHeaderQuery = graphql(`
         id
         viewerCan {
           writeContent
+          updateSettings
         }
       }
     }
@@ -91,6 +93,9 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
                   Board
                 </A>
                 <A href={`${base()}/list`}>List</A>
+                <Show when={data().project.workspace.viewerCan.updateSettings}>
+                  <A href={`${base()}/settings`}>Settings</A>
+                </Show>
               </nav>
               <ShortcutHelp />
               <Show when={data().project.workspace.viewerCan.writeContent}>
