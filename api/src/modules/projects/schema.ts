@@ -2,6 +2,7 @@
 
 import { StateCategory } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
+import { reread } from '../../graphql/reread.ts';
 import { notFound } from '../../shared/errors.ts';
 import { requiredRole } from '../workspaces/roles.ts';
 import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
@@ -135,28 +136,32 @@ builder.mutationFields((t) => ({
     description: 'Creates a project with the default states (admins and owners).',
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: manage } }),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.projects.create(
-        input.workspaceId.id,
-        { name: input.name, key: input.key, description: input.description ?? undefined },
-        input.leadId?.id,
-      );
-      return context.db.project.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.project.findUniqueOrThrow(read),
+        query,
+        context.services.projects.create(
+          input.workspaceId.id,
+          { name: input.name, key: input.key, description: input.description ?? undefined },
+          input.leadId?.id,
+        ),
+      ),
   }),
   updateProject: t.prismaField({
     type: 'Project',
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.id.id), manage),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.projects.update(
-        input.id.id,
-        { name: input.name ?? undefined, key: input.key ?? undefined, description: input.description ?? undefined },
-        input.leadId === null ? null : input.leadId?.id,
-      );
-      return context.db.project.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.project.findUniqueOrThrow(read),
+        query,
+        context.services.projects.update(
+          input.id.id,
+          { name: input.name ?? undefined, key: input.key ?? undefined, description: input.description ?? undefined },
+          input.leadId === null ? null : input.leadId?.id,
+        ),
+      ),
   }),
   archiveProject: t.prismaField({
     type: 'Project',
@@ -193,41 +198,47 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.projectId.id), manage),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.projects.addState(
-        input.projectId.id,
-        { name: input.name, category: input.category, color: input.color },
-        { afterId: input.afterId?.id },
-      );
-      return context.db.workflowState.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.workflowState.findUniqueOrThrow(read),
+        query,
+        context.services.projects.addState(
+          input.projectId.id,
+          { name: input.name, category: input.category, color: input.color },
+          { afterId: input.afterId?.id },
+        ),
+      ),
   }),
   updateWorkflowState: t.prismaField({
     type: 'WorkflowState',
     args: { input: t.arg({ type: UpdateWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.projects.updateState(input.id.id, {
-        name: input.name ?? undefined,
-        category: input.category ?? undefined,
-        color: input.color ?? undefined,
-      });
-      return context.db.workflowState.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.workflowState.findUniqueOrThrow(read),
+        query,
+        context.services.projects.updateState(input.id.id, {
+          name: input.name ?? undefined,
+          category: input.category ?? undefined,
+          color: input.color ?? undefined,
+        }),
+      ),
   }),
   moveWorkflowState: t.prismaField({
     type: 'WorkflowState',
     args: { input: t.arg({ type: MoveWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.projects.moveState(input.id.id, {
-        afterId: input.afterId?.id,
-        beforeId: input.beforeId?.id,
-      });
-      return context.db.workflowState.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.workflowState.findUniqueOrThrow(read),
+        query,
+        context.services.projects.moveState(input.id.id, {
+          afterId: input.afterId?.id,
+          beforeId: input.beforeId?.id,
+        }),
+      ),
   }),
   deleteWorkflowState: t.boolean({
     args: { input: t.arg({ type: DeleteWorkflowStateInput, required: true }) },

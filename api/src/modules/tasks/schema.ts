@@ -3,6 +3,7 @@
 
 import { TaskActivityKind, TaskPriority } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
+import { reread } from '../../graphql/reread.ts';
 import { notFound } from '../../shared/errors.ts';
 import { UserRef } from '../accounts/schema.ts';
 import { ProjectRef, StateCategoryEnum, WorkflowStateRef } from '../projects/schema.ts';
@@ -276,36 +277,40 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateTaskInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.projectId.id), write),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.tasks.create(context.viewer?.userId ?? missing(), input.projectId.id, {
-        title: input.title,
-        description: input.description ?? undefined,
-        priority: input.priority ?? undefined,
-        dueDate: input.dueDate,
-        stateId: input.stateId?.id,
-        assigneeId: idOrNull(input.assigneeId),
-        labelIds: input.labelIds?.map((id) => id.id),
-      });
-      return context.db.task.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.task.findUniqueOrThrow(read),
+        query,
+        context.services.tasks.create(context.viewer?.userId ?? missing(), input.projectId.id, {
+          title: input.title,
+          description: input.description ?? undefined,
+          priority: input.priority ?? undefined,
+          dueDate: input.dueDate,
+          stateId: input.stateId?.id,
+          assigneeId: idOrNull(input.assigneeId),
+          labelIds: input.labelIds?.map((id) => id.id),
+        }),
+      ),
   }),
   updateTask: t.prismaField({
     type: 'Task',
     args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.id.id), write),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.tasks.update(context.viewer?.userId ?? missing(), input.id.id, {
-        title: input.title ?? undefined,
-        description: input.description ?? undefined,
-        priority: input.priority ?? undefined,
-        dueDate: input.dueDate,
-        stateId: input.stateId?.id,
-        assigneeId: idOrNull(input.assigneeId),
-        labelIds: input.labelIds?.map((id) => id.id),
-      });
-      return context.db.task.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.task.findUniqueOrThrow(read),
+        query,
+        context.services.tasks.update(context.viewer?.userId ?? missing(), input.id.id, {
+          title: input.title ?? undefined,
+          description: input.description ?? undefined,
+          priority: input.priority ?? undefined,
+          dueDate: input.dueDate,
+          stateId: input.stateId?.id,
+          assigneeId: idOrNull(input.assigneeId),
+          labelIds: input.labelIds?.map((id) => id.id),
+        }),
+      ),
   }),
   moveTask: t.prismaField({
     type: 'Task',
@@ -313,14 +318,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: MoveTaskInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.id.id), write),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.tasks.move(context.viewer?.userId ?? missing(), input.id.id, {
-        stateId: input.stateId.id,
-        afterId: input.afterId?.id,
-        beforeId: input.beforeId?.id,
-      });
-      return context.db.task.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.task.findUniqueOrThrow(read),
+        query,
+        context.services.tasks.move(context.viewer?.userId ?? missing(), input.id.id, {
+          stateId: input.stateId.id,
+          afterId: input.afterId?.id,
+          beforeId: input.beforeId?.id,
+        }),
+      ),
   }),
   deleteTask: t.boolean({
     args: { id: t.arg.globalID({ required: true, for: TaskRef }) },
@@ -334,26 +341,30 @@ builder.mutationFields((t) => ({
     type: 'Label',
     args: { input: t.arg({ type: CreateLabelInput, required: true }) },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: write } }),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.labels.create(input.workspaceId.id, {
-        name: input.name,
-        color: input.color,
-      });
-      return context.db.label.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.label.findUniqueOrThrow(read),
+        query,
+        context.services.labels.create(input.workspaceId.id, {
+          name: input.name,
+          color: input.color,
+        }),
+      ),
   }),
   updateLabel: t.prismaField({
     type: 'Label',
     args: { input: t.arg({ type: UpdateLabelInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.labels.workspaceIdOfLabel(input.id.id), write),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.labels.update(input.id.id, {
-        name: input.name ?? undefined,
-        color: input.color ?? undefined,
-      });
-      return context.db.label.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.label.findUniqueOrThrow(read),
+        query,
+        context.services.labels.update(input.id.id, {
+          name: input.name ?? undefined,
+          color: input.color ?? undefined,
+        }),
+      ),
   }),
   deleteLabel: t.boolean({
     args: { id: t.arg.globalID({ required: true, for: LabelRef }) },
@@ -368,12 +379,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.taskId.id), write),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.comments.add(context.viewer?.userId ?? missing(), input.taskId.id, {
-        body: input.body,
-      });
-      return context.db.comment.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.comment.findUniqueOrThrow(read),
+        query,
+        context.services.comments.add(context.viewer?.userId ?? missing(), input.taskId.id, {
+          body: input.body,
+        }),
+      ),
   }),
   editComment: t.prismaField({
     type: 'Comment',
@@ -381,12 +394,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EditCommentInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.comments.workspaceIdOfComment(input.id.id), write),
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await context.services.comments.edit(context.viewer?.userId ?? missing(), input.id.id, {
-        body: input.body,
-      });
-      return context.db.comment.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, { input }, context) =>
+      reread(
+        (read) => context.db.comment.findUniqueOrThrow(read),
+        query,
+        context.services.comments.edit(context.viewer?.userId ?? missing(), input.id.id, {
+          body: input.body,
+        }),
+      ),
   }),
   deleteComment: t.boolean({
     description: 'Deletes your own comment; admins and owners may delete any.',
