@@ -65,7 +65,7 @@ function invalidateViewerWorkspaces(cache: Cache): void {
  * Drops every page of `field` on the workspaces opened in this session, after one of its rows went away: a
  * merged list with a page missing or a dangling row would show the wrong rows, so it is fetched again.
  */
-function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations' | 'projects'): void {
+function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations' | 'projects' | 'labels'): void {
   for (const info of cache.inspectFields('Query')) {
     const workspace = info.fieldName === 'workspace' ? cache.resolve('Query', info.fieldKey) : null;
     if (typeof workspace === 'string') invalidateField(cache, workspace, field);
@@ -123,32 +123,40 @@ interface Placement {
 
 /**
  * Puts a task into a board column between its neighbours, taking it out of any other column, so the board shows
- * a move (or a new task) before the server answers. Lists that were never read are left alone.
+ * a move (or a new task) before the server answers. Lists that were never read are left alone. A column read in
+ * several pages gets the task in the page holding its neighbour, or else in the first page.
  */
 function placeOnBoard(cache: Cache, taskId: string, placement: Placement | undefined): void {
   const task = cache.keyOfEntity({ __typename: 'Task', id: taskId });
   if (!task) return;
   const target = placement && cache.keyOfEntity({ __typename: 'WorkflowState', id: placement.stateId });
   const anchor = (id: string | undefined) => (id ? cache.keyOfEntity({ __typename: 'Task', id }) : null);
-  const counted = new Set<string>();
-  for (const { state, list } of boardColumns(cache)) {
-    const nodes = stringKeys(cache.resolve(list, 'nodes'));
+  const after = anchor(placement?.afterId);
+  const before = anchor(placement?.beforeId);
+  const columns = boardColumns(cache).map((column) => ({
+    ...column,
+    nodes: stringKeys(cache.resolve(column.list, 'nodes')),
+  }));
+  const pages = columns.filter((column) => column.state === target);
+  const into =
+    pages.find(({ nodes }) => (after && nodes.includes(after)) || (before && nodes.includes(before))) ?? pages[0];
+  const was = new Set<string>();
+  const is = new Set<string>();
+  for (const column of columns) {
+    const { state, list, nodes } = column;
     const rest = nodes.filter((node) => node !== task);
     const next = [...rest];
-    if (state === target && placement) {
-      const after = anchor(placement.afterId);
-      const before = anchor(placement.beforeId);
-      const index = after ? rest.indexOf(after) + 1 : before ? rest.indexOf(before) : rest.length;
-      next.splice(index < 0 ? rest.length : index, 0, task);
+    if (column === into) {
+      const afterIndex = after ? rest.indexOf(after) : -1;
+      const beforeIndex = before ? rest.indexOf(before) : -1;
+      next.splice(afterIndex >= 0 ? afterIndex + 1 : beforeIndex >= 0 ? beforeIndex : rest.length, 0, task);
     }
-    const was = nodes.length !== rest.length;
-    const is = next.length !== rest.length;
-    if (was === is && (!is || nodes.join() === next.join())) continue;
-    cache.link(list, 'nodes', next);
-    if (was !== is && !counted.has(state)) {
-      counted.add(state);
-      setStateTaskCount(cache, state, is ? 1 : -1);
-    }
+    if (nodes.length !== rest.length) was.add(state);
+    if (next.length !== rest.length) is.add(state);
+    if (nodes.join() !== next.join()) cache.link(list, 'nodes', next);
+  }
+  for (const state of new Set([...was, ...is])) {
+    if (was.has(state) !== is.has(state)) setStateTaskCount(cache, state, is.has(state) ? 1 : -1);
   }
 }
 
@@ -219,6 +227,7 @@ export function createAppClient(auth: Auth): Client {
         resolvers: {
           Workspace: { members: relayPagination(), invitations: relayPagination(), projects: relayPagination() },
           Project: { tasks: relayPagination() },
+          WorkflowState: { tasks: relayPagination() },
           Task: { comments: relayPagination(), activity: relayPagination() },
         },
         // Board moves and inline edits show at once; graphcache drops the guess when the server refuses.
@@ -332,6 +341,7 @@ export function createAppClient(auth: Auth): Client {
             },
             deleteLabel(_result, args, cache) {
               cache.invalidate(entity('Label', argument(args, 'id')));
+              invalidateWorkspaceLists(cache, 'labels');
             },
             addComment(_result, args, cache) {
               const task = entity('Task', argument(args, 'taskId'));

@@ -1,10 +1,11 @@
 // `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (the HTML drag-and-drop
 // API) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
 import { useParams } from '@solidjs/router';
-import { createMutation, createQuery } from '@urql/solid';
+import { createMutation, createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
 import { batch, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
+import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { type Column, type Direction, dropIndex, keyboardMove, type Placement, placeAt } from './board-placement.ts';
@@ -29,6 +30,34 @@ const ProjectBoardQuery = graphql(
           color
           taskCount
           tasks(first: 100) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              id
+              ...TaskCardFields
+            }
+          }
+        }
+      }
+    }
+  `,
+  [TaskCardFields],
+);
+
+/** The next page of one column; the cache (lib/client.ts) joins it to the column's tasks on the board. */
+const BoardColumnPageQuery = graphql(
+  `
+    query BoardColumnPage($id: ID!, $after: String) {
+      node(id: $id) {
+        id
+        ... on WorkflowState {
+          tasks(first: 100, after: $after) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
             nodes {
               id
               ...TaskCardFields
@@ -72,6 +101,9 @@ export default function BoardPage(): JSX.Element {
     variables: () => ({ slug: params.slug, key: params.key }),
   });
   const [, moveTask] = createMutation(MoveTaskMutation);
+  const client = useClient();
+  const loadMore = (stateId: string, after: string) =>
+    client.query(BoardColumnPageQuery, { id: stateId, after }).toPromise();
   const [dragged, setDragged] = createSignal<Dragged>();
   const [dropTarget, setDropTarget] = createSignal<{ stateId: string; index: number }>();
   const [announcement, setAnnouncement] = createSignal('');
@@ -247,6 +279,7 @@ export default function BoardPage(): JSX.Element {
                         )}
                       </For>
                     </ul>
+                    <ShowMore pageInfo={state.tasks.pageInfo} load={(after) => loadMore(state.id, after)} />
                     <Show when={data().project.workspace.viewerCan.writeContent}>
                       <QuickCreate
                         projectId={data().project.id}

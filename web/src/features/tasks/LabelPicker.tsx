@@ -16,7 +16,11 @@ const CreateLabelMutation = graphql(`
   }
 `);
 
-const palette = ['#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#6e56cf', '#d6409f'] as const;
+/** Colours for new labels, taken in turn. */
+const labelPalette = ['#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#6e56cf', '#d6409f'] as const;
+
+/** The colour for the workspace's next label, given how many it has. */
+export const nextLabelColor = (count: number): string => labelPalette[count % labelPalette.length] ?? labelPalette[0];
 
 interface Label {
   readonly id: string;
@@ -46,7 +50,7 @@ export function LabelPicker(props: LabelPickerProps): JSX.Element {
   const create = async (input: HTMLInputElement): Promise<void> => {
     const name = input.value.trim();
     if (!name) return;
-    const color = palette[props.labels.length % palette.length] ?? palette[0];
+    const color = nextLabelColor(props.labels.length);
     const result = await createLabel({ input: { workspaceId: props.workspaceId, name, color } });
     setError(result.error ? errorMessage(result.error) : undefined);
     if (result.data) {

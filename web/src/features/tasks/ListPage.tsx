@@ -4,6 +4,7 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
 import { createMemo, For, type JSX, onCleanup, Show } from 'solid-js';
+import { CheckboxMenu } from '../../components/CheckboxMenu.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
@@ -15,9 +16,11 @@ import {
   orderFields,
   orderFromParams,
   orderLabels,
+  paramValues,
   sortParam,
   stateCategories,
   unassigned,
+  valuesParam,
 } from './list-params.ts';
 import { PriorityBadge } from './PriorityBadge.tsx';
 import { priorities, priorityLabels } from './priority.ts';
@@ -95,8 +98,9 @@ export default function ListPage(): JSX.Element {
   const setParam = (name: keyof ListParams, value: string): void => {
     setSearch({ [name]: value || undefined });
   };
-  const stateValue = (): string =>
-    search.state ? `state:${search.state}` : search.category ? `category:${search.category}` : '';
+  const setValues = (name: 'assignee' | 'label' | 'priority', chosen: readonly string[]): void => {
+    setSearch({ [name]: valuesParam(chosen) });
+  };
   const order = () => orderFromParams(listParams());
 
   return (
@@ -124,73 +128,68 @@ export default function ListPage(): JSX.Element {
         <Show when={list.data?.project} keyed={false}>
           {(project) => (
             <>
-              <label class="filter">
-                <span class="filter-label">State</span>
-                <select
-                  class="select select-small"
-                  value={stateValue()}
-                  onChange={(event) => {
-                    const [kind, value] = event.currentTarget.value.split(':');
-                    setSearch({
-                      state: kind === 'state' ? value : undefined,
-                      category: kind === 'category' ? value : undefined,
-                    });
-                  }}
-                >
-                  <option value="">Any state</option>
-                  <optgroup label="Category">
-                    <For each={stateCategories}>
-                      {(category) => <option value={`category:${category}`}>{categoryLabels[category]}</option>}
-                    </For>
-                  </optgroup>
-                  <optgroup label="State">
-                    <For each={project().states}>
-                      {(state) => <option value={`state:${state.id}`}>{state.name}</option>}
-                    </For>
-                  </optgroup>
-                </select>
-              </label>
-              <label class="filter">
-                <span class="filter-label">Assignee</span>
-                <select
-                  class="select select-small"
-                  value={search.assignee ?? ''}
-                  onChange={(event) => setParam('assignee', event.currentTarget.value)}
-                >
-                  <option value="">Anyone</option>
-                  <option value={unassigned}>Unassigned</option>
-                  <For each={project().workspace.members.nodes}>
-                    {(member) => <option value={member.user.id}>{member.user.name}</option>}
-                  </For>
-                </select>
-              </label>
-              <label class="filter">
-                <span class="filter-label">Label</span>
-                <select
-                  class="select select-small"
-                  value={search.label ?? ''}
-                  onChange={(event) => setParam('label', event.currentTarget.value)}
-                >
-                  <option value="">Any label</option>
-                  <For each={project().workspace.labels}>
-                    {(label) => <option value={label.id}>{label.name}</option>}
-                  </For>
-                </select>
-              </label>
+              <CheckboxMenu
+                label="State"
+                anyLabel="Any state"
+                groups={[
+                  {
+                    label: 'Category',
+                    options: stateCategories.map((category) => ({
+                      value: `category:${category}`,
+                      label: categoryLabels[category],
+                    })),
+                  },
+                  {
+                    label: 'State',
+                    options: project().states.map((state) => ({ value: `state:${state.id}`, label: state.name })),
+                  },
+                ]}
+                selected={[
+                  ...paramValues(search.category).map((category) => `category:${category.toUpperCase()}`),
+                  ...paramValues(search.state).map((state) => `state:${state}`),
+                ]}
+                onChange={(chosen) => {
+                  const of = (kind: string): string[] =>
+                    chosen.flatMap((value) => (value.startsWith(`${kind}:`) ? [value.slice(kind.length + 1)] : []));
+                  setSearch({ state: valuesParam(of('state')), category: valuesParam(of('category')) });
+                }}
+              />
+              <CheckboxMenu
+                label="Assignee"
+                anyLabel="Anyone"
+                groups={[
+                  {
+                    options: [
+                      { value: unassigned, label: 'Unassigned' },
+                      ...project().workspace.members.nodes.map((member) => ({
+                        value: member.user.id,
+                        label: member.user.name,
+                      })),
+                    ],
+                  },
+                ]}
+                selected={paramValues(search.assignee)}
+                onChange={(chosen) => setValues('assignee', chosen)}
+              />
+              <CheckboxMenu
+                label="Label"
+                anyLabel="Any label"
+                groups={[
+                  { options: project().workspace.labels.map((label) => ({ value: label.id, label: label.name })) },
+                ]}
+                selected={paramValues(search.label)}
+                onChange={(chosen) => setValues('label', chosen)}
+              />
             </>
           )}
         </Show>
-        <label class="filter">
-          <span class="filter-label">Priority</span>
-          <select
-            class="select select-small"
-            value={search.priority ?? ''}
-            onChange={(event) => setParam('priority', event.currentTarget.value)}
-          >
-            <option value="">Any priority</option>
-            <For each={priorities}>{(priority) => <option value={priority}>{priorityLabels[priority]}</option>}</For>
-          </select>
-        </label>
+        <CheckboxMenu
+          label="Priority"
+          anyLabel="Any priority"
+          groups={[{ options: priorities.map((priority) => ({ value: priority, label: priorityLabels[priority] })) }]}
+          selected={paramValues(search.priority).map((priority) => priority.toUpperCase())}
+          onChange={(chosen) => setValues('priority', chosen)}
+        />
         <label class="filter">
           <span class="filter-label">Due after</span>
           <input

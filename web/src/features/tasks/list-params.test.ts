@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromParams, hasFilters, orderFromParams, sortParam } from './list-params.ts';
+import { filterFromParams, hasFilters, orderFromParams, paramValues, sortParam, valuesParam } from './list-params.ts';
 
 describe('list view parameters (requirement 8.1)', () => {
   it('8.1 reads every filter of 4.1 from the URL', () => {
@@ -39,5 +39,13 @@ describe('list view parameters (requirement 8.1)', () => {
     expect(sortParam('UPDATED')).toBe('updated');
     expect(sortParam('POSITION')).toBeUndefined();
     expect(orderFromParams({ sort: sortParam('CREATED') })).toEqual({ field: 'CREATED', direction: 'ASC' });
+  });
+
+  it('8.1 reads and writes comma-separated lists', () => {
+    expect(paramValues(' a, b,,c ')).toEqual(['a', 'b', 'c']);
+    expect(paramValues(undefined)).toEqual([]);
+    expect(valuesParam(['a', 'b', 'a'])).toBe('a,b');
+    expect(valuesParam([])).toBeUndefined();
+    expect(paramValues(valuesParam(['u1', 'none']))).toEqual(['u1', 'none']);
   });
 });

@@ -66,32 +66,37 @@ const sortParams: Readonly<Record<OrderField, string>> = {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-const values = (param: string | undefined): string[] =>
+/** The values of a comma-separated parameter. */
+export const paramValues = (param: string | undefined): string[] =>
   (param ?? '')
     .split(',')
     .map((value) => value.trim())
     .filter(Boolean);
 
+/** The parameter for a list of values; none leaves it out of the URL. */
+export const valuesParam = (values: readonly string[]): string | undefined =>
+  values.length > 0 ? [...new Set(values)].join(',') : undefined;
+
 const date = (param: string | undefined): string | undefined => (param && isoDate.test(param) ? param : undefined);
 
 /** The `filter` argument of `project.tasks` for the URL's parameters; unknown values are ignored. */
 export function filterFromParams(params: ListParams): TaskFilter {
-  const assignees = values(params.assignee);
+  const assignees = paramValues(params.assignee);
   const assigneeIds = assignees.filter((id) => id !== unassigned);
-  const priorities = values(params.priority).flatMap((value): TaskPriority[] => {
+  const priorities = paramValues(params.priority).flatMap((value): TaskPriority[] => {
     const priority = parsePriority(value.toUpperCase());
     return priority ? [priority] : [];
   });
-  const categories = values(params.category).flatMap((value): StateCategory[] =>
+  const categories = paramValues(params.category).flatMap((value): StateCategory[] =>
     stateCategories.filter((category) => category === value.toUpperCase()),
   );
   const search = params.q?.trim();
   const filter: TaskFilter = {
-    ...(values(params.state).length > 0 ? { stateIds: values(params.state) } : {}),
+    ...(paramValues(params.state).length > 0 ? { stateIds: paramValues(params.state) } : {}),
     ...(categories.length > 0 ? { stateCategories: categories } : {}),
     ...(assigneeIds.length > 0 ? { assigneeIds } : {}),
     ...(assignees.includes(unassigned) ? { unassigned: true } : {}),
-    ...(values(params.label).length > 0 ? { labelIds: values(params.label) } : {}),
+    ...(paramValues(params.label).length > 0 ? { labelIds: paramValues(params.label) } : {}),
     ...(priorities.length > 0 ? { priorities } : {}),
     ...(date(params.dueBefore) ? { dueBefore: date(params.dueBefore) } : {}),
     ...(date(params.dueAfter) ? { dueAfter: date(params.dueAfter) } : {}),

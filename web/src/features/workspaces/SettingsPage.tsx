@@ -7,6 +7,7 @@ import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
 import { DeleteWorkspaceForm } from './DeleteWorkspaceForm.tsx';
 import { formatDate } from './format.ts';
+import { LabelsSection } from './LabelsSection.tsx';
 import { WorkspaceDetailsForm } from './WorkspaceDetailsForm.tsx';
 
 const WorkspaceSettingsQuery = graphql(`
@@ -16,9 +17,15 @@ const WorkspaceSettingsQuery = graphql(`
       name
       slug
       createdAt
+      labels {
+        id
+        name
+        color
+      }
       viewerCan {
         updateSettings
         deleteWorkspace
+        writeContent
       }
     }
   }
@@ -36,7 +43,7 @@ export default function SettingsPage(): JSX.Element {
     <div class="page">
       <header class="page-header">
         <h1>Settings</h1>
-        <p class="lead">The workspace’s name and address.</p>
+        <p class="lead">The workspace’s name, address and labels.</p>
       </header>
       <QueryView
         state={settings}
@@ -77,6 +84,11 @@ export default function SettingsPage(): JSX.Element {
                   <WorkspaceDetailsForm workspace={workspace()} />
                 </Show>
               </section>
+              <LabelsSection
+                workspaceId={workspace().id}
+                labels={workspace().labels}
+                canWrite={workspace().viewerCan.writeContent}
+              />
               <Show when={workspace().viewerCan.deleteWorkspace}>
                 <DeleteWorkspaceForm workspace={workspace()} />
               </Show>
