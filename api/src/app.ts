@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps): App {
   if (deps.webDistDir) {
     const root = resolve(deps.webDistDir);
     app.use('/*', serveStatic({ root }));
-    // Client-side routes: any other GET gets the app shell.
+    // Client-side routes: every other GET gets the app shell.
     app.get('*', async (c) => {
       const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => undefined);
       return html ? c.html(html) : c.text('The web app is not built yet: run `npm run build -w web`.', 404);

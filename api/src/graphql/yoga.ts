@@ -43,7 +43,7 @@ function pothosValidationError(error: unknown): PothosValidationError | undefine
 
 /**
  * Arguments Pothos refuses before resolvers run. An id of another type (a Session id where a
- * Membership id is expected) names nothing the caller can reach, so it answers as any unknown id;
+ * Membership id is expected) names nothing the caller can reach, so it answers like an unknown id;
  * anything else (a malformed cursor, "before" with "first") is input the caller can fix.
  */
 function asClientError(error: GraphQLError, cause: PothosValidationError): GraphQLError {
