@@ -168,20 +168,24 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
     authScopes: (_root, { id }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
-    resolve: async (query, _root, { id }, context) => {
-      await context.services.projects.setArchived(id.id, true);
-      return context.db.project.findUniqueOrThrow({ ...query, where: { id: id.id } });
-    },
+    resolve: (query, _root, { id }, context) =>
+      reread(
+        (read) => context.db.project.findUniqueOrThrow(read),
+        query,
+        context.services.projects.setArchived(id.id, true),
+      ),
   }),
   unarchiveProject: t.prismaField({
     type: 'Project',
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
     authScopes: (_root, { id }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
-    resolve: async (query, _root, { id }, context) => {
-      await context.services.projects.setArchived(id.id, false);
-      return context.db.project.findUniqueOrThrow({ ...query, where: { id: id.id } });
-    },
+    resolve: (query, _root, { id }, context) =>
+      reread(
+        (read) => context.db.project.findUniqueOrThrow(read),
+        query,
+        context.services.projects.setArchived(id.id, false),
+      ),
   }),
   deleteProject: t.boolean({
     description: 'Deletes the project with its tasks (admins and owners).',
