@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
@@ -82,6 +82,107 @@ async function logIn(page: Page, email: string, secret: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(secret);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Runs a GraphQL operation against the server as an API client would, failing on any error. */
+async function graphqlRequest<T>(query: string, variables: object, accessToken?: string): Promise<T> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-yello-csrf': '1',
+      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body: { data?: T; errors?: unknown } = await response.json();
+  assert.equal(body.errors, undefined, `${query.slice(0, 60)}… succeeds`);
+  assert.ok(body.data, 'the operation returns data');
+  return body.data;
+}
+
+/**
+ * A user with a workspace and a project whose Todo column holds `tasks` tasks, made through the API (quicker than
+ * clicking through a hundred quick creates).
+ */
+async function seedProject(person: Person, workspaceSlug: string, tasks: number): Promise<{ key: string }> {
+  const { register } = await graphqlRequest<{ register: { accessToken: string } }>(
+    'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+    { input: { ...person, password } },
+  );
+  const token = register.accessToken;
+  const { createWorkspace } = await graphqlRequest<{ createWorkspace: { id: string } }>(
+    'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }',
+    { input: { name: 'Touch', slug: workspaceSlug } },
+    token,
+  );
+  const { createProject } = await graphqlRequest<{
+    createProject: { id: string; key: string; states: { id: string; name: string }[] };
+  }>(
+    'mutation($input: CreateProjectInput!) { createProject(input: $input) { id key states { id name } } }',
+    { input: { workspaceId: createWorkspace.id, name: 'Field work', key: 'FW' } },
+    token,
+  );
+  const todo = createProject.states.find((state) => state.name === 'Todo');
+  assert.ok(todo, 'a new project has a Todo state');
+  for (let number = 1; number <= tasks; number += 1) {
+    await graphqlRequest(
+      'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+      { input: { projectId: createProject.id, stateId: todo.id, title: `Survey plot ${number}` } },
+      token,
+    );
+  }
+  return { key: createProject.key };
+}
+
+/** Centre of an element on the page. */
+async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  assert.ok(box, 'the element is on the page');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses the mouse on `source`, moves it in steps onto `target` (so the board sees it pass) and releases it. */
+async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await centreOf(source);
+  const to = await centreOf(target);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.move(to.x, to.y + 2);
+  await page.mouse.up();
+}
+
+interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Touches the screen at `from`, rests the finger for `holdMs`, slides it in steps to `to` and lifts it, through
+ * the browser's touch input (the page sees touch events and pointer events of type "touch").
+ */
+async function slideFinger(page: Page, from: Point, to: Point, holdMs: number): Promise<void> {
+  const touch = await page.context().newCDPSession(page);
+  const touchAt = (type: 'touchStart' | 'touchMove', point: Point) =>
+    touch.send('Input.dispatchTouchEvent', { type, touchPoints: [point] });
+  await touchAt('touchStart', from);
+  await page.waitForTimeout(holdMs);
+  const steps = 12;
+  for (let step = 1; step <= steps; step += 1) {
+    await touchAt('touchMove', {
+      x: from.x + ((to.x - from.x) * step) / steps,
+      y: from.y + ((to.y - from.y) * step) / steps,
+    });
+    await page.waitForTimeout(16);
+  }
+  await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touch.detach();
+}
+
+/** Waits for the drop animation to end: until then a copy of the dropped card follows it into place. */
+async function dropFinished(page: Page): Promise<void> {
+  await page.locator('.task-card-dragging').last().waitFor({ state: 'detached' });
 }
 
 /** Waits for `/` after signing in without `next`: a user without workspaces gets the first-run page. */
@@ -273,11 +374,12 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
 
   const card = column('Todo').getByRole('link', { name: /Book the venue/ });
   const moved = page.waitForResponse((response) => response.request().postData()?.includes('MoveTask') ?? false);
-  await card.dragTo(column('In Progress').getByRole('list'));
+  await dragWithMouse(page, card, column('In Progress').getByRole('list'));
+  assert.equal((await (await moved).json()).errors, undefined, '8.1 the move is saved');
+  await dropFinished(page);
   await column('In Progress')
     .getByRole('link', { name: /Book the venue/ })
     .waitFor();
-  assert.equal((await (await moved).json()).errors, undefined, '8.1 the move is saved');
 
   await page.reload();
   await column('In Progress')
@@ -337,4 +439,65 @@ test('2.1 an owner adds a state "Review" in the project settings and sees its co
   await page.waitForURL(`${baseUrl}/${workspace.slug}/projects/TT`);
   await page.getByRole('region', { name: /^Review \d+ tasks?$/ }).waitFor();
   await page.context().close();
+});
+
+test('8.1 on a touch screen: a swipe scrolls, a long press drags a card to another column; a long column pages', async () => {
+  const unique = Date.now().toString(36);
+  const person = { name: 'Dorothy Vaughan', email: `dorothy.${unique}@example.com` };
+  const slug = `touch-${unique}`;
+  const { key } = await seedProject(person, slug, 101);
+  assert.ok(browser, 'the browser is running');
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await logIn(page, person.email, password);
+  await page.waitForURL(`${baseUrl}/${slug}`);
+  await page.goto(`${baseUrl}/${slug}/projects/${key}`);
+
+  const column = (state: string) => page.getByRole('region', { name: new RegExp(`^${state} \\d+ tasks?$`) });
+  const todoCards = column('Todo').getByRole('link', { name: /^FW-\d+/ });
+  await column('Todo')
+    .getByRole('heading', { name: /101 tasks/ })
+    .waitFor();
+  assert.equal(await todoCards.count(), 100, '8.1 a column shows its first 100 tasks');
+  await column('Todo').getByRole('button', { name: 'Show more' }).tap();
+  await todoCards.nth(100).waitFor();
+  assert.equal(await column('Todo').getByRole('button', { name: 'Show more' }).count(), 0, '8.1 no page is left');
+  const keys = await todoCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('href')));
+  assert.equal(new Set(keys).size, 101, '8.1 the second page adds no card twice');
+
+  let moves = 0;
+  page.on('request', (request) => {
+    if (request.postData()?.includes('MoveTask')) moves += 1;
+  });
+  const first = todoCards.first();
+  await first.scrollIntoViewIfNeeded();
+  const href = await first.getAttribute('href');
+  const start = await centreOf(first);
+  const boardScroll = () => page.locator('.board').evaluate((board) => board.scrollLeft);
+  await slideFinger(page, start, { x: start.x - 240, y: start.y }, 0);
+  await page.waitForFunction(() => (document.querySelector('.board')?.scrollLeft ?? 0) > 100);
+  assert.equal(moves, 0, '8.1 a swipe over a card scrolls the board and does not pick the card up');
+  assert.equal(await todoCards.count(), 101);
+  // Let the fling settle, then bring the first columns back into view.
+  for (let last = -1, now = await boardScroll(); now !== last; last = now, now = await boardScroll()) {
+    await page.waitForTimeout(150);
+  }
+  await page.locator('.board').evaluate((board) => board.scrollTo({ left: 0, behavior: 'instant' }));
+  assert.equal(await boardScroll(), 0);
+
+  const inProgressCard = column('In Progress').locator(`a[href="${href}"]`);
+  const moved = page.waitForResponse((response) => response.request().postData()?.includes('MoveTask') ?? false);
+  await slideFinger(page, await centreOf(first), await centreOf(column('In Progress').getByRole('list')), 400);
+  assert.equal((await (await moved).json()).errors, undefined, '8.1 the move by touch is saved');
+  await dropFinished(page);
+  await inProgressCard.waitFor();
+  assert.equal(page.url(), `${baseUrl}/${slug}/projects/${key}`, '8.1 lifting the finger does not open the task');
+
+  await page.reload();
+  await inProgressCard.waitFor();
+  await column('Todo')
+    .getByRole('heading', { name: /100 tasks/ })
+    .waitFor();
+  await context.close();
 });

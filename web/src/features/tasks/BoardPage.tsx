@@ -1,16 +1,18 @@
-// `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (the HTML drag-and-drop
-// API) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
+// `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (@dnd-kit: mouse, pen and
+// touch) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
+import { Accessibility, PointerActivationConstraints, PointerSensor } from '@dnd-kit/dom';
+import { move as moveInLayout } from '@dnd-kit/helpers';
+import { DragDropProvider } from '@dnd-kit/solid';
 import { useParams } from '@solidjs/router';
 import { createMutation, createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
-import { batch, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
+import { batch, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
-import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { type Column, type Direction, dropIndex, keyboardMove, type Placement, placeAt } from './board-placement.ts';
-import { QuickCreate } from './QuickCreate.tsx';
-import { TaskCard, TaskCardFields } from './TaskCard.tsx';
+import { BoardColumn } from './BoardColumn.tsx';
+import { type Column, type Direction, keyboardMove, type Placement, settledPlacement } from './board-placement.ts';
+import { TaskCardFields } from './TaskCard.tsx';
 
 const ProjectBoardQuery = graphql(
   `
@@ -89,10 +91,27 @@ const arrowDirections: Readonly<Record<string, Direction>> = {
   ArrowRight: 'right',
 };
 
-interface Dragged {
-  readonly taskId: string;
-  readonly stateId: string;
-}
+/**
+ * Pointer input of every kind. A finger must rest 250 ms on a card before it lifts (moving sooner scrolls the
+ * board); a mouse or pen lifts it after 5 px, so a click still opens the task.
+ */
+const sensors = [
+  PointerSensor.configure({
+    activationConstraints: (event) =>
+      event.pointerType === 'touch'
+        ? [new PointerActivationConstraints.Delay({ value: 250, tolerance: 5 })]
+        : [new PointerActivationConstraints.Distance({ value: 5 })],
+  }),
+];
+
+/**
+ * The default plugins without Accessibility, which would give the cards (links) the role "button" and keyboard
+ * instructions for a sensor we do not use; the board's own live region announces moves.
+ */
+const plugins = <T,>(defaults: T[]): T[] => defaults.filter((plugin) => plugin !== Accessibility);
+
+/** Task ids per state id, as the board shows them. */
+type Layout = Record<string, string[]>;
 
 export default function BoardPage(): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
@@ -104,21 +123,31 @@ export default function BoardPage(): JSX.Element {
   const client = useClient();
   const loadMore = (stateId: string, after: string) =>
     client.query(BoardColumnPageQuery, { id: stateId, after }).toPromise();
-  const [dragged, setDragged] = createSignal<Dragged>();
-  const [dropTarget, setDropTarget] = createSignal<{ stateId: string; index: number }>();
+  /** While a card is held: where it and the others would land, and the column it came from. */
+  const [preview, setPreview] = createSignal<Layout>();
+  const [held, setHeld] = createSignal<Column>();
   const [announcement, setAnnouncement] = createSignal('');
   const [moveError, setMoveError] = createSignal<string>();
   const hintId = createUniqueId();
 
   const states = () => board.data?.project.states ?? [];
+  const canWrite = () => board.data?.project.workspace.viewerCan.writeContent ?? false;
   const columns = (): Column[] =>
     states().map((state) => ({ stateId: state.id, taskIds: state.tasks.nodes.map((task) => task.id) }));
+  const tasksById = createMemo(
+    () => new Map(states().flatMap((state) => state.tasks.nodes.map((task) => [task.id, task]))),
+  );
+  const tasksIn = (state: ReturnType<typeof states>[number]) => {
+    const ids = preview()?.[state.id];
+    if (!ids) return state.tasks.nodes;
+    return ids.flatMap((id) => {
+      const task = tasksById().get(id);
+      return task ? [task] : [];
+    });
+  };
   const keyOf = (taskId: string): string => {
-    for (const state of states()) {
-      const task = state.tasks.nodes.find((node) => node.id === taskId);
-      if (task) return readFragment(TaskCardFields, task).key;
-    }
-    return 'The task';
+    const task = tasksById().get(taskId);
+    return task ? readFragment(TaskCardFields, task).key : 'The task';
   };
   const stateName = (stateId: string): string => states().find((state) => state.id === stateId)?.name ?? '';
 
@@ -151,45 +180,30 @@ export default function BoardPage(): JSX.Element {
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task-id="${taskId}"]`)?.focus());
   };
 
-  const onCardKeyDown = (event: KeyboardEvent, taskId: string, stateId: string): void => {
+  const onCardKeyDown = (event: KeyboardEvent, taskId: string): void => {
     const direction = arrowDirections[event.key];
-    if (!event.altKey || !direction || !board.data?.project.workspace.viewerCan.writeContent) return;
+    if (!event.altKey || !direction || !canWrite() || preview()) return;
     event.preventDefault();
     const placement = keyboardMove(columns(), taskId, direction);
-    if (!placement) {
+    const from = columns().find((column) => column.taskIds.includes(taskId));
+    if (!placement || !from) {
       setAnnouncement(`${keyOf(taskId)} cannot move further ${direction}.`);
       return;
     }
-    void move(taskId, stateId, placement);
+    void move(taskId, from.stateId, placement);
     focusCard(taskId);
   };
 
-  const onDragOver = (event: DragEvent, stateId: string, list: HTMLElement): void => {
-    if (!dragged()) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
-    const middles = [...list.querySelectorAll<HTMLElement>('.task-card')].map((card) => {
-      const box = card.getBoundingClientRect();
-      return box.top + box.height / 2;
-    });
-    const index = dropIndex(middles, event.clientY);
-    const current = dropTarget();
-    if (current?.stateId !== stateId || current.index !== index) setDropTarget({ stateId, index });
-  };
-
-  const onDrop = (event: DragEvent, stateId: string): void => {
-    event.preventDefault();
-    const source = dragged();
-    const target = dropTarget();
+  /** Ends a drag: the preview gives way to the cache, which the optimistic move has already updated. */
+  const drop = (taskId: string | undefined): void => {
+    const layout = preview();
+    const from = held();
+    const placement = layout && from && taskId ? settledPlacement(layout, taskId, from) : undefined;
     batch(() => {
-      setDragged(undefined);
-      setDropTarget(undefined);
+      if (taskId && from && placement) void move(taskId, from.stateId, placement);
+      setPreview(undefined);
+      setHeld(undefined);
     });
-    const column = columns().find((candidate) => candidate.stateId === stateId);
-    const from = columns().find((candidate) => candidate.stateId === source?.stateId);
-    if (!source || !column || target?.stateId !== stateId) return;
-    const placement = placeAt(column, source.taskId, target.index, from);
-    if (placement) void move(source.taskId, source.stateId, placement);
   };
 
   return (
@@ -214,85 +228,51 @@ export default function BoardPage(): JSX.Element {
               </button>
             </div>
           </Show>
-          <div class="board">
-            <For each={data().project.states}>
-              {(state) => {
-                const headingId = createUniqueId();
-                const nodes = () => state.tasks.nodes;
-                const isTarget = () => dropTarget()?.stateId === state.id;
-                return (
-                  <section
-                    class="board-column"
-                    classList={{ 'board-column-target': isTarget() }}
-                    aria-labelledby={headingId}
-                  >
-                    <h2 class="board-column-header" id={headingId}>
-                      <span class="color-dot" style={{ background: state.color }} aria-hidden="true" />
-                      <span class="board-column-name">{state.name}</span>
-                      <span class="count">
-                        {state.taskCount}
-                        <span class="visually-hidden"> tasks</span>
-                      </span>
-                    </h2>
-                    <ul
-                      class="board-cards"
-                      classList={{ 'drop-at-end': isTarget() && dropTarget()?.index === nodes().length }}
-                      onDragOver={(event) => onDragOver(event, state.id, event.currentTarget)}
-                      onDragLeave={(event) => {
-                        const next = event.relatedTarget;
-                        if (!(next instanceof Node && event.currentTarget.contains(next)) && isTarget()) {
-                          setDropTarget(undefined);
-                        }
-                      }}
-                      onDrop={(event) => onDrop(event, state.id)}
-                    >
-                      <For
-                        each={nodes()}
-                        fallback={
-                          <li class="board-empty">
-                            {data().project.workspace.viewerCan.writeContent ? 'No tasks — drop one here' : 'No tasks'}
-                          </li>
-                        }
-                      >
-                        {(task, index) => (
-                          <TaskCard
-                            task={task}
-                            href={`/${params.slug}/${readFragment(TaskCardFields, task).key}`}
-                            draggable={data().project.workspace.viewerCan.writeContent}
-                            done={state.category === 'COMPLETED' || state.category === 'CANCELED'}
-                            dropBefore={isTarget() && dropTarget()?.index === index()}
-                            dragging={dragged()?.taskId === task.id}
-                            describedBy={data().project.workspace.viewerCan.writeContent ? hintId : undefined}
-                            onDragStart={(event) => {
-                              event.dataTransfer?.setData('text/plain', readFragment(TaskCardFields, task).key);
-                              if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-                              setDragged({ taskId: task.id, stateId: state.id });
-                            }}
-                            onDragEnd={() =>
-                              batch(() => {
-                                setDragged(undefined);
-                                setDropTarget(undefined);
-                              })
-                            }
-                            onKeyDown={(event) => onCardKeyDown(event, task.id, state.id)}
-                          />
-                        )}
-                      </For>
-                    </ul>
-                    <ShowMore pageInfo={state.tasks.pageInfo} load={(after) => loadMore(state.id, after)} />
-                    <Show when={data().project.workspace.viewerCan.writeContent}>
-                      <QuickCreate
-                        projectId={data().project.id}
-                        stateId={state.id}
-                        stateName={state.name}
-                        onCreated={setAnnouncement}
-                      />
-                    </Show>
-                  </section>
-                );
-              }}
-            </For>
-          </div>
+          <DragDropProvider
+            sensors={sensors}
+            plugins={plugins}
+            onDragStart={(event) => {
+              const taskId = String(event.operation.source?.id);
+              const from = columns().find((column) => column.taskIds.includes(taskId));
+              batch(() => {
+                setHeld(from);
+                setPreview(Object.fromEntries(columns().map((column) => [column.stateId, [...column.taskIds]])));
+                setAnnouncement(`Picked up ${keyOf(taskId)}.`);
+              });
+            }}
+            onDragOver={(event) => {
+              // The preview moves the card; the library's own sorting would move DOM nodes behind Solid's back.
+              event.preventDefault();
+              setPreview((layout) => layout && moveInLayout(layout, event));
+            }}
+            onDragEnd={(event) => {
+              const source = event.operation.source;
+              drop(event.canceled || !source ? undefined : String(source.id));
+            }}
+          >
+            <div class="board" classList={{ 'board-dragging': held() !== undefined }}>
+              <For each={data().project.states}>
+                {(state) => (
+                  <BoardColumn
+                    slug={params.slug}
+                    projectId={data().project.id}
+                    state={state}
+                    tasks={tasksIn(state)}
+                    canWrite={canWrite()}
+                    receiving={
+                      held() !== undefined &&
+                      held()?.stateId !== state.id &&
+                      tasksIn(state).length > state.tasks.nodes.length
+                    }
+                    hintId={hintId}
+                    loadMore={(after) => loadMore(state.id, after)}
+                    onCardKeyDown={onCardKeyDown}
+                    onCreated={setAnnouncement}
+                  />
+                )}
+              </For>
+            </div>
+          </DragDropProvider>
         </>
       )}
     </QueryView>

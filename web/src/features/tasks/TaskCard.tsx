@@ -34,29 +34,27 @@ const today = (): string => new Date().toLocaleDateString('sv');
 interface TaskCardProps {
   readonly task: FragmentOf<typeof TaskCardFields>;
   readonly href: string;
-  readonly draggable: boolean;
   readonly done: boolean;
-  readonly dropBefore: boolean;
   readonly dragging: boolean;
   readonly describedBy?: string | undefined;
-  readonly onDragStart: (event: DragEvent) => void;
-  readonly onDragEnd: () => void;
+  /** The list item, which a drag measures and moves. */
+  readonly itemRef?: ((element: HTMLLIElement) => void) | undefined;
+  /** The link, where a drag starts. */
+  readonly linkRef?: ((element: HTMLAnchorElement) => void) | undefined;
   readonly onKeyDown: (event: KeyboardEvent) => void;
 }
 
 export function TaskCard(props: TaskCardProps): JSX.Element {
   const task = () => readFragment(TaskCardFields, props.task);
   return (
-    <li class="task-card-item" classList={{ 'drop-before': props.dropBefore }}>
+    <li ref={(element) => props.itemRef?.(element)} class="task-card-item">
       <A
+        ref={(element: HTMLAnchorElement) => props.linkRef?.(element)}
         href={props.href}
         class="task-card"
         classList={{ 'task-card-dragging': props.dragging }}
-        draggable={props.draggable}
         data-task-id={task().id}
         aria-describedby={props.describedBy}
-        onDragStart={(event) => props.onDragStart(event)}
-        onDragEnd={() => props.onDragEnd()}
         onKeyDown={(event) => props.onKeyDown(event)}
         {...{ [taskNavAttribute]: '' }}
       >

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, dropIndex, keyboardMove, placeAt } from './board-placement.ts';
+import { type Column, keyboardMove, placeAt, settledPlacement } from './board-placement.ts';
 
 const todo: Column = { stateId: 'todo', taskIds: ['a', 'b', 'c'] };
 const doing: Column = { stateId: 'doing', taskIds: ['d'] };
@@ -35,10 +35,22 @@ describe('board placement (requirement 8.1)', () => {
     expect(keyboardMove(columns, 'missing', 'left')).toBeUndefined();
   });
 
-  it('8.1 finds the drop index from the pointer and the cards’ middles', () => {
-    expect(dropIndex([10, 30, 50], 5)).toBe(0);
-    expect(dropIndex([10, 30, 50], 31)).toBe(2);
-    expect(dropIndex([10, 30, 50], 90)).toBe(3);
-    expect(dropIndex([], 90)).toBe(0);
+  it('8.1 reads a finished drag from the previewed layout', () => {
+    expect(settledPlacement({ todo: ['a', 'c'], doing: ['d', 'b'], done: [] }, 'b', todo)).toEqual({
+      stateId: 'doing',
+      index: 1,
+      afterId: 'd',
+    });
+    expect(settledPlacement({ todo: ['b', 'a', 'c'], doing: ['d'] }, 'b', todo)).toEqual({
+      stateId: 'todo',
+      index: 0,
+      beforeId: 'a',
+    });
+    expect(settledPlacement({ todo: ['a', 'c'], done: ['b'] }, 'b', todo)).toEqual({ stateId: 'done', index: 0 });
+  });
+
+  it('8.1 ignores a drag that ends where it started, or without the card', () => {
+    expect(settledPlacement({ todo: ['a', 'b', 'c'], doing: ['d'] }, 'b', todo)).toBeUndefined();
+    expect(settledPlacement({ todo: ['a', 'c'] }, 'b', todo)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-// Where a task lands on the board: the neighbours `moveTask` needs, from a drop position or a keyboard move.
+// Where a task lands on the board: the neighbours `moveTask` needs, from a finished drag or a keyboard move.
 
 export interface Column {
   readonly stateId: string;
@@ -49,8 +49,22 @@ export function keyboardMove(columns: readonly Column[], taskId: string, directi
   return next ? placeAt(next, taskId, Math.min(index, next.taskIds.length), column) : undefined;
 }
 
-/** The index a card dropped at `pointerY` takes among cards whose vertical middles are `middles`. */
-export function dropIndex(middles: readonly number[], pointerY: number): number {
-  const index = middles.findIndex((middle) => pointerY < middle);
-  return index === -1 ? middles.length : index;
+/**
+ * Where a dragged card settled: its column and neighbours in `layout` (the board as previewed during the drag),
+ * compared with the column it was picked up from. Returns undefined when it is back where it started.
+ */
+export function settledPlacement(
+  layout: Readonly<Record<string, readonly string[]>>,
+  taskId: string,
+  origin: Column,
+): Placement | undefined {
+  for (const [stateId, taskIds] of Object.entries(layout)) {
+    const index = taskIds.indexOf(taskId);
+    if (index === -1) continue;
+    if (stateId === origin.stateId && index === origin.taskIds.indexOf(taskId)) return undefined;
+    const afterId = taskIds[index - 1];
+    const beforeId = taskIds[index + 1];
+    return { stateId, index, ...(afterId ? { afterId } : {}), ...(beforeId ? { beforeId } : {}) };
+  }
+  return undefined;
 }
