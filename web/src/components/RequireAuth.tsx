@@ -1,8 +1,10 @@
-// Renders its children for a signed-in user; sends a visitor to the login page and back afterwards.
+// Renders its children for a signed-in user; sends a visitor to the login page and back afterwards; offers to
+// retry when the session could not be checked.
 import { Navigate, useLocation } from '@solidjs/router';
 import { type JSX, Match, Switch } from 'solid-js';
 import { useAuth } from '../lib/auth.ts';
 import { loginPath } from '../lib/redirect.ts';
+import { SessionUnavailable } from './SessionUnavailable.tsx';
 import { Spinner } from './Spinner.tsx';
 
 export function RequireAuth(props: { readonly children: JSX.Element }): JSX.Element {
@@ -19,6 +21,11 @@ export function RequireAuth(props: { readonly children: JSX.Element }): JSX.Elem
           <Spinner />
           Loading Yello…
         </p>
+      </Match>
+      <Match when={auth.status() === 'unavailable'}>
+        <div class="placeholder placeholder-page">
+          <SessionUnavailable />
+        </div>
       </Match>
     </Switch>
   );

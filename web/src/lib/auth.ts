@@ -13,10 +13,20 @@ export const SessionTokenFields = graphql(`
 `);
 
 export type SessionToken = FragmentOf<typeof SessionTokenFields>;
-export type AuthStatus = 'unknown' | 'signedIn' | 'signedOut';
+/** `unavailable`: the session could not be checked because the server gave no answer (start-up only). */
+export type AuthStatus = 'unknown' | 'signedIn' | 'signedOut' | 'unavailable';
 
-/** Trades the refresh cookie for a new token; resolves to null when there is no session to refresh. */
-export type RequestRefresh = () => Promise<SessionToken | null>;
+/**
+ * What a refresh found: a new token; no session (the server said UNAUTHENTICATED); or no answer, which says
+ * nothing about the session.
+ */
+export type RefreshOutcome =
+  | { readonly kind: 'refreshed'; readonly token: SessionToken }
+  | { readonly kind: 'signedOut' }
+  | { readonly kind: 'unavailable' };
+
+/** Trades the refresh cookie for a new token. */
+export type RequestRefresh = () => Promise<RefreshOutcome>;
 
 export interface Auth {
   readonly status: Accessor<AuthStatus>;
@@ -27,12 +37,15 @@ export interface Auth {
   isExpiring(): boolean;
   signIn(token: SessionToken): void;
   signOut(): void;
-  /** Refreshes the session (or restores it on start-up); signs out when that fails. */
+  /**
+   * Refreshes the session (or restores it on start-up); signs out when the server refuses. Without an answer a
+   * signed-in user stays signed in (the failed request shows its error), and start-up becomes `unavailable`.
+   */
   refresh(): Promise<boolean>;
 }
 
 type State =
-  | { readonly status: 'unknown' | 'signedOut' }
+  | { readonly status: 'unknown' | 'signedOut' | 'unavailable' }
   | { readonly status: 'signedIn'; readonly accessToken: string; readonly expiresAt: number };
 
 const expiryMarginMs = 30_000;
@@ -57,10 +70,19 @@ export function createAuth(requestRefresh: RequestRefresh): Auth {
   };
 
   const refreshNow = async (): Promise<boolean> => {
-    const token = await requestRefresh();
-    if (token) signIn(token);
-    else signOut();
-    return token !== null;
+    if (state().status === 'unavailable') setState({ status: 'unknown' });
+    const outcome = await requestRefresh();
+    switch (outcome.kind) {
+      case 'refreshed':
+        signIn(outcome.token);
+        return true;
+      case 'signedOut':
+        signOut();
+        return false;
+      case 'unavailable':
+        if (state().status === 'unknown') setState({ status: 'unavailable' });
+        return false;
+    }
   };
 
   return {

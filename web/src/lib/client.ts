@@ -33,7 +33,11 @@ export function createRefreshRequest(): RequestRefresh {
   const client = new Client({ ...transport, exchanges: [fetchExchange] });
   return async () => {
     const result = await client.mutation(RefreshSessionMutation, {}).toPromise();
-    return result.data?.refreshSession ?? null;
+    const token = result.data?.refreshSession;
+    if (token) return { kind: 'refreshed', token };
+    return result.error && hasErrorCode(result.error, 'UNAUTHENTICATED')
+      ? { kind: 'signedOut' }
+      : { kind: 'unavailable' };
   };
 }
 

@@ -36,6 +36,7 @@ describe('list view parameters (requirement 8.1)', () => {
     expect(orderFromParams({})).toEqual({ field: 'POSITION', direction: 'ASC' });
     expect(orderFromParams({ sort: 'due', dir: 'desc' })).toEqual({ field: 'DUE_DATE', direction: 'DESC' });
     expect(orderFromParams({ sort: 'bogus' })).toEqual({ field: 'POSITION', direction: 'ASC' });
+    expect(orderFromParams({ sort: 'Due', dir: 'DESC' })).toEqual({ field: 'DUE_DATE', direction: 'DESC' });
     expect(sortParam('UPDATED')).toBe('updated');
     expect(sortParam('POSITION')).toBeUndefined();
     expect(orderFromParams({ sort: sortParam('CREATED') })).toEqual({ field: 'CREATED', direction: 'ASC' });

@@ -105,10 +105,11 @@ export function filterFromParams(params: ListParams): TaskFilter {
   return filter;
 }
 
-/** The `orderBy` argument for the URL's parameters: board order, ascending, unless they say otherwise. */
+/** The `orderBy` argument for the URL's parameters (any case): board order, ascending, unless they say otherwise. */
 export function orderFromParams(params: ListParams): TaskOrder & { field: OrderField; direction: 'ASC' | 'DESC' } {
-  const field = orderFields.find((candidate) => sortParams[candidate] === params.sort) ?? 'POSITION';
-  return { field, direction: params.dir === 'desc' ? 'DESC' : 'ASC' };
+  const sort = params.sort?.toLowerCase();
+  const field = orderFields.find((candidate) => sortParams[candidate] === sort) ?? 'POSITION';
+  return { field, direction: params.dir?.toLowerCase() === 'desc' ? 'DESC' : 'ASC' };
 }
 
 /** The `sort` parameter for an order field; board order is the default and leaves the URL clean. */

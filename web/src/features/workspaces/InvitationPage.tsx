@@ -5,6 +5,7 @@ import { createQuery } from '@urql/solid';
 import { type JSX, Match, Switch } from 'solid-js';
 import { GuestCard } from '../../components/GuestCard.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
+import { SessionUnavailable } from '../../components/SessionUnavailable.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { graphql } from '../../graphql.ts';
 import { useAuth } from '../../lib/auth.ts';
@@ -73,6 +74,9 @@ export default function InvitationPage(): JSX.Element {
                       Create an account
                     </A>
                   </div>
+                </Match>
+                <Match when={auth.status() === 'unavailable'}>
+                  <SessionUnavailable />
                 </Match>
                 <Match when={auth.status() === 'unknown'}>
                   <p class="placeholder" role="status">
