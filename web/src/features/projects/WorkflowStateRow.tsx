@@ -4,6 +4,7 @@ import { createMutation } from '@urql/solid';
 import { createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
+import { InlineNameField } from '../../components/InlineNameField.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { graphql } from '../../graphql.ts';
@@ -87,18 +88,11 @@ export function WorkflowStateRow(props: WorkflowStateRowProps): JSX.Element {
       <span class="color-dot" style={{ background: props.state.color }} aria-hidden="true" />
       <div class="row-details">
         <div class="form-row form-row-even">
-          <TextField
-            label={`Name of ${props.state.name}`}
-            name="name"
-            required
+          <InlineNameField
+            name={props.state.name}
             maxLength={40}
-            autocomplete="off"
-            value={props.state.name}
-            onChange={(event) => {
-              const name = event.currentTarget.value.trim();
-              if (name && name !== props.state.name) void update({ name });
-            }}
             error={errors().fieldErrors.name}
+            onSave={(name) => void update({ name })}
           />
           <SelectField
             label={`Category of ${props.state.name}`}

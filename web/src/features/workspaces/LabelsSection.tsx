@@ -4,6 +4,7 @@ import { createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
+import { InlineNameField } from '../../components/InlineNameField.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { graphql } from '../../graphql.ts';
@@ -68,18 +69,11 @@ function LabelRow(props: { readonly label: Label }): JSX.Element {
     <li class="row label-row">
       <div class="row-details">
         <div class="form-row form-row-even">
-          <TextField
-            label={`Name of ${props.label.name}`}
-            name="name"
-            required
+          <InlineNameField
+            name={props.label.name}
             maxLength={40}
-            autocomplete="off"
-            value={props.label.name}
-            onChange={(event) => {
-              const name = event.currentTarget.value.trim();
-              if (name && name !== props.label.name) void update({ name });
-            }}
             error={errors().fieldErrors.name}
+            onSave={(name) => void update({ name })}
           />
           <TextField
             label={`Colour of ${props.label.name}`}
