@@ -26,6 +26,7 @@ import { PriorityBadge } from './PriorityBadge.tsx';
 import { priorities, priorityLabels } from './priority.ts';
 import { taskNavAttribute } from './shortcuts.ts';
 import { LabelChip, TaskAssignee, TaskCardFields, TaskDue } from './TaskCard.tsx';
+import { TaskChoicesFields, taskChoices } from './task-choices.ts';
 
 const ProjectTaskListQuery = graphql(
   `
@@ -39,20 +40,7 @@ const ProjectTaskListQuery = graphql(
         }
         workspace {
           id
-          labels {
-            id
-            name
-            color
-          }
-          members(first: 100) {
-            nodes {
-              id
-              user {
-                id
-                name
-              }
-            }
-          }
+          ...TaskChoicesFields
         }
         tasks(first: 50, after: $after, filter: $filter, orderBy: $orderBy) {
           totalCount
@@ -74,7 +62,7 @@ const ProjectTaskListQuery = graphql(
       }
     }
   `,
-  [TaskCardFields],
+  [TaskCardFields, TaskChoicesFields],
 );
 
 type SearchParams = { [Key in keyof ListParams]?: string };
@@ -161,9 +149,9 @@ export default function ListPage(): JSX.Element {
                   {
                     options: [
                       { value: unassigned, label: 'Unassigned' },
-                      ...project().workspace.members.nodes.map((member) => ({
-                        value: member.user.id,
-                        label: member.user.name,
+                      ...taskChoices(project().workspace).assignees.map((person) => ({
+                        value: person.id,
+                        label: person.name,
                       })),
                     ],
                   },
@@ -175,7 +163,12 @@ export default function ListPage(): JSX.Element {
                 label="Label"
                 anyLabel="Any label"
                 groups={[
-                  { options: project().workspace.labels.map((label) => ({ value: label.id, label: label.name })) },
+                  {
+                    options: taskChoices(project().workspace).labels.map((label) => ({
+                      value: label.id,
+                      label: label.name,
+                    })),
+                  },
                 ]}
                 selected={paramValues(search.label)}
                 onChange={(chosen) => setValues('label', chosen)}

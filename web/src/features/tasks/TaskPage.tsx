@@ -18,8 +18,10 @@ import { Markdown } from './Markdown.tsx';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 import { parsePriority, priorities, priorityLabels } from './priority.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { TaskChoicesFields, taskChoices } from './task-choices.ts';
 
-const TaskDetailQuery = graphql(`
+const TaskDetailQuery = graphql(
+  `
   query TaskDetail($slug: String!, $key: String!) {
     task(workspaceSlug: $slug, key: $key) {
       id
@@ -66,25 +68,14 @@ const TaskDetailQuery = graphql(`
             writeContent
             updateSettings
           }
-          labels {
-            id
-            name
-            color
-          }
-          members(first: 100) {
-            nodes {
-              id
-              user {
-                id
-                name
-              }
-            }
-          }
+          ...TaskChoicesFields
         }
       }
     }
   }
-`);
+  `,
+  [TaskChoicesFields],
+);
 
 const UpdateTaskMutation = graphql(`
   mutation UpdateTask($input: UpdateTaskInput!) {
@@ -348,10 +339,10 @@ export default function TaskPage(): JSX.Element {
                     <option value="" selected={!current().assignee}>
                       Unassigned
                     </option>
-                    <For each={project().workspace.members.nodes}>
-                      {(member) => (
-                        <option value={member.user.id} selected={member.user.id === current().assignee?.id}>
-                          {member.user.name}
+                    <For each={taskChoices(project().workspace).assignees}>
+                      {(person) => (
+                        <option value={person.id} selected={person.id === current().assignee?.id}>
+                          {person.name}
                         </option>
                       )}
                     </For>
@@ -361,7 +352,7 @@ export default function TaskPage(): JSX.Element {
                   <span class="property-label">Labels</span>
                   <LabelPicker
                     workspaceId={project().workspace.id}
-                    labels={project().workspace.labels}
+                    labels={taskChoices(project().workspace).labels}
                     selected={current().labels}
                     disabled={!canWrite()}
                     onChange={(labelIds) => void save({ labelIds }, 'labels')}
