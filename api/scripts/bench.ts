@@ -1,4 +1,4 @@
-// npm run bench [-- --url http://127.0.0.1:3000 --password … --duration 10 --connections 10]:
+// npm run bench [-- --url http://127.0.0.1:3000 --password … --duration 10 --connections 10 --only board …]:
 // load-tests a running server seeded with `npm run seed`. Signs in once as the demo user, then
 // measures with autocannon: the board of the 500-task project, the filtered task list, createTask
 // and moveTask. Prints requests per second and latency percentiles per scenario, and a Markdown
@@ -22,6 +22,8 @@ const { values: options } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     search: { type: 'string', default: 'login' },
+    /** Scenario ids to run (board, list, create, move); all when absent. */
+    only: { type: 'string', multiple: true },
   },
 });
 
@@ -151,16 +153,19 @@ const moveBody = (taskId: string, stateId: string) => operation(MOVE_TASK, { inp
 // --- Scenarios --------------------------------------------------------------------------------
 
 interface Scenario {
+  /** What `--only` selects it by. */
+  id: 'board' | 'list' | 'create' | 'move';
   name: string;
   /** Requests a connection sends in turn; `taskId` is the task the connection works on. */
   bodies: ((taskId: string) => string)[];
 }
 
 const scenarios: Scenario[] = [
-  { name: `board (${BOARD_PROJECT_KEY}, 5 states × first 100)`, bodies: [() => boardBody] },
-  { name: `task list (priorities + search + DUE_DATE order, first 50)`, bodies: [() => listBody] },
-  { name: `createTask (${WRITE_PROJECT_KEY})`, bodies: [() => createBody] },
+  { id: 'board', name: `board (${BOARD_PROJECT_KEY}, 5 states × first 100)`, bodies: [() => boardBody] },
+  { id: 'list', name: `task list (priorities + search + DUE_DATE order, first 50)`, bodies: [() => listBody] },
+  { id: 'create', name: `createTask (${WRITE_PROJECT_KEY})`, bodies: [() => createBody] },
   {
+    id: 'move',
     name: `moveTask (Todo ⇄ In Progress, one task per connection)`,
     bodies: [(taskId) => moveBody(taskId, inProgress.id), (taskId) => moveBody(taskId, todo.id)],
   },
@@ -221,10 +226,16 @@ const row = ({ name, result, graphqlErrors }: Measured) => ({
   'errors / non-2xx / GraphQL errors': `${result.errors} / ${result.non2xx} / ${graphqlErrors}`,
 });
 
+const selected = scenarios.filter((scenario) => !options.only || options.only.includes(scenario.id));
+if (selected.length === 0) {
+  console.error(`--only takes one or more of: ${scenarios.map((scenario) => scenario.id).join(', ')}.`);
+  process.exit(1);
+}
+
 console.log(`Benchmarking ${endpoint}: ${connections} connections, ${duration} s per scenario.`);
 const measured: Measured[] = [];
 try {
-  for (const scenario of scenarios) {
+  for (const scenario of selected) {
     process.stdout.write(`\n${scenario.name}…\n`);
     const outcome = await run(scenario);
     measured.push(outcome);
