@@ -36,11 +36,22 @@ export function createCommentService({ db, clock }: { db: PrismaClient; clock: C
       return db.comment.update({ where: { id: commentId }, data: { body, editedAt: clock.now() } });
     },
 
-    /** `actorRole` is the actor's role in the comment's workspace. */
-    async delete(actorId: string, actorRole: WorkspaceRole, commentId: string): Promise<void> {
-      const comment = await load(commentId);
-      if (comment.authorId !== actorId && !hasRole(actorRole, requiredRole.manage)) {
-        throw forbidden('Only its author or an admin can delete a comment.');
+    /** `roleIn` tells the actor's role in a workspace (the request's membership loader). */
+    async delete(
+      actorId: string,
+      roleIn: (workspaceId: string) => Promise<WorkspaceRole | undefined>,
+      commentId: string,
+    ): Promise<void> {
+      const comment = await db.comment.findUnique({
+        where: { id: commentId },
+        select: { authorId: true, task: { select: { workspaceId: true } } },
+      });
+      if (!comment) throw notFound('This comment');
+      if (comment.authorId !== actorId) {
+        const role = await roleIn(comment.task.workspaceId);
+        if (!role || !hasRole(role, requiredRole.manage)) {
+          throw forbidden('Only its author or an admin can delete a comment.');
+        }
       }
       await db.comment.delete({ where: { id: commentId } });
     },

@@ -35,7 +35,7 @@ describe('labels (requirement 5.1)', () => {
 });
 
 describe('comments (requirements 5.2, 5.3)', () => {
-  test('5.2 authors edit their comments; others may not; 5.3 counts without loading them', async ({
+  test('5.2 authors edit and delete their comments; others may not; 5.3 counts without loading them', async ({
     api,
     user,
     workspace,
@@ -71,6 +71,15 @@ describe('comments (requirements 5.2, 5.3)', () => {
       variables: { id: content.commentId },
     });
     expect(errorCodes(deleted.body)).toEqual(['FORBIDDEN']);
+    const own = await api.data<{ addComment: { id: string } }>(
+      'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }',
+      { token: teammate.accessToken, variables: { input: { taskId: content.taskId, body: 'Mine to remove' } } },
+    );
+    const deletedOwn = await api.data<{ deleteComment: boolean }>('mutation($id: ID!) { deleteComment(id: $id) }', {
+      token: teammate.accessToken,
+      variables: { id: own.addComment.id },
+    });
+    expect(deletedOwn.deleteComment).toBe(true);
   });
 });
 

@@ -409,9 +409,11 @@ builder.mutationFields((t) => ({
     authScopes: (_root, { id }, context) =>
       roleInWorkspaceOf(context.services.comments.workspaceIdOfComment(id.id), write),
     resolve: async (_root, { id }, context) => {
-      const workspaceId = (await context.services.comments.workspaceIdOfComment(id.id)) ?? missing();
-      const role = (await context.memberships.roleIn(workspaceId)) ?? missing();
-      await context.services.comments.delete(context.viewer?.userId ?? missing(), role, id.id);
+      await context.services.comments.delete(
+        context.viewer?.userId ?? missing(),
+        (workspaceId) => context.memberships.roleIn(workspaceId),
+        id.id,
+      );
       return true;
     },
   }),
