@@ -1,5 +1,5 @@
 // Builds the domain services from their dependencies. Called once by the composition root.
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterPrisma } from 'rate-limiter-flexible';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { createAccessTokens } from './modules/accounts/access-tokens.ts';
 import { createAccountService } from './modules/accounts/accounts.ts';
@@ -25,7 +25,7 @@ export interface ServiceDeps {
   invitationSender: InvitationSender;
 }
 
-/** Limits on failed sign-ins and sign-ups; memory store (one API process). */
+/** Limits on failed sign-ins and sign-ups; counted in the database, so every API process shares them. */
 export const throttleLimits = {
   failedLoginsPerAccount: { points: 5, duration: 15 * 60 },
   failedLoginsPerClient: { points: 20, duration: 15 * 60 },
@@ -34,14 +34,14 @@ export const throttleLimits = {
 
 export function createServices({ db, clock, hasher, tokenSecret, invitationSender }: ServiceDeps) {
   const sessions = createSessionService({ db, clock, accessTokens: createAccessTokens(tokenSecret, clock) });
+  // rate-limiter-flexible's Prisma store reads and writes the `RateLimit` model through `db.rateLimit`.
+  const limiter = (keyPrefix: string, limits: { points: number; duration: number }) =>
+    new RateLimiterPrisma({ storeClient: db, tableName: 'rateLimit', keyPrefix, ...limits });
   const loginThrottle = createLoginThrottle({
-    perAccount: new RateLimiterMemory({ keyPrefix: 'login-account', ...throttleLimits.failedLoginsPerAccount }),
-    perClient: new RateLimiterMemory({ keyPrefix: 'login-client', ...throttleLimits.failedLoginsPerClient }),
+    perAccount: limiter('login-account', throttleLimits.failedLoginsPerAccount),
+    perClient: limiter('login-client', throttleLimits.failedLoginsPerClient),
   });
-  const registrationLimiter = new RateLimiterMemory({
-    keyPrefix: 'register-client',
-    ...throttleLimits.registrationsPerClient,
-  });
+  const registrationLimiter = limiter('register-client', throttleLimits.registrationsPerClient);
   return {
     sessions,
     accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),

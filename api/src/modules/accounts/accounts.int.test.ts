@@ -1,5 +1,6 @@
 import { describe, expect, test } from '../../../test/fixtures.ts';
-import { errorCodes } from '../../../test/test-api.ts';
+import { errorCodes, type GraphQLResponseBody, testAppDeps } from '../../../test/test-api.ts';
+import { createApp } from '../../app.ts';
 
 const REGISTER = `mutation Register($input: RegisterInput!) {
   register(input: $input) { accessToken expiresAt user { id email name createdAt } }
@@ -105,6 +106,37 @@ describe('login (requirement 3)', () => {
     const blocked = await attempt(user.password, 6);
     expect(errorCodes(blocked.body)).toEqual(['RATE_LIMITED']);
     expect(blocked.body.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
+  });
+
+  test('3.9 API processes on one database share the failure count', async ({ api, user }) => {
+    // A second app on the same database stands in for a second API process: nothing is shared but the database.
+    const otherProcess = createApp(await testAppDeps(api.db, api.clock));
+    const loginThere = async (password: string) => {
+      const response = await otherProcess.fetch(
+        new Request('http://yello.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.77' },
+          body: JSON.stringify({ query: LOGIN, variables: { input: { email: user.email, password } } }),
+        }),
+      );
+      const body: GraphQLResponseBody<unknown> = await response.json();
+      return errorCodes(body);
+    };
+    for (let n = 1; n <= 3; n += 1) {
+      const here = await api.operation(LOGIN, {
+        variables: { input: { email: user.email, password: 'wrong-password' } },
+        ip: `198.51.100.${n}`,
+      });
+      expect(errorCodes(here.body)).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(await loginThere('wrong-password')).toEqual(['UNAUTHENTICATED']);
+    expect(await loginThere('wrong-password')).toEqual(['UNAUTHENTICATED']);
+    expect(await loginThere(user.password)).toEqual(['RATE_LIMITED']);
+    const blockedHere = await api.operation(LOGIN, {
+      variables: { input: { email: user.email, password: user.password } },
+      ip: '198.51.100.4',
+    });
+    expect(errorCodes(blockedHere.body)).toEqual(['RATE_LIMITED']);
   });
 
   test('3.5, 3.7 throttles repeated failures from one client address across accounts', async ({ api }) => {

@@ -1,5 +1,5 @@
 // Throttles failed sign-ins per account and per client address. The limiters come from
-// rate-limiter-flexible; their store (memory now, Postgres or Redis later) is the caller's choice.
+// rate-limiter-flexible; their store is the caller's choice (services.ts keeps the counts in the database).
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited } from '../../shared/errors.ts';
 
