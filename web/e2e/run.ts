@@ -180,9 +180,9 @@ async function slideFinger(page: Page, from: Point, to: Point, holdMs: number): 
   await touch.detach();
 }
 
-/** Waits for the drop animation to end: until then a copy of the dropped card follows it into place. */
+/** Waits for the drop animation to end: until then a copy of the dropped card marks its place. */
 async function dropFinished(page: Page): Promise<void> {
-  await page.locator('.task-card-dragging').last().waitFor({ state: 'detached' });
+  await page.locator('[data-dnd-placeholder]').waitFor({ state: 'detached' });
 }
 
 /** Waits for `/` after signing in without `next`: a user without workspaces gets the first-run page. */

@@ -138,7 +138,6 @@ function BoardCard(props: BoardCardProps): JSX.Element {
       task={props.task}
       href={props.href}
       done={props.done}
-      dragging={sortable.isDragSource()}
       describedBy={props.canMove ? props.hintId : undefined}
       itemRef={sortable.ref}
       linkRef={sortable.handleRef}

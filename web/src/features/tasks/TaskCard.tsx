@@ -35,7 +35,6 @@ interface TaskCardProps {
   readonly task: FragmentOf<typeof TaskCardFields>;
   readonly href: string;
   readonly done: boolean;
-  readonly dragging: boolean;
   readonly describedBy?: string | undefined;
   /** The list item, which a drag measures and moves. */
   readonly itemRef?: ((element: HTMLLIElement) => void) | undefined;
@@ -52,7 +51,6 @@ export function TaskCard(props: TaskCardProps): JSX.Element {
         ref={(element: HTMLAnchorElement) => props.linkRef?.(element)}
         href={props.href}
         class="task-card"
-        classList={{ 'task-card-dragging': props.dragging }}
         data-task-id={task().id}
         aria-describedby={props.describedBy}
         onKeyDown={(event) => props.onKeyDown(event)}
