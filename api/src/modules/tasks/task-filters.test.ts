@@ -31,6 +31,17 @@ describe('task filters (requirement 4.1)', () => {
     });
   });
 
+  it('4.1 matches search words literally, escaping the LIKE wildcards', () => {
+    expect(taskWhere({ search: '100% a_b c\\d' })).toEqual({
+      AND: ['100\\%', 'a\\_b', 'c\\\\d'].map((word) => ({
+        OR: [
+          { title: { contains: word, mode: 'insensitive' } },
+          { description: { contains: word, mode: 'insensitive' } },
+        ],
+      })),
+    });
+  });
+
   it('4.1 orders by board position by default, and always ends with the id', () => {
     expect(taskOrderBy()).toEqual([{ state: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }]);
     expect(taskOrderBy('DUE_DATE', 'DESC')).toEqual([{ dueDate: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }]);

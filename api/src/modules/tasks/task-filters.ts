@@ -22,6 +22,9 @@ export type OrderDirection = 'ASC' | 'DESC';
 
 const nonEmpty = <T>(values: T[] | null | undefined): values is T[] => Array.isArray(values) && values.length > 0;
 
+/** A search word as LIKE matches it literally: Prisma's `contains` leaves `%`, `_` and `\` to the database. */
+const literal = (word: string): string => word.replace(/[\\%_]/g, (character) => `\\${character}`);
+
 export function taskWhere(filter: TaskFilter | null | undefined): Prisma.TaskWhereInput {
   if (!filter) return {};
   const conditions: Prisma.TaskWhereInput[] = [];
@@ -35,7 +38,7 @@ export function taskWhere(filter: TaskFilter | null | undefined): Prisma.TaskWhe
   if (nonEmpty(filter.priorities)) conditions.push({ priority: { in: filter.priorities } });
   if (filter.dueBefore) conditions.push({ dueDate: { lt: filter.dueBefore } });
   if (filter.dueAfter) conditions.push({ dueDate: { gt: filter.dueAfter } });
-  for (const word of filter.search?.trim().split(/\s+/).filter(Boolean) ?? []) {
+  for (const word of (filter.search?.trim().split(/\s+/).filter(Boolean) ?? []).map(literal)) {
     conditions.push({
       OR: [
         { title: { contains: word, mode: 'insensitive' } },

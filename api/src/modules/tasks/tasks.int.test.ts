@@ -199,6 +199,7 @@ describe('task lists (requirement 4.1)', () => {
         dueDate: '2026-12-01',
       },
       { title: 'Write onboarding docs', priority: 'LOW', description: 'Explain the LOGIN flow' },
+      { title: 'Reach 100% coverage', priority: 'NONE', stateId: stateNamed(project, 'Backlog') },
       {
         title: 'Refactor billing',
         priority: 'HIGH',
@@ -220,6 +221,8 @@ describe('task lists (requirement 4.1)', () => {
         })
       ).project.tasks.nodes.map((task) => task.title);
     expect(await titles({ search: 'login' })).toEqual(['Login button broken', 'Write onboarding docs']);
+    expect(await titles({ search: '%' })).toEqual(['Reach 100% coverage']);
+    expect(await titles({ search: '_' })).toEqual([]);
     expect(await titles({ unassigned: true, priorities: ['HIGH', 'URGENT'] })).toEqual(['Refactor billing']);
     expect(await titles({ labelIds: [createLabel.id] })).toEqual(['Login button broken']);
     expect(await titles({ stateCategories: ['STARTED'] })).toEqual(['Refactor billing']);
@@ -228,6 +231,7 @@ describe('task lists (requirement 4.1)', () => {
       'Login button broken',
       'Refactor billing',
       'Write onboarding docs',
+      'Reach 100% coverage',
     ]);
   });
 });
