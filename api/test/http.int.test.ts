@@ -7,7 +7,7 @@ import { createApp, MAX_BODY_BYTES } from '../src/app.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { queryLimits } from '../src/graphql/armor.ts';
 import { describe, expect, test } from './fixtures.ts';
-import { errorCodes, testAppDeps } from './test-api.ts';
+import { errorCodes, type GraphQLResponseBody, testAppDeps } from './test-api.ts';
 
 const postJson = (body: string, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -48,7 +48,21 @@ describe('GraphQL over HTTP (requirement 12)', () => {
       ),
     );
     expect(wrongType.status).toBe(400);
-    expect((await wrongType.json()).errors[0].message).toMatch(/\$id/);
+    const wrongTypeBody: GraphQLResponseBody = await wrongType.json();
+    expect(wrongTypeBody.errors?.[0]?.message).toMatch(/\$id/);
+    expect(errorCodes(wrongTypeBody)).toEqual(['BAD_USER_INPUT']);
+    const impossibleDate = await api.fetch(
+      '/graphql',
+      postJson(
+        JSON.stringify({
+          query:
+            'query($filter: TaskFilter) { project(workspaceSlug: "x", key: "XY") { tasks(filter: $filter) { totalCount } } }',
+          variables: { filter: { dueBefore: '2026-13-45' } },
+        }),
+      ),
+    );
+    expect(impossibleDate.status).toBe(400);
+    expect(errorCodes(await impossibleDate.json())).toEqual(['BAD_USER_INPUT']);
     const unknownField = await api.fetch('/graphql', postJson(JSON.stringify({ query: '{ me { password } }' })));
     expect(unknownField.status).toBe(400);
     expect(errorCodes(await unknownField.json())).toEqual(['GRAPHQL_VALIDATION_FAILED']);

@@ -5,7 +5,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { Services } from '../services.ts';
@@ -49,6 +49,44 @@ function pothosValidationError(error: unknown): PothosValidationError | undefine
 function asClientError(error: GraphQLError, cause: PothosValidationError): GraphQLError {
   const known = cause.message.startsWith('ID: ') ? notFound() : badUserInput([], cause.message);
   return new GraphQLError(known.message, { nodes: error.nodes, path: error.path, extensions: known.extensions });
+}
+
+/**
+ * graphql-js's own request errors (a variable of the wrong type or an impossible date, several operations and
+ * no operation name) come without a code; they are input the caller can fix.
+ */
+function isUncodedRequestError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && error.extensions.code === undefined && raisedByGraphQL(error);
+}
+
+/** Whether an error and every error behind it are GraphQL errors, i.e. no resolver or library code threw. */
+function raisedByGraphQL(error: GraphQLError): boolean {
+  const cause = error.originalError;
+  return cause === undefined || cause === null || (cause instanceof GraphQLError && raisedByGraphQL(cause));
+}
+
+function asBadUserInput(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    path: error.path,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+  });
+}
+
+/**
+ * Codes those errors on their way out. They are thrown before execution starts, so they reach the response
+ * without passing through `maskError`.
+ */
+function codeRequestErrors(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || isAsyncIterable(result) || !result.errors?.some(isUncodedRequestError)) return;
+      setResult({
+        ...result,
+        errors: result.errors.map((error) => (isUncodedRequestError(error) ? asBadUserInput(error) : error)),
+      });
+    },
+  };
 }
 
 /** The cookie is Secure when configured so, and whenever the request came over HTTPS. */
@@ -100,7 +138,8 @@ export function createGraphQLHandler({
       isDev: development,
       maskError: (error, message, isDev) => {
         const cause = pothosValidationError(error);
-        return cause && error instanceof GraphQLError ? asClientError(error, cause) : maskError(error, message, isDev);
+        if (cause && error instanceof GraphQLError) return asClientError(error, cause);
+        return maskError(error, message, isDev);
       },
     },
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
@@ -109,6 +148,7 @@ export function createGraphQLHandler({
       useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
       queryLimitPlugin(queryLimits),
       hideSuggestionsFromAnonymous(),
+      codeRequestErrors(),
     ],
     context: ({ request, viewer, client }): Context => {
       const context: Context = {
