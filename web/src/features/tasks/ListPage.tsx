@@ -26,7 +26,7 @@ import { PriorityBadge } from './PriorityBadge.tsx';
 import { priorities, priorityLabels } from './priority.ts';
 import { taskNavAttribute } from './shortcuts.ts';
 import { LabelChip, TaskAssignee, TaskCardFields, TaskDue } from './TaskCard.tsx';
-import { TaskChoicesFields, taskChoices } from './task-choices.ts';
+import { loadEveryMember, TaskChoicesFields, taskChoices } from './task-choices.ts';
 
 const ProjectTaskListQuery = graphql(
   `
@@ -79,6 +79,7 @@ export default function ListPage(): JSX.Element {
     orderBy: orderFromParams(listParams()),
   }));
   const [list, refetch] = createQuery({ query: ProjectTaskListQuery, variables });
+  loadEveryMember(() => list.data?.project.workspace);
   const loadMore = (after: string) => client.query(ProjectTaskListQuery, { ...variables(), after }).toPromise();
 
   let typing: ReturnType<typeof setTimeout> | undefined;

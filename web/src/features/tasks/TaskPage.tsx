@@ -18,7 +18,7 @@ import { Markdown } from './Markdown.tsx';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 import { parsePriority, priorities, priorityLabels } from './priority.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
-import { TaskChoicesFields, taskChoices } from './task-choices.ts';
+import { loadEveryMember, TaskChoicesFields, taskChoices } from './task-choices.ts';
 
 const TaskDetailQuery = graphql(
   `
@@ -121,6 +121,7 @@ export default function TaskPage(): JSX.Element {
     query: TaskDetailQuery,
     variables: () => ({ slug: params.slug, key: params.taskKey }),
   });
+  loadEveryMember(() => task.data?.task.project.workspace);
   const [, updateTask] = createMutation(UpdateTaskMutation);
   const [, deleteTask] = createMutation(DeleteTaskMutation);
   const [saveError, setSaveError] = createSignal<string>();

@@ -1,21 +1,53 @@
 // What a task's fields can be set to in a workspace: its labels, and its members as assignees. The list view's
-// filters and the task page's fields read the same fragment.
+// filters and the task page's fields read the same fragment; `loadEveryMember` fetches the members past the first
+// page, so a workspace of any size offers everyone.
+import { useClient } from '@urql/solid';
 import { type FragmentOf, readFragment } from 'gql.tada';
+import { type Accessor, createEffect } from 'solid-js';
 import { graphql } from '../../graphql.ts';
 
 export const TaskChoicesFields = graphql(`
   fragment TaskChoicesFields on Workspace {
+    id
     labels {
       id
       name
       color
     }
     members(first: 100) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         user {
           id
           name
+        }
+      }
+    }
+  }
+`);
+
+/** The next page of a workspace's members; the cache joins it to the first (lib/client.ts, relay pagination). */
+const MoreMembersQuery = graphql(`
+  query MoreWorkspaceMembers($id: ID!, $after: String) {
+    node(id: $id) {
+      id
+      ... on Workspace {
+        members(first: 100, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            id
+            user {
+              id
+              name
+            }
+          }
         }
       }
     }
@@ -32,4 +64,19 @@ export function taskChoices(workspace: FragmentOf<typeof TaskChoicesFields>) {
   const { labels, members } = readFragment(TaskChoicesFields, workspace);
   const assignees: Assignee[] = members.nodes.map((member) => member.user);
   return { labels, assignees };
+}
+
+/**
+ * Asks for the next page of the workspace's members whenever the joined list says there is one, until there is
+ * none. A page that fails leaves the list as it is.
+ */
+export function loadEveryMember(workspace: Accessor<FragmentOf<typeof TaskChoicesFields> | undefined>): void {
+  const client = useClient();
+  createEffect(() => {
+    const current = workspace();
+    if (!current) return;
+    const { id, members } = readFragment(TaskChoicesFields, current);
+    const after = members.pageInfo.endCursor;
+    if (members.pageInfo.hasNextPage && after) void client.query(MoreMembersQuery, { id, after }).toPromise();
+  });
 }
