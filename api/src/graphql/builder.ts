@@ -14,6 +14,9 @@ import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/er
 import { isRecordNotFound } from '../shared/prisma-errors.ts';
 import type { AuthenticatedContext, Context } from './context.ts';
 
+/** Any UUID (Prisma's `uuid(7)` ids and older versions alike). */
+const uuid = z.uuid();
+
 /** Scopes whose failure must not reveal that the object exists: the caller gets NOT_FOUND. */
 const concealingScopes = new Set<string>(['self', 'coMember', 'member']);
 
@@ -134,18 +137,28 @@ export const builder = new SchemaBuilder<{
       description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
     },
     cursorType: 'String',
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in its list: the cursors to page on from, and whether there is more.',
+    },
     nodesOnConnection: true,
+    // Every id is a UUID: a global id that names anything else (`Task:1`) names nothing, and must not reach
+    // the database, which would refuse it as a malformed UUID.
     decodeGlobalID: (globalID) => {
+      let decoded: ReturnType<typeof decodeGlobalID>;
       try {
-        return decodeGlobalID(globalID);
+        decoded = decodeGlobalID(globalID);
       } catch {
         throw notFound();
       }
+      if (!uuid.safeParse(decoded.id).success) throw notFound();
+      return decoded;
     },
     nodeQueryOptions: {
+      description: 'Any object by its global id; NOT_FOUND when it does not exist or lies outside your workspaces.',
       resolve: (_root, { id }, _context, _info, resolveNode) => nodeOrNotFound(() => resolveNode(id)),
     },
     nodesQueryOptions: {
+      description: 'Objects by their global ids, in the order given; NOT_FOUND at each id you cannot reach.',
       resolve: (_root, { ids }, _context, _info, resolveNodes) => {
         const loaded = resolveNodes(ids);
         return ids.map((_id, index) => nodeOrNotFound(async () => (await loaded)[index]));
@@ -156,5 +169,10 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('Date', DateResolver, { description: 'A calendar date, YYYY-MM-DD.' });
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description: 'Reads. Everything but `invitation` needs an access token in the `Authorization` header.',
+});
+builder.mutationType({
+  description:
+    'Changes. Input is checked before anything is written: a refusal is BAD_USER_INPUT with `extensions.fieldErrors`, and nothing is half-written.',
+});

@@ -5,6 +5,7 @@ import { unauthenticated } from '../../shared/errors.ts';
 import type { SignedIn } from './accounts.ts';
 
 export const UserRef = builder.prismaNode('User', {
+  description: 'A person with a Yello account. You can see yourself and the people who share a workspace with you.',
   id: { field: 'id' },
   // Yourself, and the people you share a workspace with.
   authScopes: (user) => ({ $any: { self: user.id, coMember: user.id } }),
@@ -33,6 +34,8 @@ const SessionRef = builder.prismaNode('Session', {
 });
 
 const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
+  description:
+    'A signed-in session: the access token for the `Authorization` header, valid for minutes. The refresh token travels in an httpOnly cookie; `refreshSession` trades it for a new access token.',
   fields: (t) => ({
     accessToken: t.string({
       description: 'Send as `Authorization: Bearer <accessToken>`.',
@@ -59,6 +62,7 @@ async function signedIn(context: Context, result: SignedIn): Promise<SignedIn> {
 }
 
 const RegisterInput = builder.inputType('RegisterInput', {
+  description: 'A new account.',
   fields: (t) => ({
     email: t.string(),
     password: t.string({ description: 'At least 8 characters and at most 72 bytes; common passwords are refused.' }),
@@ -67,14 +71,18 @@ const RegisterInput = builder.inputType('RegisterInput', {
 });
 
 const LoginInput = builder.inputType('LoginInput', {
+  description:
+    'Email and password. After repeated failures for an email or from an address, login answers RATE_LIMITED for a while.',
   fields: (t) => ({ email: t.string(), password: t.string() }),
 });
 
 const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
+  description: 'Your new name.',
   fields: (t) => ({ name: t.string() }),
 });
 
 const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  description: 'Your current password and the new one.',
   fields: (t) => ({ currentPassword: t.string(), newPassword: t.string() }),
 });
 
@@ -137,6 +145,7 @@ builder.mutationFields((t) => ({
   }),
   updateProfile: t.withAuth({ loggedIn: true }).field({
     type: UserRef,
+    description: 'Changes your name.',
     args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
     resolve: (_root, { input }, context) => context.services.accounts.updateProfile(context.viewer, input),
   }),

@@ -190,7 +190,13 @@ describe('sessions and revokeSession (requirement 9)', () => {
     const theirs = await api.operation(NODE, { token: user.accessToken, variables: { id: stranger.id } });
     expect(errorCodes(theirs.body)).toEqual(['NOT_FOUND']);
     expect(JSON.stringify(theirs.body)).not.toContain(stranger.email);
-    const unknownIds = [Buffer.from(`User:${crypto.randomUUID()}`).toString('base64'), 'garbage', 'Tm9wZTox'];
+    const unknownIds = [
+      Buffer.from(`User:${crypto.randomUUID()}`).toString('base64'),
+      'garbage',
+      'Tm9wZTox',
+      Buffer.from('Task:1').toString('base64'),
+      Buffer.from('User:not-a-uuid').toString('base64'),
+    ];
     for (const id of unknownIds) {
       const result = await api.operation(NODE, { token: user.accessToken, variables: { id } });
       expect(result.body.data).toEqual({ node: null });
@@ -204,5 +210,10 @@ describe('sessions and revokeSession (requirement 9)', () => {
     );
     expect(nodes.body.data?.nodes).toEqual([{ id: user.id }, null]);
     expect(errorCodes(nodes.body)).toEqual(['NOT_FOUND']);
+    const malformedArgument = await api.operation('mutation($id: ID!) { deleteTask(id: $id) }', {
+      token: user.accessToken,
+      variables: { id: Buffer.from('Task:1').toString('base64') },
+    });
+    expect(errorCodes(malformedArgument.body)).toEqual(['NOT_FOUND']);
   });
 });

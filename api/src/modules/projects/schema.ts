@@ -10,6 +10,8 @@ import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
 export const StateCategoryEnum = builder.enumType(StateCategory, { name: 'StateCategory' });
 
 export const ProjectRef = builder.prismaNode('Project', {
+  description:
+    'A body of work in a workspace, with its own workflow states (the board’s columns) and tasks keyed KEY-number.',
   id: { field: 'id' },
   authScopes: (project) => ({ member: project.workspaceId }),
   fields: (t) => ({
@@ -29,6 +31,8 @@ export const ProjectRef = builder.prismaNode('Project', {
 });
 
 export const WorkflowStateRef = builder.prismaNode('WorkflowState', {
+  description:
+    'A column of a project’s board. Its category says what being in it means (backlog, not started, started, completed, canceled); moving a task into a COMPLETED or CANCELED state sets its completion time.',
   id: { field: 'id' },
   select: { project: { select: { workspaceId: true } } },
   authScopes: (state) => ({ member: state.project.workspaceId }),
@@ -70,6 +74,7 @@ function missing(): never {
 }
 
 const CreateProjectInput = builder.inputType('CreateProjectInput', {
+  description: 'A new project; it starts with the states Backlog, Todo, In Progress, Done and Canceled.',
   fields: (t) => ({
     workspaceId: t.globalID({ for: WorkspaceRef }),
     name: t.string(),
@@ -80,6 +85,7 @@ const CreateProjectInput = builder.inputType('CreateProjectInput', {
 });
 
 const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
+  description: 'Only the fields given change.',
   fields: (t) => ({
     id: t.globalID({ for: ProjectRef }),
     name: t.string({ required: false }),
@@ -95,6 +101,7 @@ const StateFields = {
 };
 
 const CreateWorkflowStateInput = builder.inputType('CreateWorkflowStateInput', {
+  description: 'A new state, added at the end of the board.',
   fields: (t) => ({
     projectId: t.globalID({ for: ProjectRef }),
     name: t.string({ description: StateFields.name }),
@@ -105,6 +112,7 @@ const CreateWorkflowStateInput = builder.inputType('CreateWorkflowStateInput', {
 });
 
 const UpdateWorkflowStateInput = builder.inputType('UpdateWorkflowStateInput', {
+  description: 'Only the fields given change.',
   fields: (t) => ({
     id: t.globalID({ for: WorkflowStateRef }),
     name: t.string({ required: false, description: StateFields.name }),
@@ -114,6 +122,8 @@ const UpdateWorkflowStateInput = builder.inputType('UpdateWorkflowStateInput', {
 });
 
 const MoveWorkflowStateInput = builder.inputType('MoveWorkflowStateInput', {
+  description:
+    'Where the state goes: right after `afterId` and/or right before `beforeId`, two states of the same project.',
   fields: (t) => ({
     id: t.globalID({ for: WorkflowStateRef }),
     afterId: t.globalID({ required: false }),
@@ -122,6 +132,7 @@ const MoveWorkflowStateInput = builder.inputType('MoveWorkflowStateInput', {
 });
 
 const DeleteWorkflowStateInput = builder.inputType('DeleteWorkflowStateInput', {
+  description: 'The state to delete, and where its tasks go.',
   fields: (t) => ({
     id: t.globalID({ for: WorkflowStateRef }),
     moveTasksToStateId: t.globalID({ required: false, description: 'Where its tasks go; needed when it has any.' }),
@@ -148,6 +159,8 @@ builder.mutationFields((t) => ({
       ),
   }),
   updateProject: t.prismaField({
+    description:
+      'Changes a project’s name, key, description or lead. Task keys follow a new project key. ADMIN and up.',
     type: 'Project',
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
     authScopes: (_root, { input }, context) =>
@@ -164,6 +177,8 @@ builder.mutationFields((t) => ({
       ),
   }),
   archiveProject: t.prismaField({
+    description:
+      'Archives a project: it leaves the project list (unless `includeArchived`) and keeps its tasks. ADMIN and up.',
     type: 'Project',
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
     authScopes: (_root, { id }, context) =>
@@ -176,6 +191,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   unarchiveProject: t.prismaField({
+    description: 'Brings an archived project back. ADMIN and up.',
     type: 'Project',
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
     authScopes: (_root, { id }, context) =>
@@ -198,6 +214,7 @@ builder.mutationFields((t) => ({
     },
   }),
   createWorkflowState: t.prismaField({
+    description: 'Adds a workflow state to a project. ADMIN and up.',
     type: 'WorkflowState',
     args: { input: t.arg({ type: CreateWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
@@ -214,6 +231,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   updateWorkflowState: t.prismaField({
+    description: 'Renames, recolours or recategorises a workflow state. ADMIN and up.',
     type: 'WorkflowState',
     args: { input: t.arg({ type: UpdateWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
@@ -230,6 +248,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   moveWorkflowState: t.prismaField({
+    description: 'Moves a workflow state to another place on the board. ADMIN and up.',
     type: 'WorkflowState',
     args: { input: t.arg({ type: MoveWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
@@ -245,6 +264,8 @@ builder.mutationFields((t) => ({
       ),
   }),
   deleteWorkflowState: t.boolean({
+    description:
+      'Deletes a workflow state. A state that still has tasks needs `moveTasksToStateId`; the last state of a project cannot go. ADMIN and up.',
     args: { input: t.arg({ type: DeleteWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),

@@ -35,6 +35,7 @@ const TaskFilterInput = builder.inputType('TaskFilter', {
 });
 
 const TaskOrderInput = builder.inputType('TaskOrder', {
+  description: 'How to order a task list; equal values are ordered by id, so cursors stay stable.',
   fields: (t) => ({
     field: t.field({ type: TaskOrderFieldEnum, defaultValue: 'POSITION' }),
     direction: t.field({ type: OrderDirectionEnum, defaultValue: 'ASC' }),
@@ -42,6 +43,7 @@ const TaskOrderInput = builder.inputType('TaskOrder', {
 });
 
 export const LabelRef = builder.prismaNode('Label', {
+  description: 'A coloured tag shared by the tasks of a workspace.',
   id: { field: 'id' },
   authScopes: (label) => ({ member: label.workspaceId }),
   fields: (t) => ({
@@ -51,6 +53,7 @@ export const LabelRef = builder.prismaNode('Label', {
 });
 
 export const TaskRef = builder.prismaNode('Task', {
+  description: 'A unit of work in a project, with a key like YEL-42 that never changes hands: numbers are not reused.',
   id: { field: 'id' },
   authScopes: (task) => ({ member: task.workspaceId }),
   fields: (t) => ({
@@ -95,6 +98,7 @@ export const TaskRef = builder.prismaNode('Task', {
 });
 
 builder.prismaNode('Comment', {
+  description: 'A Markdown comment on a task. Its author may edit it; its author or an admin may delete it.',
   id: { field: 'id' },
   select: { task: { select: { workspaceId: true } } },
   authScopes: (comment) => ({ member: comment.task.workspaceId }),
@@ -118,6 +122,7 @@ builder.prismaNode('Comment', {
 });
 
 builder.prismaNode('TaskActivity', {
+  description: 'One entry of a task’s history: who created it, or who changed which field from what to what, and when.',
   id: { field: 'id' },
   select: { task: { select: { workspaceId: true } } },
   authScopes: (activity) => ({ member: activity.task.workspaceId }),
@@ -211,6 +216,7 @@ const taskFields = {
 };
 
 const CreateTaskInput = builder.inputType('CreateTaskInput', {
+  description: 'A new task; it gets the next number of its project.',
   fields: (t) => ({
     projectId: t.globalID({ for: ProjectRef }),
     title: t.string({ description: taskFields.title }),
@@ -238,6 +244,8 @@ const UpdateTaskInput = builder.inputType('UpdateTaskInput', {
 });
 
 const MoveTaskInput = builder.inputType('MoveTaskInput', {
+  description:
+    'Where the task goes on the board: into `stateId`, right after `afterId` and/or right before `beforeId` (tasks of that state); neither puts it at the end.',
   fields: (t) => ({
     id: t.globalID({ for: TaskRef }),
     stateId: t.globalID({ for: WorkflowStateRef }),
@@ -247,10 +255,12 @@ const MoveTaskInput = builder.inputType('MoveTaskInput', {
 });
 
 const CreateLabelInput = builder.inputType('CreateLabelInput', {
+  description: 'A new label; names are unique in a workspace.',
   fields: (t) => ({ workspaceId: t.globalID({ for: WorkspaceRef }), name: t.string(), color: t.string() }),
 });
 
 const UpdateLabelInput = builder.inputType('UpdateLabelInput', {
+  description: 'Only the fields given change.',
   fields: (t) => ({
     id: t.globalID({ for: LabelRef }),
     name: t.string({ required: false }),
@@ -259,10 +269,12 @@ const UpdateLabelInput = builder.inputType('UpdateLabelInput', {
 });
 
 const AddCommentInput = builder.inputType('AddCommentInput', {
+  description: 'A Markdown comment on a task.',
   fields: (t) => ({ taskId: t.globalID({ for: TaskRef }), body: t.string({ description: 'Markdown.' }) }),
 });
 
 const EditCommentInput = builder.inputType('EditCommentInput', {
+  description: 'The comment’s new Markdown body.',
   fields: (t) => ({ id: t.globalID(), body: t.string({ description: 'Markdown.' }) }),
 });
 
@@ -273,6 +285,8 @@ const idOrNull = (id: { id: string } | null | undefined) => (id === null ? null 
 
 builder.mutationFields((t) => ({
   createTask: t.prismaField({
+    description:
+      'Creates a task with the next number of its project, in the project’s first not-started state unless `stateId` says otherwise. MEMBER and up.',
     type: 'Task',
     args: { input: t.arg({ type: CreateTaskInput, required: true }) },
     authScopes: (_root, { input }, context) =>
@@ -293,6 +307,8 @@ builder.mutationFields((t) => ({
       ),
   }),
   updateTask: t.prismaField({
+    description:
+      'Changes the fields given and nothing else, so people editing different fields do not overwrite each other; each change is written to the task’s activity. MEMBER and up.',
     type: 'Task',
     args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
     authScopes: (_root, { input }, context) =>
@@ -330,6 +346,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   deleteTask: t.boolean({
+    description: 'Deletes a task with its comments and history. Its number is not reused. MEMBER and up.',
     args: { id: t.arg.globalID({ required: true, for: TaskRef }) },
     authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(id.id), write),
     resolve: async (_root, { id }, context) => {
@@ -338,6 +355,7 @@ builder.mutationFields((t) => ({
     },
   }),
   createLabel: t.prismaField({
+    description: 'Creates a label in a workspace. MEMBER and up.',
     type: 'Label',
     args: { input: t.arg({ type: CreateLabelInput, required: true }) },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: write } }),
@@ -352,6 +370,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   updateLabel: t.prismaField({
+    description: 'Renames or recolours a label. MEMBER and up.',
     type: 'Label',
     args: { input: t.arg({ type: UpdateLabelInput, required: true }) },
     authScopes: (_root, { input }, context) =>
@@ -367,6 +386,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   deleteLabel: t.boolean({
+    description: 'Deletes a label; the tasks that had it keep the rest of their labels. MEMBER and up.',
     args: { id: t.arg.globalID({ required: true, for: LabelRef }) },
     authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.services.labels.workspaceIdOfLabel(id.id), write),
     resolve: async (_root, { id }, context) => {
@@ -375,6 +395,7 @@ builder.mutationFields((t) => ({
     },
   }),
   addComment: t.prismaField({
+    description: 'Adds a Markdown comment to a task. MEMBER and up.',
     type: 'Comment',
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
     authScopes: (_root, { input }, context) =>

@@ -15,7 +15,7 @@ export function hasRole(role: WorkspaceRole, atLeast: WorkspaceRole): boolean {
 export const requiredRole = {
   /** Read the workspace, its members and its content. */
   read: WorkspaceRole.VIEWER,
-  /** Create and change content: projects, tasks, comments. */
+  /** Create and change content: tasks, labels, comments. */
   write: WorkspaceRole.MEMBER,
   /** Settings, invitations, roles and removals below OWNER. */
   manage: WorkspaceRole.ADMIN,

@@ -91,6 +91,7 @@ function existingRole(role: WorkspaceRole | undefined): WorkspaceRole {
 }
 
 export const MembershipRef = builder.prismaNode('Membership', {
+  description: 'A person’s role in a workspace.',
   id: { field: 'id' },
   authScopes: (membership) => ({ member: membership.workspaceId }),
   fields: (t) => ({
@@ -113,6 +114,8 @@ export const MembershipRef = builder.prismaNode('Membership', {
 });
 
 const InvitationRef = builder.prismaNode('Invitation', {
+  description:
+    'A pending invitation to join a workspace; only its link (shown once, to the inviter) lets someone accept it.',
   id: { field: 'id' },
   authScopes: (invitation) => ({ role: { workspaceId: invitation.workspaceId, atLeast: requiredRole.manage } }),
   fields: (t) => ({
@@ -140,6 +143,7 @@ const InvitationPreviewRef = builder.objectRef<InvitationPreview>('InvitationPre
 });
 
 const InviteMemberPayload = builder.objectRef<IssuedInvitation>('InviteMemberPayload').implement({
+  description: 'The invitation just made, and the link that accepts it.',
   fields: (t) => ({
     invitation: t.field({ type: InvitationRef, resolve: (payload) => payload.invitation }),
     url: t.exposeString('url', { description: 'The one-time link to hand to the invitee. It is shown only here.' }),
@@ -168,6 +172,7 @@ builder.queryFields((t) => ({
   }),
   workspace: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Workspace',
+    description: 'A workspace you belong to, by its URL slug (NOT_FOUND for any other).',
     args: { slug: t.arg.string({ required: true }) },
     resolve: async (query, _root, { slug }, context) =>
       (await context.db.workspace.findUnique({ ...query, where: { slug: slug.trim().toLowerCase() } })) ??
@@ -186,10 +191,12 @@ function throwNotFound(): never {
 }
 
 const CreateWorkspaceInput = builder.inputType('CreateWorkspaceInput', {
+  description: 'A new workspace; you become its owner.',
   fields: (t) => ({ name: t.string(), slug: t.string() }),
 });
 
 const UpdateWorkspaceInput = builder.inputType('UpdateWorkspaceInput', {
+  description: 'Only the fields given change.',
   fields: (t) => ({
     id: t.globalID({ for: WorkspaceRef }),
     name: t.string({ required: false }),
@@ -198,6 +205,7 @@ const UpdateWorkspaceInput = builder.inputType('UpdateWorkspaceInput', {
 });
 
 const DeleteWorkspaceInput = builder.inputType('DeleteWorkspaceInput', {
+  description: 'The workspace to delete, confirmed by typing its slug.',
   fields: (t) => ({
     id: t.globalID({ for: WorkspaceRef }),
     confirmSlug: t.string({ description: 'The workspace’s slug, typed again to confirm.' }),
@@ -205,6 +213,7 @@ const DeleteWorkspaceInput = builder.inputType('DeleteWorkspaceInput', {
 });
 
 const InviteMemberInput = builder.inputType('InviteMemberInput', {
+  description: 'Who to invite, and with which role.',
   fields: (t) => ({
     workspaceId: t.globalID({ for: WorkspaceRef }),
     email: t.string(),
@@ -213,6 +222,7 @@ const InviteMemberInput = builder.inputType('InviteMemberInput', {
 });
 
 const ChangeMemberRoleInput = builder.inputType('ChangeMemberRoleInput', {
+  description: 'The membership and its new role.',
   fields: (t) => ({
     membershipId: t.globalID({ for: MembershipRef }),
     role: t.field({ type: WorkspaceRoleEnum }),
