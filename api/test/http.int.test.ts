@@ -78,6 +78,48 @@ describe('GraphQL over HTTP (requirement 12)', () => {
   });
 });
 
+describe('text the database cannot hold (requirement 12.8)', () => {
+  const nul = 'Before\u0000after';
+
+  test('12.8 a NUL character in a variable, a written argument or a login is BAD_USER_INPUT at its path', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const content = await api.createContent(user, workspace);
+    const created = await api.operation('mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: {
+        input: { projectId: content.projectId, title: 'Fine', labelIds: [content.labelId], description: nul },
+      },
+    });
+    expect(errorCodes(created.body)).toEqual(['BAD_USER_INPUT']);
+    expect(created.body.errors?.[0]?.extensions?.fieldErrors?.map((error) => error.path)).toEqual([
+      ['input', 'description'],
+    ]);
+    const tasks = await api.data<{ task: { project: { taskCount: number } } }>(
+      'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { project { taskCount } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug, key: content.taskKey } },
+    );
+    expect(tasks.task.project.taskCount).toBe(1);
+
+    const written = await api.operation(
+      `query($slug: String!, $key: String!) {
+        project(workspaceSlug: $slug, key: $key) { tasks(filter: { search: "a\\u0000b" }) { totalCount } }
+      }`,
+      { token: user.accessToken, variables: { slug: workspace.slug, key: content.projectKey } },
+    );
+    expect(written.body.errors?.[0]?.extensions?.fieldErrors?.map((error) => error.path)).toEqual([
+      ['filter', 'search'],
+    ]);
+
+    const login = await api.operation('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      variables: { input: { email: user.email, password: nul } },
+    });
+    expect(errorCodes(login.body)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 describe('query limits (requirement 12.6)', () => {
   const deepQuery = (levels: number) =>
     `{ __type(name: "User") { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } } }`;

@@ -12,6 +12,7 @@ import type { Services } from '../services.ts';
 import { badUserInput, notFound } from '../shared/errors.ts';
 import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
+import { refuseNulCharacters } from './nul-characters.ts';
 
 /** What the HTTP layer hands Yoga with each request. */
 export interface RequestContext {
@@ -144,6 +145,7 @@ export function createGraphQLHandler({
     },
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     plugins: [
+      refuseNulCharacters(),
       useCookies(),
       useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
       queryLimitPlugin(queryLimits),
