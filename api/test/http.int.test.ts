@@ -63,6 +63,18 @@ describe('GraphQL over HTTP (requirement 12)', () => {
     );
     expect(impossibleDate.status).toBe(400);
     expect(errorCodes(await impossibleDate.json())).toEqual(['BAD_USER_INPUT']);
+    // PostgreSQL's date has no year 0: such a date is refused before it reaches the database.
+    const yearZero = await api.fetch(
+      '/graphql',
+      postJson(
+        JSON.stringify({
+          query:
+            'query($filter: TaskFilter) { project(workspaceSlug: "x", key: "XY") { tasks(filter: $filter) { totalCount } } }',
+          variables: { filter: { dueBefore: '0000-01-01' } },
+        }),
+      ),
+    );
+    expect(errorCodes(await yearZero.json())).toEqual(['BAD_USER_INPUT']);
     const unknownField = await api.fetch('/graphql', postJson(JSON.stringify({ query: '{ me { password } }' })));
     expect(unknownField.status).toBe(400);
     expect(errorCodes(await unknownField.json())).toEqual(['GRAPHQL_VALIDATION_FAILED']);

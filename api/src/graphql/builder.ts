@@ -5,6 +5,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
@@ -168,7 +169,21 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType('DateTime', DateTimeResolver);
-builder.addScalarType('Date', DateResolver, { description: 'A calendar date, YYYY-MM-DD.' });
+/** A parsed Date whose year PostgreSQL's `date` holds: it has no year 0, so `0000-01-01` would fail there. */
+function withinStoredYears(date: Date): Date {
+  if (date.getUTCFullYear() < 1) throw new GraphQLError('Date needs a year from 0001 to 9999.');
+  return date;
+}
+
+builder.addScalarType(
+  'Date',
+  new GraphQLScalarType({
+    ...DateResolver.toConfig(),
+    parseValue: (value) => withinStoredYears(DateResolver.parseValue(value)),
+    parseLiteral: (node, variables) => withinStoredYears(DateResolver.parseLiteral(node, variables)),
+  }),
+  { description: 'A calendar date, YYYY-MM-DD, from 0001-01-01 to 9999-12-31.' },
+);
 builder.queryType({
   description: 'Reads. Everything but `invitation` needs an access token in the `Authorization` header.',
 });
