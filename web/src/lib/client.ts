@@ -3,6 +3,7 @@ import { Client, type ClientOptions, fetchExchange } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { type Cache, cacheExchange, type Entity, type Variables } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
+import { refocusExchange } from '@urql/exchange-refocus';
 import { graphql } from '../graphql.ts';
 import { type Auth, type RequestRefresh, SessionTokenFields } from './auth.ts';
 import { hasErrorCode } from './errors.ts';
@@ -210,6 +211,8 @@ export function createAppClient(auth: Auth): Client {
   return new Client({
     ...transport,
     exchanges: [
+      // Queries on screen fetch again when the user comes back to the tab: teammates may have moved things.
+      refocusExchange(),
       cacheExchange({
         // Types without an id of their own are stored inside their parent.
         keys: {

@@ -2,6 +2,7 @@
 import { render, waitFor } from '@solidjs/testing-library';
 import { createQuery, Provider } from '@urql/solid';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '../../../test/fake-api.ts';
 import { graphql } from '../../graphql.ts';
 import { createAuth } from '../../lib/auth.ts';
 import { createAppClient } from '../../lib/client.ts';
@@ -41,18 +42,13 @@ function membersPage(after: number) {
 }
 
 /** The API: the first page with the workspace, later pages through `node(id)`. */
-function fakeApi(requests: string[]): typeof fetch {
-  return async (_input, init) => {
-    const body: { operationName?: string; variables?: { after?: string } } = JSON.parse(String(init?.body));
-    requests.push(body.operationName ?? '');
+const api = () =>
+  fakeApi((operationName, variables) => {
     const workspace = { __typename: 'Workspace', id: 'w1' };
-    const data =
-      body.operationName === 'MoreWorkspaceMembers'
-        ? { node: { ...workspace, members: membersPage(Number(body.variables?.after)) } }
-        : { workspace: { ...workspace, labels: [], members: membersPage(0) } };
-    return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
-  };
-}
+    return operationName === 'MoreWorkspaceMembers'
+      ? { node: { ...workspace, members: membersPage(Number(variables.after)) } }
+      : { workspace: { ...workspace, labels: [], members: membersPage(0) } };
+  });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -60,8 +56,8 @@ afterEach(() => {
 
 describe('assignees (requirements 8.1, 8.2)', () => {
   it('8.2 offers every member of a workspace bigger than one page', async () => {
-    const requests: string[] = [];
-    vi.stubGlobal('fetch', fakeApi(requests));
+    const { fetch, requests } = api();
+    vi.stubGlobal('fetch', fetch);
     const client = createAppClient(createAuth(async () => ({ kind: 'signedOut' })));
     const Assignees = () => {
       const [result] = createQuery({ query: WorkspaceChoicesQuery, variables: { slug: 'acme' } });
