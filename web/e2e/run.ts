@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +185,27 @@ async function slideFinger(page: Page, from: Point, to: Point, holdMs: number): 
 /** Waits for the drop animation to end: until then a copy of the dropped card marks its place. */
 async function dropFinished(page: Page): Promise<void> {
   await page.locator('[data-dnd-placeholder]').waitFor({ state: 'detached' });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+declare global {
+  interface Window {
+    /** axe-core, once `expectAccessible` has added it to the page. */
+    axe: typeof import('axe-core');
+  }
+}
+
+/** Runs axe-core on the page (user-written Markdown left out) and fails on any violation, naming where. */
+async function expectAccessible(page: Page, view: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run({ exclude: ['.markdown'] }, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  });
+  assert.deepEqual(violations, [], `${view} has no accessibility violations`);
 }
 
 /** Waits for `/` after signing in without `next`: a user without workspaces gets the first-run page. */
@@ -371,6 +394,7 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
   }
   await page.keyboard.press('Escape');
   assert.equal(await column('Todo').getByRole('link').count(), 3, '8.1 quick create adds the tasks to the column');
+  await expectAccessible(page, 'The board');
 
   const card = column('Todo').getByRole('link', { name: /Book the venue/ });
   const moved = page.waitForResponse((response) => response.request().postData()?.includes('MoveTask') ?? false);
@@ -399,6 +423,7 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
   const rows = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Book the venue' }) });
   assert.equal(await rows.count(), 1);
   assert.equal(await page.getByRole('link', { name: 'Order the cake' }).count(), 0, '8.1 the filter hides the rest');
+  await expectAccessible(page, 'The list view');
 
   await page.getByRole('link', { name: 'Book the venue' }).click();
   await page.waitForURL(new RegExp(`/${workspace.slug}/LP-\\d+$`));
@@ -409,6 +434,7 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
   assert.equal(await page.evaluate(() => 'hacked' in window), false, '8.2 Markdown is rendered without handlers');
   await page.getByText('Katherine Johnson changed state from Todo to In Progress').waitFor();
   await page.getByText('Katherine Johnson created the task').waitFor();
+  await expectAccessible(page, 'The task page');
   await page.context().close();
 });
 
@@ -465,6 +491,7 @@ test('8.1 on a touch screen: a swipe scrolls, a long press drags a card to anoth
   assert.equal(await column('Todo').getByRole('button', { name: 'Show more' }).count(), 0, '8.1 no page is left');
   const keys = await todoCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('href')));
   assert.equal(new Set(keys).size, 101, '8.1 the second page adds no card twice');
+  await expectAccessible(page, 'A board of 101 tasks on a tablet');
 
   let moves = 0;
   page.on('request', (request) => {

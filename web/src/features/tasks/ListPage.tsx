@@ -218,12 +218,11 @@ export default function ListPage(): JSX.Element {
         <button
           type="button"
           class="button button-secondary button-small filter-direction"
-          aria-label={
-            order().direction === 'ASC' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'
-          }
+          title={order().direction === 'ASC' ? 'Switch to descending' : 'Switch to ascending'}
           onClick={() => setSearch({ dir: order().direction === 'ASC' ? 'desc' : undefined })}
         >
-          {order().direction === 'ASC' ? '↑ Asc' : '↓ Desc'}
+          <span aria-hidden="true">{order().direction === 'ASC' ? '↑' : '↓'}</span>{' '}
+          {order().direction === 'ASC' ? 'Ascending' : 'Descending'}
         </button>
         <Show when={hasFilters(listParams())}>
           <A href={`/${params.slug}/projects/${params.key}/list`} class="filter-clear">
