@@ -279,6 +279,7 @@ test('17.4 register, reload and stay signed in, log out, log in again', async ()
   await openProfile(page);
   await page.getByText('This device').waitFor();
   await page.screenshot({ path: screenshotPath, fullPage: true });
+  await expectAccessible(page, 'The profile page');
 
   await page.reload();
   await expectProfile(page);
@@ -330,6 +331,7 @@ test('6.6 an invitee registers through the link, joins the workspace and cannot 
     .getByRole('region', { name: 'Pending invitations' })
     .getByText(invitee.email, { exact: true })
     .waitFor();
+  await expectAccessible(ownerPage, 'The members page');
   await ownerPage.context().close();
 
   const outsiderPage = await newPage('/register');
@@ -341,6 +343,7 @@ test('6.6 an invitee registers through the link, joins the workspace and cannot 
   const page = await newPage(link);
   const invitationUrl = page.url();
   await page.getByRole('heading', { name: `Join ${acme.name}` }).waitFor();
+  await expectAccessible(page, 'The invitation page');
   await page.getByText('Grace Hopper invited you to join Acme as Member.').waitFor();
   await page.getByText(invitee.email).waitFor();
   await page.getByRole('link', { name: 'Create an account' }).click();
@@ -460,6 +463,7 @@ test('2.1 an owner adds a state "Review" in the project settings and sees its co
   await page.getByLabel('State name').fill('Review');
   await page.getByRole('button', { name: 'Add state' }).click();
   await page.getByLabel('Name of Review').waitFor();
+  await expectAccessible(page, 'The project settings');
 
   await projectView.getByRole('link', { name: 'Board' }).click();
   await page.waitForURL(`${baseUrl}/${workspace.slug}/projects/TT`);
