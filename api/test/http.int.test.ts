@@ -172,6 +172,17 @@ describe('query limits (requirement 12.6)', () => {
     expect(errorCodes(nested.body)).toEqual(['COST_LIMIT_EXCEEDED']);
   });
 
+  test('12.6 a fragment counts as the fields it holds: no level, no cost of its own', async ({ api }) => {
+    const viaFragment = (levels: number) =>
+      `{ __type(name: "User") { ...Deep } } fragment Deep on __Type { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } }`;
+    const refused = async (query: string) => errorCodes((await api.operation(query)).body).length > 0;
+    // The deepest inline query that passes, then the same fields written through a fragment.
+    let deepest = 0;
+    while (!(await refused(deepQuery(deepest + 1)))) deepest += 1;
+    expect(await refused(viaFragment(deepest))).toBe(false);
+    expect(errorCodes((await api.operation(viaFragment(deepest + 1))).body)).toEqual(['DEPTH_LIMIT_EXCEEDED']);
+  });
+
   test('12.6 a query within the limits runs', async ({ api }) => {
     const result = await api.operation(deepQuery(queryLimits.maxDepth - 5));
     expect(result.body.errors).toBeUndefined();

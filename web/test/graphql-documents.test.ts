@@ -1,24 +1,13 @@
 // @vitest-environment node
 // Every GraphQL document in the web app must be valid against schema.graphql. gql.tada types the
 // results, but under TypeScript 7 nothing else rejects an unknown field or argument in a document.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSchema, NoUnusedFragmentsRule, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { documentSources } from './graphql-documents.ts';
 
-const sourceDir = join(import.meta.dirname, '../src');
 const schemaFile = join(import.meta.dirname, '../../schema.graphql');
-
-async function documentSources(): Promise<{ file: string; text: string }[]> {
-  const entries = await readdir(sourceDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-  const sources = await Promise.all(files.map(async (file) => ({ file, code: await readFile(file, 'utf8') })));
-  return sources.flatMap(({ file, code }) =>
-    [...code.matchAll(/graphql\(\s*`([^`]*)`/g)].map((match) => ({ file, text: match[1] ?? '' })),
-  );
-}
 
 describe('GraphQL documents (requirement 16.6)', () => {
   it('16.6 every document in web/src is valid against schema.graphql', async () => {

@@ -38,11 +38,13 @@ function rejectWith(code: string) {
 
 export function queryLimitPlugin(limits: QueryLimits = queryLimits): Plugin {
   return EnvelopArmorPlugin({
-    maxDepth: { n: limits.maxDepth, ...rejectWith('DEPTH_LIMIT_EXCEEDED') },
+    // Depth and cost are those of the fields asked for: a fragment is only a way of writing them, so it adds
+    // neither a level nor the cost of one (clients that colocate fragments would hit the limits otherwise).
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...rejectWith('DEPTH_LIMIT_EXCEEDED') },
     maxAliases: { n: limits.maxAliases, ...rejectWith('ALIAS_LIMIT_EXCEEDED') },
     maxDirectives: { n: limits.maxDirectives, ...rejectWith('DIRECTIVE_LIMIT_EXCEEDED') },
     maxTokens: { n: limits.maxTokens, ...rejectWith('TOKEN_LIMIT_EXCEEDED') },
-    costLimit: { maxCost: limits.maxCost, ...rejectWith('COST_LIMIT_EXCEEDED') },
+    costLimit: { maxCost: limits.maxCost, flattenFragments: true, ...rejectWith('COST_LIMIT_EXCEEDED') },
     blockFieldSuggestion: { enabled: false },
   });
 }

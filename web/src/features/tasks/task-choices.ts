@@ -6,53 +6,56 @@ import { type FragmentOf, readFragment } from 'gql.tada';
 import { type Accessor, createEffect } from 'solid-js';
 import { graphql } from '../../graphql.ts';
 
-export const TaskChoicesFields = graphql(`
-  fragment TaskChoicesFields on Workspace {
-    id
-    labels {
-      id
-      name
-      color
+/** A page of a workspace's members, as the first page and every later one is read. */
+const MemberPageFields = graphql(`
+  fragment MemberPageFields on WorkspaceMembersConnection {
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    members(first: 100) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
+    nodes {
+      id
+      user {
         id
-        user {
-          id
-          name
-        }
+        name
       }
     }
   }
 `);
 
-/** The next page of a workspace's members; the cache joins it to the first (lib/client.ts, relay pagination). */
-const MoreMembersQuery = graphql(`
-  query MoreWorkspaceMembers($id: ID!, $after: String) {
-    node(id: $id) {
+export const TaskChoicesFields = graphql(
+  `
+    fragment TaskChoicesFields on Workspace {
       id
-      ... on Workspace {
-        members(first: 100, after: $after) {
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          nodes {
-            id
-            user {
-              id
-              name
-            }
+      labels {
+        id
+        name
+        color
+      }
+      members(first: 100) {
+        ...MemberPageFields
+      }
+    }
+  `,
+  [MemberPageFields],
+);
+
+/** The next page of a workspace's members; the cache joins it to the first (lib/client.ts, relay pagination). */
+const MoreMembersQuery = graphql(
+  `
+    query MoreWorkspaceMembers($id: ID!, $after: String) {
+      node(id: $id) {
+        id
+        ... on Workspace {
+          members(first: 100, after: $after) {
+            ...MemberPageFields
           }
         }
       }
     }
-  }
-`);
+  `,
+  [MemberPageFields],
+);
 
 export interface Assignee {
   readonly id: string;
@@ -62,7 +65,7 @@ export interface Assignee {
 /** The workspace's labels and the people a task can be assigned to. */
 export function taskChoices(workspace: FragmentOf<typeof TaskChoicesFields>) {
   const { labels, members } = readFragment(TaskChoicesFields, workspace);
-  const assignees: Assignee[] = members.nodes.map((member) => member.user);
+  const assignees: Assignee[] = readFragment(MemberPageFields, members).nodes.map((member) => member.user);
   return { labels, assignees };
 }
 
@@ -76,7 +79,8 @@ export function loadEveryMember(workspace: Accessor<FragmentOf<typeof TaskChoice
     const current = workspace();
     if (!current) return;
     const { id, members } = readFragment(TaskChoicesFields, current);
-    const after = members.pageInfo.endCursor;
-    if (members.pageInfo.hasNextPage && after) void client.query(MoreMembersQuery, { id, after }).toPromise();
+    const { pageInfo } = readFragment(MemberPageFields, members);
+    const after = pageInfo.endCursor;
+    if (pageInfo.hasNextPage && after) void client.query(MoreMembersQuery, { id, after }).toPromise();
   });
 }
