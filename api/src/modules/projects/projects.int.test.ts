@@ -106,6 +106,21 @@ describe('workflow states (requirement 2)', () => {
       variables: { input: { id: createWorkflowState.id } },
     });
     expect((await states()).map((state) => state.name).at(-1)).toBe('Review');
+    const byName = async (name: string) => (await states()).find((state) => state.name === name)?.id;
+    await api.data('mutation($input: MoveWorkflowStateInput!) { moveWorkflowState(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: {
+        input: { id: createWorkflowState.id, afterId: await byName('Todo'), beforeId: await byName('Done') },
+      },
+    });
+    expect((await states()).map((state) => state.name)).toEqual([
+      'Backlog',
+      'Todo',
+      'Review',
+      'In Progress',
+      'Done',
+      'Canceled',
+    ]);
     const duplicate = await api.operation(
       'mutation($input: UpdateWorkflowStateInput!) { updateWorkflowState(input: $input) { id } }',
       { token: user.accessToken, variables: { input: { id: createWorkflowState.id, name: 'Done' } } },

@@ -38,7 +38,10 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
     const anchorId = placement.afterId ?? placement.beforeId;
     const index = anchorId ? states.findIndex((state) => state.id === anchorId) : states.length - 1;
     if (anchorId && index < 0) throw badUserInput([{ path, message: 'Choose a state of the same project.' }]);
-    if (placement.beforeId) return positionBetween(states[index - 1]?.position, states[index]?.position);
+    // `afterId` decides when both are given, as for tasks; the state lands right next to its anchor.
+    if (!placement.afterId && placement.beforeId) {
+      return positionBetween(states[index - 1]?.position, states[index]?.position);
+    }
     return positionBetween(states[index]?.position, states[index + 1]?.position);
   }
 

@@ -123,7 +123,7 @@ const UpdateWorkflowStateInput = builder.inputType('UpdateWorkflowStateInput', {
 
 const MoveWorkflowStateInput = builder.inputType('MoveWorkflowStateInput', {
   description:
-    'Where the state goes: right after `afterId` and/or right before `beforeId`, two states of the same project.',
+    'Where the state goes: right after `afterId` or right before `beforeId`, states of the same project (with both, `afterId` decides).',
   fields: (t) => ({
     id: t.globalID({ for: WorkflowStateRef }),
     afterId: t.globalID({ required: false }),

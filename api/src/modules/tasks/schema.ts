@@ -245,7 +245,7 @@ const UpdateTaskInput = builder.inputType('UpdateTaskInput', {
 
 const MoveTaskInput = builder.inputType('MoveTaskInput', {
   description:
-    'Where the task goes on the board: into `stateId`, right after `afterId` and/or right before `beforeId` (tasks of that state); neither puts it at the end.',
+    'Where the task goes on the board: into `stateId`, right after `afterId` or right before `beforeId` (tasks of that state; with both, `afterId` decides); neither puts it at the end.',
   fields: (t) => ({
     id: t.globalID({ for: TaskRef }),
     stateId: t.globalID({ for: WorkflowStateRef }),

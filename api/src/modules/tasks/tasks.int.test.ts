@@ -117,6 +117,23 @@ describe('tasks (requirement 3)', () => {
       { token: user.accessToken, variables: { slug: workspace.slug, key: project.key } },
     );
     expect(column.project.tasks.nodes.map((task) => task.title)).toEqual(['A', 'C', 'B']);
+    // A stale or contradictory pair of neighbours: afterId decides, and no two tasks share a position.
+    const placed = async (afterId: string | undefined, beforeId: string | undefined) => {
+      await api.data(MOVE, {
+        token: user.accessToken,
+        variables: { input: { id: a?.id, stateId: todo, afterId, beforeId } },
+      });
+      const nodes = (
+        await api.data<{ project: { tasks: { nodes: { title: string; position: string }[] } } }>(
+          'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { tasks { nodes { title position } } } }',
+          { token: user.accessToken, variables: { slug: workspace.slug, key: project.key } },
+        )
+      ).project.tasks.nodes;
+      expect(new Set(nodes.map((task) => task.position)).size).toBe(nodes.length);
+      return nodes.map((task) => task.title);
+    };
+    expect(await placed(b?.id, c?.id)).toEqual(['C', 'B', 'A']);
+    expect(await placed(c?.id, c?.id)).toEqual(['C', 'A', 'B']);
     const done = await api.data<{ moveTask: { state: { name: string }; completedAt: string | null } }>(MOVE, {
       token: user.accessToken,
       variables: { input: { id: b?.id, stateId: stateNamed(project, 'Done') } },

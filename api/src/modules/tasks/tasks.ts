@@ -78,7 +78,6 @@ async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | u
   const after = await neighbour(placement.afterId, 'afterId');
   const before = await neighbour(placement.beforeId, 'beforeId');
   if (after !== undefined || before !== undefined) {
-    // The other neighbour is the one next to the anchor, so the task lands right beside it.
     const next = async (position: string, direction: 'asc' | 'desc') =>
       (
         await tx.task.findFirst({
@@ -91,7 +90,10 @@ async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | u
           select: { position: true },
         })
       )?.position;
-    if (after !== undefined) return positionBetween(after, before ?? (await next(after, 'asc')));
+    // With both, `afterId` decides and its actual successor is the other neighbour: the client's view may be
+    // stale (someone moved a task in between) or reversed, and a key between non-neighbours could equal one
+    // between them.
+    if (after !== undefined) return positionBetween(after, await next(after, 'asc'));
     if (before !== undefined) return positionBetween(await next(before, 'desc'), before);
   }
   const last = await tx.task.findFirst({
