@@ -121,9 +121,21 @@ describe('workflow states (requirement 2)', () => {
       'Done',
       'Canceled',
     ]);
+    const caseVariant = await api.operation(
+      'mutation($input: CreateWorkflowStateInput!) { createWorkflowState(input: $input) { id } }',
+      {
+        token: user.accessToken,
+        variables: { input: { projectId: content.projectId, name: 'TODO', category: 'UNSTARTED', color: '#112233' } },
+      },
+    );
+    expect(errorCodes(caseVariant.body)).toEqual(['CONFLICT']);
+    await api.data('mutation($input: UpdateWorkflowStateInput!) { updateWorkflowState(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: { input: { id: createWorkflowState.id, name: 'review' } },
+    });
     const duplicate = await api.operation(
       'mutation($input: UpdateWorkflowStateInput!) { updateWorkflowState(input: $input) { id } }',
-      { token: user.accessToken, variables: { input: { id: createWorkflowState.id, name: 'Done' } } },
+      { token: user.accessToken, variables: { input: { id: createWorkflowState.id, name: 'DONE' } } },
     );
     expect(errorCodes(duplicate.body)).toEqual(['CONFLICT']);
     const badColour = await api.operation(

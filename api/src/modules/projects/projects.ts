@@ -15,10 +15,10 @@ function keyConflict(error: unknown): unknown {
   return isUniqueViolation(error) ? conflict(KEY_TAKEN, [{ path: ['input', 'key'], message: KEY_TAKEN }]) : error;
 }
 
+const stateNameTaken = () => conflict(STATE_NAME_TAKEN, [{ path: ['input', 'name'], message: STATE_NAME_TAKEN }]);
+
 function stateNameConflict(error: unknown): unknown {
-  return isUniqueViolation(error)
-    ? conflict(STATE_NAME_TAKEN, [{ path: ['input', 'name'], message: STATE_NAME_TAKEN }])
-    : error;
+  return isUniqueViolation(error) ? stateNameTaken() : error;
 }
 
 /** Where a moved or added item lands: between `afterId` and `beforeId`, or last. */
@@ -28,6 +28,15 @@ export interface Placement {
 }
 
 export function createProjectService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+  /** State names are one regardless of case; the unique index catches exact duplicates written concurrently. */
+  async function assertStateNameFree(projectId: string, name: string, stateId?: string): Promise<void> {
+    const other = await db.workflowState.findFirst({
+      where: { projectId, name: { equals: name, mode: 'insensitive' }, ...(stateId ? { id: { not: stateId } } : {}) },
+      select: { id: true },
+    });
+    if (other) throw stateNameTaken();
+  }
+
   async function statesOf(projectId: string) {
     return db.workflowState.findMany({ where: { projectId }, orderBy: { position: 'asc' } });
   }
@@ -107,6 +116,7 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
 
     async addState(projectId: string, rawInput: unknown, placement: Placement): Promise<WorkflowState> {
       const input = parseInput(stateInput, rawInput);
+      await assertStateNameFree(projectId, input.name);
       const position = await statePosition(projectId, undefined, placement, ['input', 'afterId']);
       try {
         return await db.workflowState.create({ data: { ...input, projectId, position } });
@@ -117,6 +127,13 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
 
     async updateState(stateId: string, rawInput: unknown): Promise<WorkflowState> {
       const input = parseInput(updateStateInput, rawInput);
+      if (input.name !== undefined) {
+        const { projectId } = await db.workflowState.findUniqueOrThrow({
+          where: { id: stateId },
+          select: { projectId: true },
+        });
+        await assertStateNameFree(projectId, input.name, stateId);
+      }
       try {
         return await db.workflowState.update({ where: { id: stateId }, data: input });
       } catch (error) {

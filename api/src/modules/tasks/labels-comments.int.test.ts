@@ -2,7 +2,7 @@ import { describe, expect, test } from '../../../test/fixtures.ts';
 import { errorCodes } from '../../../test/test-api.ts';
 
 describe('labels (requirement 5.1)', () => {
-  test('5.1 writers create, rename and delete labels; names are unique in the workspace', async ({
+  test('5.1 writers create, rename and delete labels; names are unique in the workspace, regardless of case', async ({
     api,
     user,
     workspace,
@@ -18,6 +18,31 @@ describe('labels (requirement 5.1)', () => {
       variables: { input: { workspaceId: workspace.id, name: 'bug', color: '#000000' } },
     });
     expect(errorCodes(again.body)).toEqual(['CONFLICT']);
+    const caseVariant = await api.operation(CREATE, {
+      token: user.accessToken,
+      variables: { input: { workspaceId: workspace.id, name: 'BUG', color: '#000000' } },
+    });
+    expect(caseVariant.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'name']);
+    const { createLabel: other } = await api.data<{ createLabel: { id: string } }>(CREATE, {
+      token: user.accessToken,
+      variables: { input: { workspaceId: workspace.id, name: 'ux', color: '#000000' } },
+    });
+    const renamedOnto = await api.operation(
+      'mutation($input: UpdateLabelInput!) { updateLabel(input: $input) { id } }',
+      {
+        token: user.accessToken,
+        variables: { input: { id: other.id, name: 'Bug' } },
+      },
+    );
+    expect(errorCodes(renamedOnto.body)).toEqual(['CONFLICT']);
+    await api.data('mutation($id: ID!) { deleteLabel(id: $id) }', {
+      token: user.accessToken,
+      variables: { id: other.id },
+    });
+    await api.data('mutation($input: UpdateLabelInput!) { updateLabel(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: { input: { id: createLabel.id, name: 'Bug' } },
+    });
     await api.data('mutation($input: UpdateLabelInput!) { updateLabel(input: $input) { id } }', {
       token: user.accessToken,
       variables: { input: { id: createLabel.id, name: 'defect' } },

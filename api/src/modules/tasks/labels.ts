@@ -7,11 +7,22 @@ import { labelInput } from './inputs.ts';
 
 const NAME_TAKEN = 'This workspace already has a label with this name.';
 
+const nameTaken = () => conflict(NAME_TAKEN, [{ path: ['input', 'name'], message: NAME_TAKEN }]);
+
 function nameConflict(error: unknown): unknown {
-  return isUniqueViolation(error) ? conflict(NAME_TAKEN, [{ path: ['input', 'name'], message: NAME_TAKEN }]) : error;
+  return isUniqueViolation(error) ? nameTaken() : error;
 }
 
 export function createLabelService({ db }: { db: PrismaClient }) {
+  /** Names are one regardless of case; the unique index catches exact duplicates written concurrently. */
+  async function assertNameFree(workspaceId: string, name: string, labelId?: string): Promise<void> {
+    const other = await db.label.findFirst({
+      where: { workspaceId, name: { equals: name, mode: 'insensitive' }, ...(labelId ? { id: { not: labelId } } : {}) },
+      select: { id: true },
+    });
+    if (other) throw nameTaken();
+  }
+
   return {
     async workspaceIdOfLabel(labelId: string): Promise<string | undefined> {
       return (await db.label.findUnique({ where: { id: labelId }, select: { workspaceId: true } }))?.workspaceId;
@@ -19,6 +30,7 @@ export function createLabelService({ db }: { db: PrismaClient }) {
 
     async create(workspaceId: string, rawInput: unknown): Promise<Label> {
       const input = parseInput(labelInput, rawInput);
+      await assertNameFree(workspaceId, input.name);
       try {
         return await db.label.create({ data: { ...input, workspaceId } });
       } catch (error) {
@@ -28,6 +40,13 @@ export function createLabelService({ db }: { db: PrismaClient }) {
 
     async update(labelId: string, rawInput: unknown): Promise<Label> {
       const input = parseInput(labelInput.partial(), rawInput);
+      if (input.name !== undefined) {
+        const { workspaceId } = await db.label.findUniqueOrThrow({
+          where: { id: labelId },
+          select: { workspaceId: true },
+        });
+        await assertNameFree(workspaceId, input.name, labelId);
+      }
       try {
         return await db.label.update({ where: { id: labelId }, data: input });
       } catch (error) {
