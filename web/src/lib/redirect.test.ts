@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPath, pathAfterSignIn, registerPath } from './redirect.ts';
+import { loginPath, pathAfterSignIn, registerPath, withPathSegment } from './redirect.ts';
 
 describe('pathAfterSignIn', () => {
   it('14.5 goes to the requested path on this origin', () => {
@@ -24,5 +24,11 @@ describe('loginPath', () => {
 describe('registerPath', () => {
   it('6.4 carries the invitation to return to after registering', () => {
     expect(registerPath('/invite/abc_123')).toBe('/register?next=%2Finvite%2Fabc_123');
+  });
+
+  it('1.5 puts a project’s current key in place of the one in the URL, keeping the rest', () => {
+    expect(withPathSegment('/acme/projects/OLD/list?q=login', 2, 'NEW')).toBe('/acme/projects/NEW/list?q=login');
+    expect(withPathSegment('/acme/old-7', 1, 'NEW-7')).toBe('/acme/NEW-7');
+    expect(withPathSegment('/acme', 3, 'NEW')).toBe('/acme');
   });
 });

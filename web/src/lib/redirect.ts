@@ -20,3 +20,15 @@ export function loginPath(path: string): string {
 export function registerPath(path: string): string {
   return `/register?${new URLSearchParams({ next: path })}`;
 }
+
+/**
+ * `path` with its segment at `index` (counting from the first after the leading slash) set to `value`: a URL
+ * that named something by an old or differently cased key, now naming it by its current one.
+ */
+export function withPathSegment(path: string, index: number, value: string): string {
+  const url = new URL(path, base);
+  const segments = url.pathname.split('/');
+  if (segments[index + 1] === undefined) return path;
+  segments[index + 1] = encodeURIComponent(value);
+  return `${segments.join('/')}${url.search}${url.hash}`;
+}

@@ -61,6 +61,49 @@ describe('projects (requirement 1)', () => {
   });
 });
 
+describe('old project keys (requirement 1.5)', () => {
+  test('1.5 after a key change the old keys still find the project and its tasks, and stay its own', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const content = await api.createContent(user, workspace);
+    const oldKey = content.projectKey;
+    const number = content.taskKey.split('-')[1];
+    const token = user.accessToken;
+    const UPDATE = 'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { key } }';
+    const PROJECT = 'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { id key } }';
+    const TASK = 'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { id key } }';
+    const projectBy = (key: string) =>
+      api.data<{ project: { id: string; key: string } }>(PROJECT, { token, variables: { slug: workspace.slug, key } });
+    const taskBy = (key: string) =>
+      api.data<{ task: { id: string; key: string } }>(TASK, { token, variables: { slug: workspace.slug, key } });
+
+    await api.data(UPDATE, { token, variables: { input: { id: content.projectId, key: 'RENAM' } } });
+    expect((await projectBy(oldKey)).project).toEqual({ id: content.projectId, key: 'RENAM' });
+    expect((await taskBy(`${oldKey}-${number}`)).task).toEqual({ id: content.taskId, key: `RENAM-${number}` });
+    expect((await taskBy(`${oldKey.toLowerCase()}-${number}`)).task.id).toBe(content.taskId);
+
+    const taken = await api.operation('mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }', {
+      token,
+      variables: { input: { workspaceId: workspace.id, name: 'Usurper', key: oldKey } },
+    });
+    expect(errorCodes(taken.body)).toEqual(['CONFLICT']);
+    expect(taken.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'key']);
+
+    const stranger = await api.signUp();
+    const theirs = await api.operation(TASK, {
+      token: stranger.accessToken,
+      variables: { slug: workspace.slug, key: `${oldKey}-${number}` },
+    });
+    expect(errorCodes(theirs.body)).toEqual(['NOT_FOUND']);
+
+    await api.data(UPDATE, { token, variables: { input: { id: content.projectId, key: oldKey } } });
+    expect((await taskBy(`${oldKey}-${number}`)).task.key).toBe(`${oldKey}-${number}`);
+    expect((await projectBy('RENAM')).project).toEqual({ id: content.projectId, key: oldKey });
+  });
+});
+
 describe('workflow states (requirement 2)', () => {
   test('2.1 adds, renames and reorders states; 2.3 names are unique and colours #RRGGBB', async ({
     api,

@@ -9,6 +9,7 @@ import { assertMemberReference } from '../workspaces/member-references.ts';
 import { createProjectInput, defaultStates, stateInput, updateProjectInput, updateStateInput } from './inputs.ts';
 
 const KEY_TAKEN = 'Another project of this workspace uses this key.';
+const KEY_USED_BEFORE = 'Another project of this workspace used this key before; its old links still lead there.';
 const STATE_NAME_TAKEN = 'This project already has a state with this name.';
 
 function keyConflict(error: unknown): unknown {
@@ -25,6 +26,16 @@ function stateNameConflict(error: unknown): unknown {
 export interface Placement {
   afterId?: string | null | undefined;
   beforeId?: string | null | undefined;
+}
+
+type Db = Pick<PrismaClient, 'projectKeyAlias'>;
+
+/** Refuses a key that another project of the workspace had before (its old task keys still lead there). */
+async function assertKeyNotUsedBefore(db: Db, workspaceId: string, key: string, projectId?: string): Promise<void> {
+  const alias = await db.projectKeyAlias.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
+  if (alias && alias.projectId !== projectId) {
+    throw conflict(KEY_USED_BEFORE, [{ path: ['input', 'key'], message: KEY_USED_BEFORE }]);
+  }
 }
 
 export function createProjectService({ db, clock }: { db: PrismaClient; clock: Clock }) {
@@ -72,6 +83,7 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
     async create(workspaceId: string, rawInput: unknown, leadId: string | null | undefined): Promise<Project> {
       const input = parseInput(createProjectInput, rawInput);
       await assertMemberReference(db, workspaceId, leadId, ['input', 'leadId']);
+      await assertKeyNotUsedBefore(db, workspaceId, input.key);
       const positions = initialPositions(defaultStates.length);
       try {
         return await db.project.create({
@@ -87,15 +99,30 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
       }
     },
 
-    /** Changes only the fields given; `leadId: null` removes the lead. */
+    /**
+     * Changes only the fields given; `leadId: null` removes the lead. A new key keeps the old one as an alias,
+     * so links to the old task keys still work; taking an old key back drops its alias.
+     */
     async update(projectId: string, rawInput: unknown, leadId: string | null | undefined): Promise<Project> {
       const input = parseInput(updateProjectInput, rawInput);
-      const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { workspaceId: true } });
+      const project = await db.project.findUniqueOrThrow({
+        where: { id: projectId },
+        select: { workspaceId: true, key: true },
+      });
       await assertMemberReference(db, project.workspaceId, leadId, ['input', 'leadId']);
+      const { workspaceId } = project;
+      const newKey = input.key !== undefined && input.key !== project.key ? input.key : undefined;
       try {
-        return await db.project.update({
-          where: { id: projectId },
-          data: { ...input, ...(leadId === undefined ? {} : { leadId }) },
+        return await db.$transaction(async (tx) => {
+          if (newKey !== undefined) {
+            await assertKeyNotUsedBefore(tx, workspaceId, newKey, projectId);
+            await tx.projectKeyAlias.deleteMany({ where: { workspaceId, key: newKey, projectId } });
+            await tx.projectKeyAlias.create({ data: { workspaceId, key: project.key, projectId } });
+          }
+          return tx.project.update({
+            where: { id: projectId },
+            data: { ...input, ...(leadId === undefined ? {} : { leadId }) },
+          });
         });
       } catch (error) {
         throw keyConflict(error);

@@ -59,13 +59,21 @@ builder.prismaObjectField('Workspace', 'projects', (t) =>
 builder.queryFields((t) => ({
   project: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Project',
-    description: 'A project by its workspace’s slug and its key.',
+    description: 'A project by its workspace’s slug and its key; a key it had before finds it too.',
     args: { workspaceSlug: t.arg.string({ required: true }), key: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { workspaceSlug, key }, context) =>
-      (await context.db.project.findFirst({
-        ...query,
-        where: { key: key.trim().toUpperCase(), workspace: { slug: workspaceSlug.trim().toLowerCase() } },
-      })) ?? missing(),
+    resolve: async (query, _root, { workspaceSlug, key }, context) => {
+      const workspace = { slug: workspaceSlug.trim().toLowerCase() };
+      const wanted = key.trim().toUpperCase();
+      // The current key first (one query, the common case), then the keys it had.
+      return (
+        (await context.db.project.findFirst({ ...query, where: { key: wanted, workspace } })) ??
+        (await context.db.project.findFirst({
+          ...query,
+          where: { keyAliases: { some: { key: wanted } }, workspace },
+        })) ??
+        missing()
+      );
+    },
   }),
 }));
 

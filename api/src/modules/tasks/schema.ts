@@ -193,18 +193,19 @@ function missing(): never {
 builder.queryFields((t) => ({
   task: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Task',
-    description: 'A task by its workspace’s slug and its key, like YEL-42.',
+    description: 'A task by its workspace’s slug and its key, like YEL-42; a key its project had before finds it too.',
     args: { workspaceSlug: t.arg.string({ required: true }), key: t.arg.string({ required: true }) },
     resolve: async (query, _root, { workspaceSlug, key }, context) => {
-      const parsed = parseTaskKey(key) ?? missing();
+      const { number, projectKey } = parseTaskKey(key) ?? missing();
+      const workspace = { slug: workspaceSlug.trim().toLowerCase() };
+      // The project's current key first (one query, the common case), then the keys it had.
       return (
+        (await context.db.task.findFirst({ ...query, where: { number, project: { key: projectKey, workspace } } })) ??
         (await context.db.task.findFirst({
           ...query,
-          where: {
-            number: parsed.number,
-            project: { key: parsed.projectKey, workspace: { slug: workspaceSlug.trim().toLowerCase() } },
-          },
-        })) ?? missing()
+          where: { number, project: { keyAliases: { some: { key: projectKey } }, workspace } },
+        })) ??
+        missing()
       );
     },
   }),

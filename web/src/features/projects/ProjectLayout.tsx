@@ -1,11 +1,12 @@
 // `/:slug/projects/:key/…`: the project's name, the Board and List views (and Settings for admins), "New task"
 // and the shortcuts.
-import { A, type RouteSectionProps, useNavigate, useParams } from '@solidjs/router';
+import { A, type RouteSectionProps, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, type JSX, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
+import { withPathSegment } from '../../lib/redirect.ts';
 import { NewTaskDialog } from '../tasks/NewTaskDialog.tsx';
 import { ShortcutHelp } from '../tasks/ShortcutHelp.tsx';
 import { focusTask, useShortcuts } from '../tasks/shortcuts.ts';
@@ -37,6 +38,7 @@ const ProjectHeaderQuery = graphql(`
 export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
   const navigate = useNavigate();
+  const location = useLocation();
   const [project, refetch] = createQuery({
     query: ProjectHeaderQuery,
     variables: () => ({ slug: params.slug, key: params.key }),
@@ -60,6 +62,13 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
   createEffect(() => {
     const name = project.data?.project.name;
     if (name) setPageTitle(name);
+  });
+  // A key the project had before (or typed in lower case) finds it too; the URL then shows its current key.
+  createEffect(() => {
+    const key = project.data?.project.key;
+    if (key && key !== params.key) {
+      navigate(withPathSegment(`${location.pathname}${location.search}`, 2, key), { replace: true });
+    }
   });
 
   return (

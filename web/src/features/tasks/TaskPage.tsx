@@ -1,6 +1,6 @@
 // `/:slug/:taskKey` (e.g. /acme/YEL-42): a task with its fields edited in place, each change saved on its own
 // (updateTask with that field only, shown at once and undone with a message when refused), comments and history.
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import type { VariablesOf } from 'gql.tada';
 import { createEffect, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
@@ -10,6 +10,7 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
+import { withPathSegment } from '../../lib/redirect.ts';
 import { ActivityList } from './ActivityList.tsx';
 import { timeAgo } from './activity.ts';
 import { Comments } from './Comments.tsx';
@@ -117,11 +118,19 @@ type TaskChanges = Omit<VariablesOf<typeof UpdateTaskMutation>['input'], 'id'>;
 export default function TaskPage(): JSX.Element {
   const params = useParams<{ slug: string; taskKey: string }>();
   const navigate = useNavigate();
+  const location = useLocation();
   const [task, refetch] = createQuery({
     query: TaskDetailQuery,
     variables: () => ({ slug: params.slug, key: params.taskKey }),
   });
   loadEveryMember(() => task.data?.task.project.workspace);
+  // A key the task's project had before (or typed in lower case) finds it too; the URL then shows its current key.
+  createEffect(() => {
+    const key = task.data?.task.key;
+    if (key && key !== params.taskKey) {
+      navigate(withPathSegment(`${location.pathname}${location.search}`, 1, key), { replace: true });
+    }
+  });
   const [, updateTask] = createMutation(UpdateTaskMutation);
   const [, deleteTask] = createMutation(DeleteTaskMutation);
   const [saveError, setSaveError] = createSignal<string>();
