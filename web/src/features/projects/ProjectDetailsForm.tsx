@@ -86,7 +86,7 @@ export function ProjectDetailsForm(props: ProjectDetailsFormProps): JSX.Element 
           onInput={(event) => {
             event.currentTarget.value = event.currentTarget.value.toUpperCase();
           }}
-          hint="Changing it changes the task keys and links."
+          hint="Changing it changes the task keys; links with the old key keep working."
           error={form.fieldError('key')}
         />
       </div>
