@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { MembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { Services } from '../services.ts';
+import { unauthenticated } from '../shared/errors.ts';
 
 /** Who is calling: the signed-in user and the session their access token belongs to. */
 export interface Viewer {
@@ -37,4 +38,13 @@ export interface Context {
 /** The context of a field that requires a signed-in viewer. */
 export interface AuthenticatedContext extends Context {
   viewer: Viewer;
+}
+
+/**
+ * The signed-in user's id, for fields whose scopes already require a signed-in caller (a role in a workspace)
+ * but whose context type does not say so.
+ */
+export function viewerIdOf(context: Context): string {
+  if (context.viewer === null) throw unauthenticated();
+  return context.viewer.userId;
 }

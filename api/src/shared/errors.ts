@@ -21,6 +21,11 @@ export class AppError extends GraphQLError {
 export const unauthenticated = (message = 'You need to sign in.') => new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', message);
 export const notFound = (what = 'This item') => new AppError('NOT_FOUND', `${what} does not exist.`);
+
+/** For `?? throwNotFound()` after a look-up that found nothing. */
+export function throwNotFound(): never {
+  throw notFound();
+}
 export const conflict = (message: string, fieldErrors: FieldError[] = []) =>
   new AppError('CONFLICT', message, fieldErrors.length > 0 ? { fieldErrors } : {});
 

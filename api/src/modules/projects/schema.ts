@@ -3,7 +3,7 @@
 import { StateCategory } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { reread } from '../../graphql/reread.ts';
-import { notFound } from '../../shared/errors.ts';
+import { throwNotFound } from '../../shared/errors.ts';
 import { requiredRole } from '../workspaces/roles.ts';
 import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
 
@@ -71,15 +71,11 @@ builder.queryFields((t) => ({
           ...query,
           where: { keyAliases: { some: { key: wanted } }, workspace },
         })) ??
-        missing()
+        throwNotFound()
       );
     },
   }),
 }));
-
-function missing(): never {
-  throw notFound();
-}
 
 const CreateProjectInput = builder.inputType('CreateProjectInput', {
   description: 'A new project; it starts with the states Backlog, Todo, In Progress, Done and Canceled.',

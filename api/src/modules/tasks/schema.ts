@@ -3,8 +3,9 @@
 
 import { TaskActivityKind, TaskPriority } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
+import { viewerIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
-import { notFound } from '../../shared/errors.ts';
+import { throwNotFound } from '../../shared/errors.ts';
 import { UserRef } from '../accounts/schema.ts';
 import { ProjectRef, StateCategoryEnum, WorkflowStateRef } from '../projects/schema.ts';
 import { requiredRole } from '../workspaces/roles.ts';
@@ -186,17 +187,13 @@ builder.prismaObjectField('WorkflowState', 'tasks', (t) =>
 
 builder.prismaObjectField('Workspace', 'labels', (t) => t.relation('labels', { query: { orderBy: { name: 'asc' } } }));
 
-function missing(): never {
-  throw notFound();
-}
-
 builder.queryFields((t) => ({
   task: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Task',
     description: 'A task by its workspace’s slug and its key, like YEL-42; a key its project had before finds it too.',
     args: { workspaceSlug: t.arg.string({ required: true }), key: t.arg.string({ required: true }) },
     resolve: async (query, _root, { workspaceSlug, key }, context) => {
-      const { number, projectKey } = parseTaskKey(key) ?? missing();
+      const { number, projectKey } = parseTaskKey(key) ?? throwNotFound();
       const workspace = { slug: workspaceSlug.trim().toLowerCase() };
       // The project's current key first (one query, the common case), then the keys it had.
       return (
@@ -205,7 +202,7 @@ builder.queryFields((t) => ({
           ...query,
           where: { number, project: { keyAliases: { some: { key: projectKey } }, workspace } },
         })) ??
-        missing()
+        throwNotFound()
       );
     },
   }),
@@ -296,7 +293,7 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.task.findUniqueOrThrow(read),
         query,
-        context.services.tasks.create(context.viewer?.userId ?? missing(), input.projectId.id, {
+        context.services.tasks.create(viewerIdOf(context), input.projectId.id, {
           title: input.title,
           description: input.description ?? undefined,
           priority: input.priority ?? undefined,
@@ -318,7 +315,7 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.task.findUniqueOrThrow(read),
         query,
-        context.services.tasks.update(context.viewer?.userId ?? missing(), input.id.id, {
+        context.services.tasks.update(viewerIdOf(context), input.id.id, {
           title: input.title ?? undefined,
           description: input.description ?? undefined,
           priority: input.priority ?? undefined,
@@ -339,7 +336,7 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.task.findUniqueOrThrow(read),
         query,
-        context.services.tasks.move(context.viewer?.userId ?? missing(), input.id.id, {
+        context.services.tasks.move(viewerIdOf(context), input.id.id, {
           stateId: input.stateId.id,
           afterId: input.afterId?.id,
           beforeId: input.beforeId?.id,
@@ -405,7 +402,7 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.comment.findUniqueOrThrow(read),
         query,
-        context.services.comments.add(context.viewer?.userId ?? missing(), input.taskId.id, {
+        context.services.comments.add(viewerIdOf(context), input.taskId.id, {
           body: input.body,
         }),
       ),
@@ -420,7 +417,7 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.comment.findUniqueOrThrow(read),
         query,
-        context.services.comments.edit(context.viewer?.userId ?? missing(), input.id.id, {
+        context.services.comments.edit(viewerIdOf(context), input.id.id, {
           body: input.body,
         }),
       ),
@@ -432,7 +429,7 @@ builder.mutationFields((t) => ({
       roleInWorkspaceOf(context.services.comments.workspaceIdOfComment(id.id), write),
     resolve: async (_root, { id }, context) => {
       await context.services.comments.delete(
-        context.viewer?.userId ?? missing(),
+        viewerIdOf(context),
         (workspaceId) => context.memberships.roleIn(workspaceId),
         id.id,
       );

@@ -1,8 +1,8 @@
 // The workspaces module's part of the GraphQL schema. Every tenant-owned type declares who may see
 // it (scope-auth), so root fields, nested fields and node(id) are all checked the same way.
 import { builder } from '../../graphql/builder.ts';
-import type { Context } from '../../graphql/context.ts';
-import { notFound } from '../../shared/errors.ts';
+import { type Context, viewerIdOf } from '../../graphql/context.ts';
+import { notFound, throwNotFound } from '../../shared/errors.ts';
 import type { InvitationPreview, IssuedInvitation } from './invitations.ts';
 import { mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
@@ -186,10 +186,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function throwNotFound(): never {
-  throw notFound();
-}
-
 const CreateWorkspaceInput = builder.inputType('CreateWorkspaceInput', {
   description: 'A new workspace; you become its owner.',
   fields: (t) => ({ name: t.string(), slug: t.string() }),
@@ -266,7 +262,7 @@ builder.mutationFields((t) => ({
     }),
     resolve: (_root, { input }, context) =>
       context.services.invitations.invite(
-        context.viewer?.userId ?? throwNotFound(),
+        viewerIdOf(context),
         input.workspaceId.id,
         { email: input.email, role: input.role },
         context.publicOrigin,
@@ -307,7 +303,7 @@ builder.mutationFields((t) => ({
       },
     }),
     resolve: (_query, _root, { input }, context) =>
-      context.services.members.changeRole(context.viewer?.userId ?? throwNotFound(), input.membershipId.id, input.role),
+      context.services.members.changeRole(viewerIdOf(context), input.membershipId.id, input.role),
   }),
   removeMember: t.boolean({
     description: 'Removes a member. Only owners remove owners.',
@@ -319,7 +315,7 @@ builder.mutationFields((t) => ({
       },
     }),
     resolve: async (_root, { membershipId }, context) => {
-      await context.services.members.remove(context.viewer?.userId ?? throwNotFound(), membershipId.id);
+      await context.services.members.remove(viewerIdOf(context), membershipId.id);
       context.memberships.reset();
       return true;
     },
@@ -329,7 +325,7 @@ builder.mutationFields((t) => ({
     args: { workspaceId: t.arg.globalID({ required: true, for: WorkspaceRef }) },
     authScopes: (_root, { workspaceId }) => ({ member: workspaceId.id }),
     resolve: async (_root, { workspaceId }, context) => {
-      await context.services.members.leave(context.viewer?.userId ?? throwNotFound(), workspaceId.id);
+      await context.services.members.leave(viewerIdOf(context), workspaceId.id);
       context.memberships.reset();
       return true;
     },
