@@ -1,13 +1,13 @@
 // Creates a project (admins and owners) with the default states, and opens its board.
 import { useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
-import { createSignal, type JSX } from 'solid-js';
+import type { JSX } from 'solid-js';
 import { FormError } from '../../components/FormError.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { graphql } from '../../graphql.ts';
 import { createFormSubmission } from '../../lib/form.ts';
-import { suggestKey } from './project-key.ts';
+import { ProjectFields } from './ProjectFields.tsx';
 
 const CreateProjectMutation = graphql(`
   mutation CreateProject($input: CreateProjectInput!) {
@@ -21,9 +21,6 @@ const CreateProjectMutation = graphql(`
 export function CreateProjectForm(props: { readonly workspaceId: string; readonly slug: string }): JSX.Element {
   const navigate = useNavigate();
   const [, createProject] = createMutation(CreateProjectMutation);
-  const [name, setName] = createSignal('');
-  const [chosenKey, setChosenKey] = createSignal<string>();
-  const key = (): string => chosenKey() ?? suggestKey(name());
   const form = createFormSubmission({
     fields: ['name', 'key', 'description'],
     send: (value) =>
@@ -41,31 +38,7 @@ export function CreateProjectForm(props: { readonly workspaceId: string; readonl
   return (
     <form class="form form-inline" onSubmit={form.onSubmit} novalidate>
       <FormError message={form.formError()} />
-      <div class="form-row">
-        <TextField
-          label="Project name"
-          name="name"
-          required
-          maxLength={80}
-          autocomplete="off"
-          value={name()}
-          onInput={(event) => setName(event.currentTarget.value)}
-          error={form.fieldError('name')}
-        />
-        <TextField
-          label="Key"
-          name="key"
-          required
-          maxLength={6}
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          value={key()}
-          onInput={(event) => setChosenKey(event.currentTarget.value.toUpperCase() || undefined)}
-          hint={`Tasks: ${key() || 'KEY'}-1, …`}
-          error={form.fieldError('key')}
-        />
-      </div>
+      <ProjectFields errors={form.fieldError} />
       <TextField
         label="Description"
         name="description"

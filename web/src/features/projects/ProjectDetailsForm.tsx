@@ -8,9 +8,9 @@ import { FormError } from '../../components/FormError.tsx';
 import { FormNotice } from '../../components/FormNotice.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { graphql } from '../../graphql.ts';
 import { createFormSubmission } from '../../lib/form.ts';
+import { ProjectFields } from './ProjectFields.tsx';
 import { leadIdOf, noLead, projectChanges } from './project-settings.ts';
 
 const UpdateProjectMutation = graphql(`
@@ -64,32 +64,7 @@ export function ProjectDetailsForm(props: ProjectDetailsFormProps): JSX.Element 
   return (
     <form class="form" onSubmit={form.onSubmit} novalidate>
       <FormError message={form.formError()} />
-      <div class="form-row">
-        <TextField
-          label="Project name"
-          name="name"
-          required
-          maxLength={80}
-          autocomplete="off"
-          value={props.project.name}
-          error={form.fieldError('name')}
-        />
-        <TextField
-          label="Key"
-          name="key"
-          required
-          maxLength={6}
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          value={props.project.key}
-          onInput={(event) => {
-            event.currentTarget.value = event.currentTarget.value.toUpperCase();
-          }}
-          hint="Changing it changes the task keys; links with the old key keep working."
-          error={form.fieldError('key')}
-        />
-      </div>
+      <ProjectFields saved={props.project} errors={form.fieldError} />
       <Field label="Description" error={form.fieldError('description')}>
         {(control) => <textarea {...control} name="description" rows={4} value={props.project.description} />}
       </Field>
