@@ -46,6 +46,12 @@ describe('members and roles (requirement 4)', () => {
     expect((await change(user.accessToken, member.membershipId, 'OWNER')).body.data).toEqual({
       changeMemberRole: { role: 'OWNER' },
     });
+    // An owner who steps down reads their new role in the same answer.
+    const steppedDown = await api.operation(
+      'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { role workspace { viewerRole } } }',
+      { token: user.accessToken, variables: { input: { membershipId: ownerId, role: 'ADMIN' } } },
+    );
+    expect(steppedDown.body.data).toEqual({ changeMemberRole: { role: 'ADMIN', workspace: { viewerRole: 'ADMIN' } } });
   });
 
   test('4.3 admins remove members; only owners remove owners', async ({ api, user, workspace }) => {

@@ -2,7 +2,7 @@
 // it (scope-auth), so root fields, nested fields and node(id) are all checked the same way.
 import { builder } from '../../graphql/builder.ts';
 import { type Context, viewerIdOf } from '../../graphql/context.ts';
-import { notFound, throwNotFound } from '../../shared/errors.ts';
+import { throwNotFound } from '../../shared/errors.ts';
 import type { InvitationPreview, IssuedInvitation } from './invitations.ts';
 import { mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
@@ -11,18 +11,13 @@ export const WorkspaceRoleEnum = builder.enumType(WorkspaceRole, {
   description: 'OWNER > ADMIN > MEMBER > VIEWER. See the role table in the docs.',
 });
 
-/** The workspace an object belongs to, or NOT_FOUND: the same answer as for a workspace one may not see. */
-function existing(workspaceId: string | undefined): string {
-  if (workspaceId === undefined) throw notFound();
-  return workspaceId;
-}
-
 /**
  * The scope for an operation on an object known by id: at least `atLeast` in the object's
- * workspace, found with `lookup`; an object that does not exist is NOT_FOUND.
+ * workspace, found with `lookup`; an object that does not exist is NOT_FOUND, the same answer as for a
+ * workspace one may not see.
  */
 export async function roleInWorkspaceOf(lookup: Promise<string | undefined>, atLeast: WorkspaceRole) {
-  return { role: { workspaceId: existing(await lookup), atLeast } };
+  return { role: { workspaceId: (await lookup) ?? throwNotFound(), atLeast } };
 }
 
 const WorkspacePermissionsRef = builder.objectRef<ReturnType<typeof permissionsOf>>('WorkspacePermissions').implement({
@@ -61,12 +56,12 @@ export const WorkspaceRef = builder.prismaNode('Workspace', {
     viewerRole: t.field({
       type: WorkspaceRoleEnum,
       description: 'The role of the signed-in user in this workspace.',
-      resolve: async (workspace, _args, context) => existingRole(await context.memberships.roleIn(workspace.id)),
+      resolve: async (workspace, _args, context) => (await context.memberships.roleIn(workspace.id)) ?? throwNotFound(),
     }),
     viewerCan: t.field({
       type: WorkspacePermissionsRef,
       resolve: async (workspace, _args, context) =>
-        permissionsOf(existingRole(await context.memberships.roleIn(workspace.id))),
+        permissionsOf((await context.memberships.roleIn(workspace.id)) ?? throwNotFound()),
     }),
     members: t.relatedConnection('memberships', {
       cursor: 'id',
@@ -84,11 +79,6 @@ export const WorkspaceRef = builder.prismaNode('Workspace', {
     }),
   }),
 });
-
-function existingRole(role: WorkspaceRole | undefined): WorkspaceRole {
-  if (role === undefined) throw notFound();
-  return role;
-}
 
 export const MembershipRef = builder.prismaNode('Membership', {
   description: 'A person’s role in a workspace.',
@@ -271,12 +261,8 @@ builder.mutationFields((t) => ({
   revokeInvitation: t.boolean({
     description: 'Revokes a pending invitation (admins and owners).',
     args: { id: t.arg.globalID({ required: true, for: InvitationRef }) },
-    authScopes: async (_root, { id }, context) => ({
-      role: {
-        workspaceId: existing(await context.services.invitations.workspaceIdOf(id.id)),
-        atLeast: requiredRole.manage,
-      },
-    }),
+    authScopes: (_root, { id }, context) =>
+      roleInWorkspaceOf(context.services.invitations.workspaceIdOf(id.id), requiredRole.manage),
     resolve: async (_root, { id }, context) => {
       await context.services.invitations.revoke(id.id);
       return true;
@@ -296,24 +282,24 @@ builder.mutationFields((t) => ({
     type: 'Membership',
     description: 'Changes a member’s role. Only owners grant or take away OWNER.',
     args: { input: t.arg({ type: ChangeMemberRoleInput, required: true }) },
-    authScopes: async (_root, { input }, context) => ({
-      role: {
-        workspaceId: existing(await context.services.members.workspaceIdOf(input.membershipId.id)),
-        atLeast: requiredRole.manage,
-      },
-    }),
-    resolve: (_query, _root, { input }, context) =>
-      context.services.members.changeRole(viewerIdOf(context), input.membershipId.id, input.role),
+    authScopes: (_root, { input }, context) =>
+      roleInWorkspaceOf(context.services.members.workspaceIdOf(input.membershipId.id), requiredRole.manage),
+    resolve: async (_query, _root, { input }, context) => {
+      const membership = await context.services.members.changeRole(
+        viewerIdOf(context),
+        input.membershipId.id,
+        input.role,
+      );
+      // The caller may have changed their own role: viewerRole and viewerCan in the answer read it again.
+      context.memberships.reset();
+      return membership;
+    },
   }),
   removeMember: t.boolean({
     description: 'Removes a member. Only owners remove owners.',
     args: { membershipId: t.arg.globalID({ required: true, for: MembershipRef }) },
-    authScopes: async (_root, { membershipId }, context) => ({
-      role: {
-        workspaceId: existing(await context.services.members.workspaceIdOf(membershipId.id)),
-        atLeast: requiredRole.manage,
-      },
-    }),
+    authScopes: (_root, { membershipId }, context) =>
+      roleInWorkspaceOf(context.services.members.workspaceIdOf(membershipId.id), requiredRole.manage),
     resolve: async (_root, { membershipId }, context) => {
       await context.services.members.remove(viewerIdOf(context), membershipId.id);
       context.memberships.reset();
