@@ -133,12 +133,9 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
       return db.project.update({ where: { id: projectId }, data: { archivedAt: archived ? clock.now() : null } });
     },
 
-    /** Deletes the project with its tasks (and their comments and history) and states. */
+    /** Deletes the project with its tasks (and their comments and history) and states, by cascade. */
     async delete(projectId: string): Promise<void> {
-      await db.$transaction([
-        db.task.deleteMany({ where: { projectId } }),
-        db.project.delete({ where: { id: projectId } }),
-      ]);
+      await db.project.delete({ where: { id: projectId } });
     },
 
     async addState(projectId: string, rawInput: unknown, placement: Placement): Promise<WorkflowState> {
