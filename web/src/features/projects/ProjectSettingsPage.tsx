@@ -6,11 +6,13 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
 import { categoryLabels } from '../tasks/list-params.ts';
+import { loadEveryMember, TaskChoicesFields, taskChoices } from '../tasks/task-choices.ts';
 import { AddWorkflowStateForm } from './AddWorkflowStateForm.tsx';
 import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
 import { WorkflowStateRow } from './WorkflowStateRow.tsx';
 
-const ProjectSettingsQuery = graphql(`
+const ProjectSettingsQuery = graphql(
+  `
   query ProjectSettings($slug: String!, $key: String!) {
     project(workspaceSlug: $slug, key: $key) {
       id
@@ -33,19 +35,13 @@ const ProjectSettingsQuery = graphql(`
         viewerCan {
           updateSettings
         }
-        members(first: 100) {
-          nodes {
-            id
-            user {
-              id
-              name
-            }
-          }
-        }
+        ...TaskChoicesFields
       }
     }
   }
-`);
+`,
+  [TaskChoicesFields],
+);
 
 export default function ProjectSettingsPage(): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
@@ -53,6 +49,7 @@ export default function ProjectSettingsPage(): JSX.Element {
     query: ProjectSettingsQuery,
     variables: () => ({ slug: params.slug, key: params.key }),
   });
+  loadEveryMember(() => settings.data?.project.workspace);
   createEffect(() => {
     const name = settings.data?.project.name;
     if (name) setPageTitle(`Settings · ${name}`);
@@ -67,7 +64,8 @@ export default function ProjectSettingsPage(): JSX.Element {
       {(data) => {
         const project = () => data().project;
         const canEdit = () => project().workspace.viewerCan.updateSettings;
-        const members = () => project().workspace.members.nodes.map((member) => member.user);
+        // Anyone who could be assigned a task can lead the project.
+        const members = () => taskChoices(project().workspace).assignees;
         return (
           <div class="project-settings">
             <section class="card" aria-labelledby="project-details-heading">
