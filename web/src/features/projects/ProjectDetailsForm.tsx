@@ -1,6 +1,5 @@
-// Rename the project, change its key, description or lead; only the changed fields are sent, and after a new
-// key the page moves to the project's new URL.
-import { useNavigate } from '@solidjs/router';
+// Rename the project, change its key, description or lead; only the changed fields are sent. After a new key
+// the project layout puts it in the URL, as for any old key.
 import { createMutation } from '@urql/solid';
 import { For, type JSX } from 'solid-js';
 import { Field } from '../../components/Field.tsx';
@@ -29,7 +28,6 @@ const UpdateProjectMutation = graphql(`
 `);
 
 interface ProjectDetailsFormProps {
-  readonly slug: string;
   readonly project: {
     readonly id: string;
     readonly name: string;
@@ -41,7 +39,6 @@ interface ProjectDetailsFormProps {
 }
 
 export function ProjectDetailsForm(props: ProjectDetailsFormProps): JSX.Element {
-  const navigate = useNavigate();
   const [, updateProject] = createMutation(UpdateProjectMutation);
   const form = createFormSubmission({
     fields: ['name', 'key', 'description', 'leadId'],
@@ -54,9 +51,6 @@ export function ProjectDetailsForm(props: ProjectDetailsFormProps): JSX.Element 
         leadId: leadIdOf(value('leadId')),
       };
       return updateProject({ input: { id: props.project.id, ...projectChanges(saved, next) } });
-    },
-    onSuccess: ({ updateProject: { key } }) => {
-      if (key !== props.project.key) navigate(`/${props.slug}/projects/${key}/settings`, { replace: true });
     },
     successNotice: 'Saved.',
   });

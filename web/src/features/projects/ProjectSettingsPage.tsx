@@ -96,7 +96,7 @@ export default function ProjectSettingsPage(): JSX.Element {
                   </>
                 }
               >
-                <ProjectDetailsForm slug={params.slug} project={project()} members={members()} />
+                <ProjectDetailsForm project={project()} members={members()} />
               </Show>
             </section>
             <section class="card" aria-labelledby="workflow-heading">
