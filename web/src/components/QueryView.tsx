@@ -2,6 +2,7 @@
 import type { CombinedError } from '@urql/core';
 import { type Accessor, type JSX, Match, Show, Switch, untrack } from 'solid-js';
 import { errorMessage, hasErrorCode } from '../lib/errors.ts';
+import { ErrorBanner } from './ErrorBanner.tsx';
 import { Spinner } from './Spinner.tsx';
 
 interface QueryViewProps<Data> {
@@ -38,12 +39,7 @@ export function QueryView<Data>(props: QueryViewProps<Data>): JSX.Element {
       </Match>
       <Match when={props.state.error}>
         {(error) => (
-          <div class="banner banner-error query-error" role="alert">
-            <span>{errorMessage(error())}</span>
-            <button type="button" class="button button-small" onClick={() => props.onRetry()}>
-              Try again
-            </button>
-          </div>
+          <ErrorBanner message={errorMessage(error())} actionLabel="Try again" onAction={() => props.onRetry()} />
         )}
       </Match>
     </Switch>

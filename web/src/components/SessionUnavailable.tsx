@@ -2,17 +2,13 @@
 import { type JSX, Show } from 'solid-js';
 import { useAuth } from '../lib/auth.ts';
 import { networkErrorMessage } from '../lib/errors.ts';
+import { ErrorBanner } from './ErrorBanner.tsx';
 
 export function SessionUnavailable(): JSX.Element {
   const auth = useAuth();
   return (
     <Show when={auth.status() === 'unavailable'}>
-      <div class="banner banner-error query-error" role="alert">
-        <span>{networkErrorMessage}</span>
-        <button type="button" class="button button-small" onClick={() => void auth.refresh()}>
-          Retry
-        </button>
-      </div>
+      <ErrorBanner message={networkErrorMessage} actionLabel="Retry" onAction={() => void auth.refresh()} />
     </Show>
   );
 }

@@ -7,6 +7,7 @@ import { useParams } from '@solidjs/router';
 import { createMutation, createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
 import { batch, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -221,12 +222,9 @@ export default function BoardPage(): JSX.Element {
             Alt and arrow keys move the task.
           </p>
           <Show when={moveError()}>
-            <div class="banner banner-error query-error" role="alert">
-              <span>{moveError()}</span>
-              <button type="button" class="button button-small" onClick={() => setMoveError(undefined)}>
-                Dismiss
-              </button>
-            </div>
+            {(message) => (
+              <ErrorBanner message={message()} actionLabel="Dismiss" onAction={() => setMoveError(undefined)} />
+            )}
           </Show>
           <DragDropProvider
             sensors={sensors}

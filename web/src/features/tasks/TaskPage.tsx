@@ -5,6 +5,7 @@ import { createMutation, createQuery } from '@urql/solid';
 import type { VariablesOf } from 'gql.tada';
 import { createEffect, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { graphql } from '../../graphql.ts';
@@ -205,12 +206,9 @@ export default function TaskPage(): JSX.Element {
               </span>
             </nav>
             <Show when={saveError()}>
-              <div class="banner banner-error query-error" role="alert">
-                <span>{saveError()}</span>
-                <button type="button" class="button button-small" onClick={() => setSaveError(undefined)}>
-                  Dismiss
-                </button>
-              </div>
+              {(message) => (
+                <ErrorBanner message={message()} actionLabel="Dismiss" onAction={() => setSaveError(undefined)} />
+              )}
             </Show>
             <Show when={canWrite()} fallback={<h1 class="task-title">{current().title}</h1>}>
               <h1 class="task-title">
