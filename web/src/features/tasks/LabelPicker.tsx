@@ -6,7 +6,8 @@ import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { LabelChip } from './TaskCard.tsx';
 
-const CreateLabelMutation = graphql(`
+/** Creates a workspace label; the label settings use it too. */
+export const CreateLabelMutation = graphql(`
   mutation CreateLabel($input: CreateLabelInput!) {
     createLabel(input: $input) {
       id

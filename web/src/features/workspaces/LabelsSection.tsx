@@ -10,18 +10,8 @@ import { TextField } from '../../components/TextField.tsx';
 import { graphql } from '../../graphql.ts';
 import { type FormErrors, toFormErrors } from '../../lib/errors.ts';
 import { createFormSubmission } from '../../lib/form.ts';
-import { nextLabelColor } from '../tasks/LabelPicker.tsx';
+import { CreateLabelMutation, nextLabelColor } from '../tasks/LabelPicker.tsx';
 import { LabelChip } from '../tasks/TaskCard.tsx';
-
-const CreateWorkspaceLabelMutation = graphql(`
-  mutation CreateWorkspaceLabel($input: CreateLabelInput!) {
-    createLabel(input: $input) {
-      id
-      name
-      color
-    }
-  }
-`);
 
 const UpdateLabelMutation = graphql(`
   mutation UpdateLabel($input: UpdateLabelInput!) {
@@ -107,7 +97,7 @@ function LabelRow(props: { readonly label: Label }): JSX.Element {
 }
 
 function AddLabelForm(props: { readonly workspaceId: string; readonly count: number }): JSX.Element {
-  const [, createLabel] = createMutation(CreateWorkspaceLabelMutation);
+  const [, createLabel] = createMutation(CreateLabelMutation);
   const form = createFormSubmission({
     fields: labelFields,
     send: (value) =>
