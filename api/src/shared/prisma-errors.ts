@@ -1,5 +1,6 @@
 // The one place that knows Prisma's error codes. Prisma text never reaches a client.
 import { Prisma } from '../generated/prisma/client.ts';
+import { conflict } from './errors.ts';
 
 /** True when `error` is a unique-constraint violation (P2002), optionally on the given column. */
 export function isUniqueViolation(error: unknown, column?: string): boolean {
@@ -11,4 +12,12 @@ export function isUniqueViolation(error: unknown, column?: string): boolean {
 /** True when a write or `...OrThrow` read found no row (P2025). */
 export function isRecordNotFound(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
+}
+
+/**
+ * A unique-constraint violation (optionally on `column`) as the CONFLICT a client can fix at `input.<field>`;
+ * any other error as it is.
+ */
+export function uniqueViolationAsConflict(error: unknown, field: string, message: string, column?: string): unknown {
+  return isUniqueViolation(error, column) ? conflict(message, [{ path: ['input', field], message }]) : error;
 }

@@ -3,7 +3,7 @@ import type { PrismaClient, Project, WorkflowState } from '../../generated/prism
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
 import { initialPositions, positionBetween } from '../../shared/ordering.ts';
-import { isUniqueViolation } from '../../shared/prisma-errors.ts';
+import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { createProjectInput, defaultStates, stateInput, updateProjectInput, updateStateInput } from './inputs.ts';
@@ -12,15 +12,11 @@ const KEY_TAKEN = 'Another project of this workspace uses this key.';
 const KEY_USED_BEFORE = 'Another project of this workspace used this key before; its old links still lead there.';
 const STATE_NAME_TAKEN = 'This project already has a state with this name.';
 
-function keyConflict(error: unknown): unknown {
-  return isUniqueViolation(error) ? conflict(KEY_TAKEN, [{ path: ['input', 'key'], message: KEY_TAKEN }]) : error;
-}
+const keyConflict = (error: unknown) => uniqueViolationAsConflict(error, 'key', KEY_TAKEN);
 
 const stateNameTaken = () => conflict(STATE_NAME_TAKEN, [{ path: ['input', 'name'], message: STATE_NAME_TAKEN }]);
 
-function stateNameConflict(error: unknown): unknown {
-  return isUniqueViolation(error) ? stateNameTaken() : error;
-}
+const stateNameConflict = (error: unknown) => uniqueViolationAsConflict(error, 'name', STATE_NAME_TAKEN);
 
 /** Where a moved or added item lands: between `afterId` and `beforeId`, or last. */
 export interface Placement {

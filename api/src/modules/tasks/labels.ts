@@ -1,7 +1,7 @@
 // Workspace labels.
 import type { Label, PrismaClient } from '../../generated/prisma/client.ts';
 import { conflict } from '../../shared/errors.ts';
-import { isUniqueViolation } from '../../shared/prisma-errors.ts';
+import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { labelInput } from './inputs.ts';
 
@@ -9,9 +9,7 @@ const NAME_TAKEN = 'This workspace already has a label with this name.';
 
 const nameTaken = () => conflict(NAME_TAKEN, [{ path: ['input', 'name'], message: NAME_TAKEN }]);
 
-function nameConflict(error: unknown): unknown {
-  return isUniqueViolation(error) ? nameTaken() : error;
-}
+const nameConflict = (error: unknown) => uniqueViolationAsConflict(error, 'name', NAME_TAKEN);
 
 export function createLabelService({ db }: { db: PrismaClient }) {
   /** Names are one regardless of case; the unique index catches exact duplicates written concurrently. */

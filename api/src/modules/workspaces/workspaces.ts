@@ -1,18 +1,14 @@
 // Workspaces: create, rename, change slug, delete. Rules and Prisma calls; no GraphQL.
 import type { PrismaClient, Workspace } from '../../generated/prisma/client.ts';
-import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
-import { isUniqueViolation } from '../../shared/prisma-errors.ts';
+import { badUserInput, notFound } from '../../shared/errors.ts';
+import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { createWorkspaceInput, slugSchema, updateWorkspaceInput } from './inputs.ts';
 import { WorkspaceRole } from './roles.ts';
 
 const SLUG_TAKEN = 'This URL is taken. Choose another.';
 
-function slugConflict(error: unknown): unknown {
-  return isUniqueViolation(error, 'slug')
-    ? conflict(SLUG_TAKEN, [{ path: ['input', 'slug'], message: SLUG_TAKEN }])
-    : error;
-}
+const slugConflict = (error: unknown) => uniqueViolationAsConflict(error, 'slug', SLUG_TAKEN, 'slug');
 
 export function createWorkspaceService({ db }: { db: PrismaClient }) {
   return {
