@@ -13,6 +13,7 @@ import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/errors.ts';
 import { isRecordNotFound } from '../shared/prisma-errors.ts';
+import { fieldErrorsOf } from '../shared/validation.ts';
 import type { AuthenticatedContext, Context } from './context.ts';
 
 /** Any UUID (Prisma's `uuid(7)` ids and older versions alike). */
@@ -57,8 +58,6 @@ const pageSize = z
   .max(MAX_PAGE_SIZE, `Ask for at most ${MAX_PAGE_SIZE} items; page with the cursor for more.`)
   .nullish();
 
-const isPathSegment = (segment: PropertyKey): segment is string | number => typeof segment !== 'symbol';
-
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -86,15 +85,7 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   validation: {
-    validationError: (failure) =>
-      badUserInput(
-        failure.issues.map((issue) => ({
-          path: (issue.path ?? [])
-            .map((segment) => (typeof segment === 'object' ? segment.key : segment))
-            .filter(isPathSegment),
-          message: issue.message,
-        })),
-      ),
+    validationError: (failure) => badUserInput(fieldErrorsOf(failure.issues)),
   },
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,

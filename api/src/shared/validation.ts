@@ -1,5 +1,24 @@
 import type { z } from 'zod';
-import { badUserInput } from './errors.ts';
+import { badUserInput, type FieldError } from './errors.ts';
+
+/** A validation issue as zod and every Standard Schema library report it. */
+interface Issue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** Field errors for validation issues, their paths under `prefix` as the client wrote them. */
+export function fieldErrorsOf(issues: readonly Issue[], prefix: readonly (string | number)[] = []): FieldError[] {
+  return issues.map((issue) => ({
+    path: [
+      ...prefix,
+      ...(issue.path ?? [])
+        .map((segment) => (typeof segment === 'object' ? segment.key : segment))
+        .filter((segment): segment is string | number => typeof segment !== 'symbol'),
+    ],
+    message: issue.message,
+  }));
+}
 
 /**
  * Validates a GraphQL argument with a zod schema at the edge. Failures become one BAD_USER_INPUT
@@ -8,10 +27,5 @@ import { badUserInput } from './errors.ts';
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, path: string[] = ['input']): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw badUserInput(
-    result.error.issues.map((issue) => ({
-      path: [...path, ...issue.path.filter((key) => typeof key !== 'symbol')],
-      message: issue.message,
-    })),
-  );
+  throw badUserInput(fieldErrorsOf(result.error.issues, path));
 }
