@@ -10,10 +10,11 @@ import { Presets, SingleBar } from 'cli-progress';
 import { loadConfigOrExit } from '../src/config.ts';
 import { openDatabase, startPostgres } from '../src/db/database.ts';
 import type { Prisma, PrismaClient, WorkflowState } from '../src/generated/prisma/client.ts';
-import { StateCategory, WorkspaceRole } from '../src/generated/prisma/enums.ts';
+import { WorkspaceRole } from '../src/generated/prisma/enums.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
 import { passwordProblem } from '../src/modules/accounts/password-policy.ts';
 import { createProjectService } from '../src/modules/projects/projects.ts';
+import { closedCategories } from '../src/modules/tasks/tasks.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/workspaces.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { initialPositions } from '../src/shared/ordering.ts';
@@ -110,7 +111,7 @@ function taskRows(
     if (!state) throw new Error(`The project has no state ${draft.stateIndex}.`);
     const position = positions[draft.stateIndex]?.[used[draft.stateIndex] ?? 0] ?? '';
     used[draft.stateIndex] = (used[draft.stateIndex] ?? 0) + 1;
-    const closed = state.category === StateCategory.COMPLETED || state.category === StateCategory.CANCELED;
+    const closed = closedCategories.has(state.category);
     const moved = draft.stateIndex !== CREATED_STATE_INDEX;
     return {
       workspaceId: context.workspaceId,

@@ -29,7 +29,8 @@ export interface TaskPlacement {
   beforeId?: string | null | undefined;
 }
 
-const closedCategories: ReadonlySet<StateCategory> = new Set([StateCategory.COMPLETED, StateCategory.CANCELED]);
+/** The categories of a task that is finished: it carries a completion time while in one of them. */
+export const closedCategories: ReadonlySet<StateCategory> = new Set([StateCategory.COMPLETED, StateCategory.CANCELED]);
 
 const withDisplay = {
   state: { select: { id: true, name: true, category: true } },
