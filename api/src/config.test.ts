@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig (requirement 13.1)', () => {
-  it('has defaults for a first start', () => {
+  it('AUTH-13.1 has defaults for a first start', () => {
     expect(loadConfig({})).toMatchObject({
       mode: 'production',
       port: 3000,
@@ -14,7 +14,7 @@ describe('loadConfig (requirement 13.1)', () => {
     });
   });
 
-  it('reads every variable', () => {
+  it('AUTH-13.1 reads every variable', () => {
     const config = loadConfig({
       PORT: '8080',
       HOST: '0.0.0.0',
@@ -31,7 +31,7 @@ describe('loadConfig (requirement 13.1)', () => {
     });
   });
 
-  it('stops on a bad value, naming each variable', () => {
+  it('AUTH-13.1 stops on a bad value, naming each variable', () => {
     const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PORT/);

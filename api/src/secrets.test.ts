@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTokenSecret } from './secrets.ts';
 
 describe('loadTokenSecret (requirement 13.2)', () => {
-  it('creates a random key on first start, keeps it private, and reuses it', async () => {
+  it('AUTH-13.2 creates a random key on first start, keeps it private, and reuses it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'yello-secret-'));
     const first = await loadTokenSecret(undefined, dir);
     expect(first.byteLength).toBeGreaterThanOrEqual(32);
@@ -14,7 +14,7 @@ describe('loadTokenSecret (requirement 13.2)', () => {
     expect(await loadTokenSecret(undefined, await mkdtemp(join(tmpdir(), 'yello-secret-')))).not.toEqual(first);
   });
 
-  it('uses JWT_SECRET when given', async () => {
+  it('AUTH-13.2 uses JWT_SECRET when given', async () => {
     const secret = 'x'.repeat(40);
     expect(await loadTokenSecret(secret, '/nonexistent')).toEqual(new TextEncoder().encode(secret));
   });

@@ -15,8 +15,8 @@ const postJson = (body: string, headers: Record<string, string> = {}): RequestIn
   body,
 });
 
-describe('GraphQL over HTTP (requirement 12)', () => {
-  test('12.3 passes every graphql-http server audit with no error and no warning', async ({ api }) => {
+describe('GraphQL over HTTP', () => {
+  test('AUTH-12.3 passes every graphql-http server audit with no error and no warning', async ({ api }) => {
     // The audit acts as Yello's own clients do: it sends the CSRF-prevention header.
     const results = await auditServer({
       url: 'http://yello.test/graphql',
@@ -32,7 +32,7 @@ describe('GraphQL over HTTP (requirement 12)', () => {
     expect(problems).toEqual([]);
   });
 
-  test('12.2, 11.4 malformed JSON is a 400 with a GraphQL error and no stack trace', async ({ api }) => {
+  test('AUTH-12.2, AUTH-11.4 malformed JSON is a 400 with a GraphQL error and no stack trace', async ({ api }) => {
     const response = await api.fetch('/graphql', postJson('{"query": '));
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -40,7 +40,7 @@ describe('GraphQL over HTTP (requirement 12)', () => {
     expect(JSON.stringify(body)).not.toMatch(/stack|\.ts:\d|node_modules/);
   });
 
-  test('12.2 wrong variable types and unknown fields are 4xx GraphQL errors', async ({ api }) => {
+  test('AUTH-12.2 wrong variable types and unknown fields are 4xx GraphQL errors', async ({ api }) => {
     const wrongType = await api.fetch(
       '/graphql',
       postJson(
@@ -80,7 +80,7 @@ describe('GraphQL over HTTP (requirement 12)', () => {
     expect(errorCodes(await unknownField.json())).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
-  test(`12.1 a body over ${MAX_BODY_BYTES} bytes is refused with 413`, async ({ api }) => {
+  test(`AUTH-12.1 a body over ${MAX_BODY_BYTES} bytes is refused with 413`, async ({ api }) => {
     const response = await api.fetch(
       '/graphql',
       postJson(JSON.stringify({ query: `{ me { id } } #${'x'.repeat(MAX_BODY_BYTES)}` })),
@@ -90,10 +90,10 @@ describe('GraphQL over HTTP (requirement 12)', () => {
   });
 });
 
-describe('text the database cannot hold (requirement 12.8)', () => {
+describe('text the database cannot hold', () => {
   const nul = 'Before\u0000after';
 
-  test('12.8 a NUL character in a variable, a written argument or a login is BAD_USER_INPUT at its path', async ({
+  test('AUTH-12.8 a NUL character in a variable, a written argument or a login is BAD_USER_INPUT at its path', async ({
     api,
     user,
     workspace,
@@ -132,7 +132,7 @@ describe('text the database cannot hold (requirement 12.8)', () => {
   });
 });
 
-describe('query limits (requirement 12.6)', () => {
+describe('query limits', () => {
   const deepQuery = (levels: number) =>
     `{ __type(name: "User") { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } } }`;
 
@@ -149,13 +149,13 @@ describe('query limits (requirement 12.6)', () => {
       `{ __typename ${'@include(if: true) '.repeat(queryLimits.maxDirectives + 1)}}`,
       'DIRECTIVE_LIMIT_EXCEEDED',
     ],
-  ] as const)('12.6 too many %s is refused with its own code', async ([, query, code], { api }) => {
+  ] as const)('AUTH-12.6 too many %s is refused with its own code', async ([, query, code], { api }) => {
     const result = await api.operation(query);
     expect(errorCodes(result.body)[0]).toBe(code);
     expect(result.body.data ?? null).toBeNull();
   });
 
-  test('12.6 a page of 100 rich rows passes the cost limit; 100 lists of 100 do not', async ({
+  test('AUTH-12.6 a page of 100 rich rows passes the cost limit; 100 lists of 100 do not', async ({
     api,
     user,
     workspace,
@@ -172,7 +172,7 @@ describe('query limits (requirement 12.6)', () => {
     expect(errorCodes(nested.body)).toEqual(['COST_LIMIT_EXCEEDED']);
   });
 
-  test('12.6 a fragment counts as the fields it holds: no level, no cost of its own', async ({ api }) => {
+  test('AUTH-12.6 a fragment counts as the fields it holds: no level, no cost of its own', async ({ api }) => {
     const viaFragment = (levels: number) =>
       `{ __type(name: "User") { ...Deep } } fragment Deep on __Type { fields { type ${'{ ofType '.repeat(levels)}{ name }${' }'.repeat(levels)} } }`;
     const refused = async (query: string) => errorCodes((await api.operation(query)).body).length > 0;
@@ -183,14 +183,14 @@ describe('query limits (requirement 12.6)', () => {
     expect(errorCodes((await api.operation(viaFragment(deepest + 1))).body)).toEqual(['DEPTH_LIMIT_EXCEEDED']);
   });
 
-  test('12.6 a query within the limits runs', async ({ api }) => {
+  test('AUTH-12.6 a query within the limits runs', async ({ api }) => {
     const result = await api.operation(deepQuery(queryLimits.maxDepth - 5));
     expect(result.body.errors).toBeUndefined();
   });
 });
 
-describe('browser safety (requirement 12)', () => {
-  test('12.4 a request a foreign page could send without preflight is refused (CSRF)', async ({ api }) => {
+describe('browser safety', () => {
+  test('AUTH-12.4 a request a foreign page could send without preflight is refused (CSRF)', async ({ api }) => {
     const form = await api.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -203,7 +203,7 @@ describe('browser safety (requirement 12)', () => {
     expect(get.status).toBe(403);
   });
 
-  test('12.5 CORS echoes configured origins only', async ({ api }) => {
+  test('AUTH-12.5 CORS echoes configured origins only', async ({ api }) => {
     const preflight = (origin: string) =>
       api.fetch('/graphql', {
         method: 'OPTIONS',
@@ -216,7 +216,7 @@ describe('browser safety (requirement 12)', () => {
     expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
   });
 
-  test('12.7 field suggestions are hidden from anonymous callers and shown to signed-in ones', async ({
+  test('AUTH-12.7 field suggestions are hidden from anonymous callers and shown to signed-in ones', async ({
     api,
     user,
   }) => {
@@ -227,14 +227,14 @@ describe('browser safety (requirement 12)', () => {
   });
 });
 
-describe('operations endpoints (requirements 10.4, 13.6)', () => {
-  test('13.6 /health checks the database', async ({ api }) => {
+describe('operations endpoints', () => {
+  test('AUTH-13.6 /health checks the database', async ({ api }) => {
     const response = await api.fetch('/health');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  test('10.4 GraphiQL opens at /graphql in a browser, with no external assets', async ({ api }) => {
+  test('AUTH-10.4 GraphiQL opens at /graphql in a browser, with no external assets', async ({ api }) => {
     const response = await api.fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -244,8 +244,8 @@ describe('operations endpoints (requirements 10.4, 13.6)', () => {
   });
 });
 
-describe('web app hosting (requirement 13.7)', () => {
-  test('13.7, 13.9 serves the built SPA at / and its shell for client-side routes', async ({ api }) => {
+describe('web app hosting', () => {
+  test('AUTH-13.7, AUTH-13.9 serves the built SPA at / and its shell for client-side routes', async ({ api }) => {
     const dist = await mkdtemp(join(tmpdir(), 'yello-dist-'));
     await mkdir(join(dist, 'assets'));
     await writeFile(join(dist, 'index.html'), '<!doctype html><title>Yello</title><div id="root"></div>');
@@ -260,8 +260,8 @@ describe('web app hosting (requirement 13.7)', () => {
   });
 });
 
-describe('health when the database is down (requirement 13.6)', () => {
-  test('13.6 /health answers 503 when SELECT 1 fails', async ({ api }) => {
+describe('health when the database is down', () => {
+  test('AUTH-13.6 /health answers 503 when SELECT 1 fails', async ({ api }) => {
     const unreachable = new PrismaClient({
       adapter: new PrismaPg({ connectionString: 'postgres://postgres@127.0.0.1:1/none' }),
     });
@@ -272,8 +272,8 @@ describe('health when the database is down (requirement 13.6)', () => {
   });
 });
 
-describe('connection arguments (projects-and-tasks requirement 4.2)', () => {
-  test('4.2 page sizes outside 1 to 100 and malformed cursors are BAD_USER_INPUT', async ({ api, user }) => {
+describe('connection arguments', () => {
+  test('PT-4.2 page sizes outside 1 to 100 and malformed cursors are BAD_USER_INPUT', async ({ api, user }) => {
     for (const [query, field] of [
       ['{ workspaces(first: 101) { nodes { id } } }', 'first'],
       ['{ workspaces(first: 0) { nodes { id } } }', 'first'],

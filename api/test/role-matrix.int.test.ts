@@ -176,8 +176,8 @@ const matrix = Object.entries(operations).flatMap(([name, operation]) =>
   roles.map((role, index) => ({ name, role, operation, outcome: operation.expected[index] ?? 'FORBIDDEN' })),
 );
 
-describe('role matrix (workspaces requirements 5.3, 5.5)', () => {
-  test.for(matrix)('5.3 $role may $name: $outcome', async ({ role, operation, outcome }, { api }) => {
+describe('role matrix', () => {
+  test.for(matrix)('WS-5.3 $role may $name: $outcome', async ({ role, operation, outcome }, { api }) => {
     const world = await buildWorld(api);
     const result = await api.operation(operation.query, {
       token: world.actors[role].accessToken,

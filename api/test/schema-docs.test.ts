@@ -7,7 +7,7 @@ import { schema } from '../src/graphql/schema.ts';
 const isRelayPlumbing = (name: string) => name.endsWith('Connection') || name.endsWith('Edge');
 
 describe('schema documentation', () => {
-  it('describes every query, every mutation and every object and input type', () => {
+  it('AUTH-10.6 describes every query, every mutation and every object and input type', () => {
     const undescribed: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || isRelayPlumbing(type.name)) continue;

@@ -209,8 +209,8 @@ function answer(result: OperationResult<unknown>) {
   };
 }
 
-describe('tenant isolation (workspaces requirements 5.2, 5.7)', () => {
-  test('5.7 every operation taking an id or a slug has an isolation case', () => {
+describe('tenant isolation', () => {
+  test('WS-5.7 every operation taking an id or a slug has an isolation case', () => {
     const discovered = discoverOperations();
     expect(discovered.length).toBeGreaterThan(10);
     expect(discovered.filter((name) => !(name in cases))).toEqual([]);
@@ -218,7 +218,7 @@ describe('tenant isolation (workspaces requirements 5.2, 5.7)', () => {
   });
 
   test.for(discoverOperations().filter((name) => 'attempts' in (cases[name] ?? {})))(
-    '5.2 %s on another workspace’s objects answers as for ids that do not exist, and changes nothing',
+    'WS-5.2 %s on another workspace’s objects answers as for ids that do not exist, and changes nothing',
     async (operation, { api }) => {
       const attacker = await api.signUp();
       await api.createWorkspace(attacker, 'Attacker');

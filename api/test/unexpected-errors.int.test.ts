@@ -1,7 +1,7 @@
 import { describe, expect, test } from './fixtures.ts';
 
-describe('unexpected errors (requirement 11)', () => {
-  test('11.3, 11.4 are masked: no SQL, ORM or stack text reaches the client', async ({ api, user }) => {
+describe('unexpected errors', () => {
+  test('AUTH-11.3, AUTH-11.4 are masked: no SQL, ORM or stack text reaches the client', async ({ api, user }) => {
     await api.db.prisma.$executeRawUnsafe('ALTER TABLE "Session" RENAME COLUMN "userAgent" TO "agent"');
     const result = await api.operation('{ sessions { id userAgent } }', { token: user.accessToken });
     const text = JSON.stringify(result.body);

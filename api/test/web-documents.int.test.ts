@@ -14,8 +14,8 @@ const limitCodes = new Set([
   'COST_LIMIT_EXCEEDED',
 ]);
 
-describe('the web app within the query limits (requirement 12.6)', () => {
-  test('12.6 no operation of the web app is refused by a query limit', async ({ api, user }) => {
+describe('the web app within the query limits', () => {
+  test('AUTH-12.6 no operation of the web app is refused by a query limit', async ({ api, user }) => {
     const operations = await webOperations();
     expect(operations.length).toBeGreaterThan(20);
     const refused: string[] = [];

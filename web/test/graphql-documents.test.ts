@@ -9,8 +9,8 @@ import { documentSources } from './graphql-documents.ts';
 
 const schemaFile = join(import.meta.dirname, '../../schema.graphql');
 
-describe('GraphQL documents (requirement 16.6)', () => {
-  it('16.6 every document in web/src is valid against schema.graphql', async () => {
+describe('GraphQL documents', () => {
+  it('AUTH-16.6 every document in web/src is valid against schema.graphql', async () => {
     const schema = buildSchema(await readFile(schemaFile, 'utf8'));
     const sources = await documentSources();
     expect(sources.length).toBeGreaterThan(5);

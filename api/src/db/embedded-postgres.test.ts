@@ -15,8 +15,8 @@ async function query(connectionString: string, sql: string) {
   }
 }
 
-describe('embedded PostgreSQL (requirement 13.3)', () => {
-  it('13.3 keeps its data in the data directory across restarts', async () => {
+describe('embedded PostgreSQL', () => {
+  it('AUTH-13.3 keeps its data in the data directory across restarts', async () => {
     const dataDir = join(await mkdtemp(join(tmpdir(), 'yello-pglite-')), 'pglite');
     const first = await startEmbeddedPostgres({ dataDir });
     await query(first.connectionString, "CREATE TABLE note (body text); INSERT INTO note VALUES ('kept')");

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { applyMigrations, createMigration, prismaPaths } from './migrations.ts';
 
-describe('migrations (requirements 13.4, 13.5)', () => {
-  it('prisma/schema.prisma and prisma/migrations agree (no migration is missing)', async () => {
+describe('migrations', () => {
+  it('AUTH-13.5 prisma/schema.prisma and prisma/migrations agree (no migration is missing)', async () => {
     const shadow = await PGlite.create('memory://');
     try {
       await expect(createMigration(shadow, 'drift_check', new Date())).resolves.toBeUndefined();
@@ -14,7 +14,7 @@ describe('migrations (requirements 13.4, 13.5)', () => {
     }
   });
 
-  it('applies every migration once, recording them like prisma migrate deploy', async () => {
+  it('AUTH-13.4, AUTH-13.5 applies every migration once, recording them like prisma migrate deploy', async () => {
     const database = await startEmbeddedPostgres();
     try {
       const folders = (await readdir(prismaPaths.migrationsDir, { withFileTypes: true }))

@@ -5,15 +5,15 @@ import { parseInput } from './validation.ts';
 
 const schema = z.object({ email: z.email('Enter a valid email.'), tags: z.array(z.string().min(1, 'Empty tag.')) });
 
-describe('parseInput (requirements 1.6, 11.2)', () => {
-  it('returns the parsed value', () => {
+describe('parseInput', () => {
+  it('AUTH-11.2 returns the parsed value', () => {
     expect(parseInput(schema, { email: 'a@example.com', tags: ['x'] })).toEqual({
       email: 'a@example.com',
       tags: ['x'],
     });
   });
 
-  it('11.2 reports every issue as one BAD_USER_INPUT with input paths', () => {
+  it('AUTH-11.2 reports every issue as one BAD_USER_INPUT with input paths', () => {
     let thrown: unknown;
     try {
       parseInput(schema, { email: 'nope', tags: ['ok', ''] });

@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 describe('createAuth', () => {
-  it('16.1 restores the session from the refresh cookie', async () => {
+  it('AUTH-16.1 restores the session from the refresh cookie', async () => {
     await withAuth(
       async () => refreshed('restored'),
       async (auth) => {
@@ -40,7 +40,7 @@ describe('createAuth', () => {
     );
   });
 
-  it('16.3 signs out when the refresh is refused, and counts the ended session once', async () => {
+  it('AUTH-16.3 signs out when the refresh is refused, and counts the ended session once', async () => {
     await withAuth(
       async () => signedOut,
       async (auth) => {
@@ -55,7 +55,7 @@ describe('createAuth', () => {
     );
   });
 
-  it('16.4 sends one refresh at a time, inside the cross-tab lock', async () => {
+  it('AUTH-16.4 sends one refresh at a time, inside the cross-tab lock', async () => {
     const request = vi.fn((_name: string, task: () => Promise<boolean>) => task());
     vi.stubGlobal('navigator', { locks: { request } });
     const requestRefresh = vi.fn(async () => refreshed('fresh'));
@@ -69,7 +69,7 @@ describe('createAuth', () => {
     });
   });
 
-  it('16.5 keeps the token out of web storage and cookies', async () => {
+  it('AUTH-16.5 keeps the token out of web storage and cookies', async () => {
     await withAuth(
       async () => refreshed('secret'),
       async (auth) => {
@@ -80,7 +80,7 @@ describe('createAuth', () => {
     );
   });
 
-  it('16.7 keeps a signed-in user signed in when the refresh gets no answer', async () => {
+  it('AUTH-16.7 keeps a signed-in user signed in when the refresh gets no answer', async () => {
     await withAuth(
       async () => unavailable,
       async (auth) => {
@@ -93,7 +93,7 @@ describe('createAuth', () => {
     );
   });
 
-  it('16.7 reports an unreachable server on start-up, and checks again on retry', async () => {
+  it('AUTH-16.7 reports an unreachable server on start-up, and checks again on retry', async () => {
     const outcomes = [unavailable, refreshed('later')];
     const requestRefresh = vi.fn(async () => outcomes.shift() ?? signedOut);
     await withAuth(requestRefresh, async (auth) => {
@@ -106,7 +106,7 @@ describe('createAuth', () => {
     });
   });
 
-  it('16.3 reports a token about to expire', async () => {
+  it('AUTH-16.3 reports a token about to expire', async () => {
     await withAuth(
       async () => signedOut,
       async (auth) => {

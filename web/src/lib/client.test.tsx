@@ -21,8 +21,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('the app client (projects-and-tasks requirement 8.7)', () => {
-  it('8.7 fetches what is on screen again when the user comes back to the tab', async () => {
+describe('the app client', () => {
+  it('PT-8.7 fetches what is on screen again when the user comes back to the tab', async () => {
     let name = 'Acme';
     const { fetch, requests } = fakeApi(() => ({ workspace: { __typename: 'Workspace', id: 'w1', name } }));
     vi.stubGlobal('fetch', fetch);

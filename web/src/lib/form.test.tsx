@@ -46,7 +46,7 @@ const describedBy = (element: HTMLElement): string[] => element.getAttribute('ar
 afterEach(cleanup);
 
 describe('a form built from createFormSubmission, TextField, SubmitButton and FormError', () => {
-  it('14.2 shows each field error next to its field, tied to it by aria-invalid and aria-describedby', async () => {
+  it('AUTH-14.2 shows each field error next to its field, tied to it by aria-invalid and aria-describedby', async () => {
     submit(
       failure(
         graphQLError('Invalid input.', {
@@ -74,7 +74,7 @@ describe('a form built from createFormSubmission, TextField, SubmitButton and Fo
     expect(document.activeElement).toBe(email);
   });
 
-  it('14.2 clears a field error once a submission succeeds', async () => {
+  it('AUTH-14.2 clears a field error once a submission succeeds', async () => {
     const send = vi
       .fn<Send>()
       .mockResolvedValueOnce({
@@ -94,7 +94,7 @@ describe('a form built from createFormSubmission, TextField, SubmitButton and Fo
     expect(email.getAttribute('aria-describedby')).toBeNull();
   });
 
-  it('14.3 shows the busy label, disables the button and ignores a second submission while sending', async () => {
+  it('AUTH-14.3 shows the busy label, disables the button and ignores a second submission while sending', async () => {
     let finish: (result: SignInResult) => void = () => {};
     const send = vi.fn<Send>(() => new Promise((resolve) => (finish = resolve)));
     submit(send);
@@ -118,7 +118,7 @@ describe('a form built from createFormSubmission, TextField, SubmitButton and Fo
     expect(button.getAttribute('aria-busy')).toBe('false');
   });
 
-  it('14.4 says there were too many attempts and when to try again after RATE_LIMITED', async () => {
+  it('AUTH-14.4 says there were too many attempts and when to try again after RATE_LIMITED', async () => {
     submit(failure(graphQLError('Too many attempts.', { code: 'RATE_LIMITED', retryAfter: 90 })));
 
     const alert = await screen.findByRole('alert');
@@ -127,7 +127,7 @@ describe('a form built from createFormSubmission, TextField, SubmitButton and Fo
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBeNull();
   });
 
-  it('14.4 says Yello cannot be reached when the network fails', async () => {
+  it('AUTH-14.4 says Yello cannot be reached when the network fails', async () => {
     submit(failure(new CombinedError({ networkError: new TypeError('Failed to fetch') })));
 
     expect((await screen.findByRole('alert')).textContent).toBe(networkErrorMessage);

@@ -9,18 +9,18 @@ function clockAt(date: Date) {
   return { now: () => date };
 }
 
-describe('access tokens (requirements 4.1, 4.3)', () => {
+describe('access tokens', () => {
   const start = new Date('2026-11-26T10:00:00Z');
   const tokens = createAccessTokens(secret, clockAt(start));
 
-  it('round-trips the user and session and expires after 15 minutes', async () => {
+  it('AUTH-4.1 round-trips the user and session and expires after 15 minutes', async () => {
     const issued = await tokens.issue(claims);
     expect(issued.expiresAt.getTime() - start.getTime()).toBe(ACCESS_TOKEN_TTL_SECONDS * 1000);
     expect(ACCESS_TOKEN_TTL_SECONDS).toBeLessThanOrEqual(15 * 60);
     await expect(tokens.verify(issued.token)).resolves.toEqual(claims);
   });
 
-  it('refuses a token once it has expired', async () => {
+  it('AUTH-4.3 refuses a token once it has expired', async () => {
     const { token } = await tokens.issue(claims);
     const later = createAccessTokens(
       secret,
@@ -29,7 +29,7 @@ describe('access tokens (requirements 4.1, 4.3)', () => {
     await expect(later.verify(token)).resolves.toBeUndefined();
   });
 
-  it('refuses a tampered payload', async () => {
+  it('AUTH-4.3 refuses a tampered payload', async () => {
     const { token } = await tokens.issue(claims);
     const [header, payload, signature] = token.split('.');
     const forged = Buffer.from(
@@ -38,13 +38,13 @@ describe('access tokens (requirements 4.1, 4.3)', () => {
     await expect(tokens.verify(`${header}.${forged}.${signature}`)).resolves.toBeUndefined();
   });
 
-  it('refuses a token signed with another key', async () => {
+  it('AUTH-4.3 refuses a token signed with another key', async () => {
     const other = createAccessTokens(new TextEncoder().encode('x'.repeat(48)), clockAt(start));
     const { token } = await other.issue(claims);
     await expect(tokens.verify(token)).resolves.toBeUndefined();
   });
 
-  it('refuses alg "none" and other algorithms', async () => {
+  it('AUTH-4.3 refuses alg "none" and other algorithms', async () => {
     const unsigned = new UnsecuredJWT({ sid: 'session-1' })
       .setSubject('user-1')
       .setIssuer('yello')
@@ -64,7 +64,7 @@ describe('access tokens (requirements 4.1, 4.3)', () => {
     await expect(tokens.verify(hs512)).resolves.toBeUndefined();
   });
 
-  it('refuses a token for another audience or issuer', async () => {
+  it('AUTH-4.3 refuses a token for another audience or issuer', async () => {
     const foreign = await new SignJWT({ sid: 'session-1' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('user-1')

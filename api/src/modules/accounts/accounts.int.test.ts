@@ -10,8 +10,10 @@ const LOGIN = `mutation Login($input: LoginInput!) {
 }`;
 const ME = '{ me { id email name } }';
 
-describe('register (requirements 1, 2)', () => {
-  test('1.1, 1.2, 5.1 creates the account, signs in and sets an httpOnly SameSite refresh cookie', async ({ api }) => {
+describe('register', () => {
+  test('AUTH-1.1, AUTH-1.2, AUTH-5.1 creates the account, signs in and sets an httpOnly SameSite refresh cookie', async ({
+    api,
+  }) => {
     const result = await api.operation<{ register: { accessToken: string; user: { email: string; name: string } } }>(
       REGISTER,
       {
@@ -30,7 +32,7 @@ describe('register (requirements 1, 2)', () => {
     expect(me.body.data).toMatchObject({ me: { email: 'ada.lovelace@example.com' } });
   });
 
-  test('2.4, 2.5 stores only a bcrypt hash and never returns it', async ({ api, user }) => {
+  test('AUTH-2.4, AUTH-2.5 stores only a bcrypt hash and never returns it', async ({ api, user }) => {
     const stored = await api.db.prisma.user.findUniqueOrThrow({ where: { email: user.email } });
     expect(stored.passwordHash).not.toContain(user.password);
     expect(stored.passwordHash).toMatch(/^\$2[aby]\$\d\d\$/);
@@ -39,7 +41,7 @@ describe('register (requirements 1, 2)', () => {
     expect(JSON.stringify(signIn.body)).not.toContain(stored.passwordHash);
   });
 
-  test('1.4 refuses a taken email, whatever its case, with CONFLICT on the email field', async ({ api, user }) => {
+  test('AUTH-1.4 refuses a taken email, whatever its case, with CONFLICT on the email field', async ({ api, user }) => {
     const result = await api.operation(REGISTER, {
       variables: { input: { email: user.email.toUpperCase(), password: 'analytical-engine-1843', name: 'Copy' } },
     });
@@ -49,7 +51,7 @@ describe('register (requirements 1, 2)', () => {
     ]);
   });
 
-  test('1.3, 1.5, 1.6 reports every invalid field at once, and writes nothing', async ({ api }) => {
+  test('AUTH-1.3, AUTH-1.5, AUTH-1.6 reports every invalid field at once, and writes nothing', async ({ api }) => {
     const before = await api.db.prisma.user.count();
     const result = await api.operation(REGISTER, {
       variables: { input: { email: 'not-an-email', password: 'short', name: '   ' } },
@@ -64,18 +66,21 @@ describe('register (requirements 1, 2)', () => {
     ['too short', 'Zq7#xw', /at least 8/],
     ['over 72 bytes', 'ü'.repeat(40), /at most 72 bytes/],
     ['common', 'password1234', /too common/],
-  ] as const)('2.1-2.3 refuses a %s password with a clear message', async ([, password, message], { api }) => {
-    const result = await api.operation(REGISTER, {
-      variables: { input: { email: `p-${crypto.randomUUID()}@example.com`, password, name: 'Pat' } },
-    });
-    expect(result.body.errors?.[0]?.extensions?.fieldErrors).toEqual([
-      { path: ['input', 'password'], message: expect.stringMatching(message) },
-    ]);
-  });
+  ] as const)(
+    'AUTH-2.1, AUTH-2.2, AUTH-2.3 refuses a %s password with a clear message',
+    async ([, password, message], { api }) => {
+      const result = await api.operation(REGISTER, {
+        variables: { input: { email: `p-${crypto.randomUUID()}@example.com`, password, name: 'Pat' } },
+      });
+      expect(result.body.errors?.[0]?.extensions?.fieldErrors).toEqual([
+        { path: ['input', 'password'], message: expect.stringMatching(message) },
+      ]);
+    },
+  );
 });
 
-describe('login (requirement 3)', () => {
-  test('3.1, 1.2 signs in with the email in any case and surrounding spaces', async ({ api, user }) => {
+describe('login', () => {
+  test('AUTH-3.1, AUTH-1.2 signs in with the email in any case and surrounding spaces', async ({ api, user }) => {
     const result = await api.operation<{ login: { accessToken: string; user: { id: string } } }>(LOGIN, {
       variables: { input: { email: ` ${user.email.toUpperCase()} `, password: user.password } },
     });
@@ -83,7 +88,7 @@ describe('login (requirement 3)', () => {
     expect(result.refreshCookie).toBeTruthy();
   });
 
-  test('3.2 says the same thing for an unknown email and a wrong password', async ({ api, user }) => {
+  test('AUTH-3.2 says the same thing for an unknown email and a wrong password', async ({ api, user }) => {
     const wrongPassword = await api.operation(LOGIN, {
       variables: { input: { email: user.email, password: 'not-the-password' } },
       ip: '192.0.2.10',
@@ -97,7 +102,10 @@ describe('login (requirement 3)', () => {
     expect(unknownEmail.body.errors?.[0]?.extensions).toEqual(wrongPassword.body.errors?.[0]?.extensions);
   });
 
-  test('3.4 throttles repeated failures for one account with RATE_LIMITED and a retry time', async ({ api, user }) => {
+  test('AUTH-3.4 throttles repeated failures for one account with RATE_LIMITED and a retry time', async ({
+    api,
+    user,
+  }) => {
     const attempt = (password: string, n: number) =>
       api.operation(LOGIN, { variables: { input: { email: user.email, password } }, ip: `198.51.100.${n}` });
     for (let n = 1; n <= 5; n += 1) {
@@ -108,7 +116,7 @@ describe('login (requirement 3)', () => {
     expect(blocked.body.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
   });
 
-  test('3.9 API processes on one database share the failure count', async ({ api, user }) => {
+  test('AUTH-3.9 API processes on one database share the failure count', async ({ api, user }) => {
     // A second app on the same database stands in for a second API process: nothing is shared but the database.
     const otherProcess = createApp(await testAppDeps(api.db, api.clock));
     const loginThere = async (password: string) => {
@@ -139,7 +147,7 @@ describe('login (requirement 3)', () => {
     expect(errorCodes(blockedHere.body)).toEqual(['RATE_LIMITED']);
   });
 
-  test('3.5, 3.7 throttles repeated failures from one client address across accounts', async ({ api }) => {
+  test('AUTH-3.5, AUTH-3.7 throttles repeated failures from one client address across accounts', async ({ api }) => {
     let last = await api.operation(LOGIN, { variables: { input: { email: 'a@example.com', password: 'x' } } });
     for (let n = 0; n < 21; n += 1) {
       last = await api.operation(LOGIN, {
@@ -151,8 +159,8 @@ describe('login (requirement 3)', () => {
   });
 });
 
-describe('profile (requirements 4.5, 7)', () => {
-  test('3.6 a successful login resets the account’s failure count', async ({ api, user }) => {
+describe('profile', () => {
+  test('AUTH-3.6 a successful login resets the account’s failure count', async ({ api, user }) => {
     const attempt = (password: string) =>
       api.operation(LOGIN, { variables: { input: { email: user.email, password } }, ip: '198.51.100.99' });
     for (let n = 0; n < 4; n += 1) await attempt('wrong-password');
@@ -161,12 +169,12 @@ describe('profile (requirements 4.5, 7)', () => {
     expect((await attempt(user.password)).body.errors).toBeUndefined();
   });
 
-  test('4.5 me is UNAUTHENTICATED without a valid session', async ({ api }) => {
+  test('AUTH-4.5 me is UNAUTHENTICATED without a valid session', async ({ api }) => {
     expect(errorCodes((await api.operation(ME)).body)).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes((await api.operation(ME, { token: 'not-a-jwt' })).body)).toEqual(['UNAUTHENTICATED']);
   });
 
-  test('7.1 updateProfile changes the name, trimmed and validated', async ({ api, user }) => {
+  test('AUTH-7.1 updateProfile changes the name, trimmed and validated', async ({ api, user }) => {
     const UPDATE = 'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { name } }';
     const updated = await api.operation(UPDATE, { token: user.accessToken, variables: { input: { name: ' Grace ' } } });
     expect(updated.body.data).toEqual({ updateProfile: { name: 'Grace' } });
@@ -177,10 +185,10 @@ describe('profile (requirements 4.5, 7)', () => {
   });
 });
 
-describe('changePassword (requirement 8)', () => {
+describe('changePassword', () => {
   const CHANGE = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }';
 
-  test('8.2 needs the current password', async ({ api, user }) => {
+  test('AUTH-8.2 needs the current password', async ({ api, user }) => {
     const result = await api.operation(CHANGE, {
       token: user.accessToken,
       variables: { input: { currentPassword: 'wrong-one-entirely', newPassword: 'fresh-meadow-lark-92' } },
@@ -190,7 +198,7 @@ describe('changePassword (requirement 8)', () => {
     ]);
   });
 
-  test('8.3 applies the password rules to the new password', async ({ api, user }) => {
+  test('AUTH-8.3 applies the password rules to the new password', async ({ api, user }) => {
     const result = await api.operation(CHANGE, {
       token: user.accessToken,
       variables: { input: { currentPassword: user.password, newPassword: 'password' } },
@@ -198,7 +206,10 @@ describe('changePassword (requirement 8)', () => {
     expect(result.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'newPassword']);
   });
 
-  test('8.1, 8.4 changes the password and ends every other session, keeping this one', async ({ api, user }) => {
+  test('AUTH-8.1, AUTH-8.4 changes the password and ends every other session, keeping this one', async ({
+    api,
+    user,
+  }) => {
     const other = await api.operation<{ login: { accessToken: string } }>(LOGIN, {
       variables: { input: { email: user.email, password: user.password } },
     });

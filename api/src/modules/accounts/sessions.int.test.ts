@@ -9,14 +9,14 @@ const SESSIONS = '{ sessions { id current userAgent ipAddress createdAt lastUsed
 
 type RefreshData = { refreshSession: { accessToken: string; expiresAt: string; user: { id: string } } };
 
-describe('access tokens at the API (requirement 4)', () => {
-  test('4.1 expire after at most 15 minutes', async ({ api, user }) => {
+describe('access tokens at the API', () => {
+  test('AUTH-4.1 expire after at most 15 minutes', async ({ api, user }) => {
     api.clock.advance(15 * 60 * 1000 + 1000);
     expect(errorCodes((await api.operation(ME, { token: user.accessToken })).body)).toEqual(['UNAUTHENTICATED']);
     api.clock.advance(-(15 * 60 * 1000 + 1000));
   });
 
-  test('4.3 a tampered, foreign-signed or unsigned token is refused', async ({ api, user }) => {
+  test('AUTH-4.3 a tampered, foreign-signed or unsigned token is refused', async ({ api, user }) => {
     const [header, payload, signature] = user.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: crypto.randomUUID() })).toString('base64url')}.${signature}`;
@@ -30,7 +30,7 @@ describe('access tokens at the API (requirement 4)', () => {
     expect((await api.operation(ME, { token: user.accessToken })).body.errors).toBeUndefined();
   });
 
-  test('4.7 a stale token does not stand in the way of signing in again', async ({ api, user }) => {
+  test('AUTH-4.7 a stale token does not stand in the way of signing in again', async ({ api, user }) => {
     const result = await api.operation('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
       token: 'expired.or.garbage',
       variables: { input: { email: user.email, password: user.password } },
@@ -38,7 +38,7 @@ describe('access tokens at the API (requirement 4)', () => {
     expect(result.body.errors).toBeUndefined();
   });
 
-  test('4.6 lastUsedAt moves at most once a minute', async ({ api, user }) => {
+  test('AUTH-4.6 lastUsedAt moves at most once a minute', async ({ api, user }) => {
     const lastUsed = async () =>
       (await api.db.prisma.session.findFirstOrThrow({ where: { user: { email: user.email } } })).lastUsedAt.getTime();
     const before = await lastUsed();
@@ -51,8 +51,8 @@ describe('access tokens at the API (requirement 4)', () => {
   });
 });
 
-describe('refreshSession (requirement 5)', () => {
-  test('5.2 trades the cookie for a new access token and rotates the cookie', async ({ api, user }) => {
+describe('refreshSession', () => {
+  test('AUTH-5.2 trades the cookie for a new access token and rotates the cookie', async ({ api, user }) => {
     const refreshed = await api.operation<RefreshData>(REFRESH, { refreshCookie: user.refreshCookie });
     expect(refreshed.body.data?.refreshSession.user.id).toBe(user.id);
     expect(refreshed.refreshCookie).toBeTruthy();
@@ -61,12 +61,12 @@ describe('refreshSession (requirement 5)', () => {
     expect(me.body.data).toEqual({ me: { id: user.id } });
   });
 
-  test('5.4 without a cookie, or with an unknown one, is UNAUTHENTICATED', async ({ api }) => {
+  test('AUTH-5.4 without a cookie, or with an unknown one, is UNAUTHENTICATED', async ({ api }) => {
     expect(errorCodes((await api.operation(REFRESH)).body)).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes((await api.operation(REFRESH, { refreshCookie: 'forged' })).body)).toEqual(['UNAUTHENTICATED']);
   });
 
-  test('5.3 reusing an old refresh token revokes the whole session', async ({ api, user }) => {
+  test('AUTH-5.3 reusing an old refresh token revokes the whole session', async ({ api, user }) => {
     const first = await api.operation<RefreshData>(REFRESH, { refreshCookie: user.refreshCookie });
     const reuse = await api.operation(REFRESH, { refreshCookie: user.refreshCookie });
     expect(errorCodes(reuse.body)).toEqual(['UNAUTHENTICATED']);
@@ -80,7 +80,7 @@ describe('refreshSession (requirement 5)', () => {
     ]);
   });
 
-  test('5.5 stops working when the session expires, 30 days after it began', async ({ api, user }) => {
+  test('AUTH-5.5 stops working when the session expires, 30 days after it began', async ({ api, user }) => {
     api.clock.advance(31 * 24 * 3600 * 1000);
     expect(errorCodes((await api.operation(REFRESH, { refreshCookie: user.refreshCookie })).body)).toEqual([
       'UNAUTHENTICATED',
@@ -89,8 +89,8 @@ describe('refreshSession (requirement 5)', () => {
   });
 });
 
-describe('logout (requirement 6)', () => {
-  test('6.1, 6.2 ends the session at once and clears the cookie', async ({ api, user }) => {
+describe('logout', () => {
+  test('AUTH-6.1, AUTH-6.2 ends the session at once and clears the cookie', async ({ api, user }) => {
     const result = await api.operation('mutation { logout }', { token: user.accessToken });
     expect(result.body).toEqual({ data: { logout: true } });
     expect(result.refreshCookie).toBe('');
@@ -100,15 +100,18 @@ describe('logout (requirement 6)', () => {
     ]);
   });
 
-  test('6.3 without a session is UNAUTHENTICATED and still clears the cookie', async ({ api }) => {
+  test('AUTH-6.3 without a session is UNAUTHENTICATED and still clears the cookie', async ({ api }) => {
     const result = await api.operation('mutation { logout }', { refreshCookie: 'whatever' });
     expect(errorCodes(result.body)).toEqual(['UNAUTHENTICATED']);
     expect(result.refreshCookie).toBe('');
   });
 });
 
-describe('sessions and revokeSession (requirement 9)', () => {
-  test('9.1, 3.8 lists the open sessions with client details, marking the current one', async ({ api, user }) => {
+describe('sessions and revokeSession', () => {
+  test('AUTH-9.1, AUTH-3.8 lists the open sessions with client details, marking the current one', async ({
+    api,
+    user,
+  }) => {
     await api.operation('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
       variables: { input: { email: user.email, password: user.password } },
       headers: { 'user-agent': 'Yello-Test-Phone/1.0' },
@@ -125,7 +128,7 @@ describe('sessions and revokeSession (requirement 9)', () => {
     );
   });
 
-  test('3.7 the client address comes from X-Forwarded-For only behind a trusted proxy', async ({ api, user }) => {
+  test('AUTH-3.7 the client address comes from X-Forwarded-For only behind a trusted proxy', async ({ api, user }) => {
     const direct = createApp({ ...(await testAppDeps(api.db, api.clock)), trustProxy: false });
     const response = await direct.fetch(
       new Request('http://yello.test/graphql', {
@@ -145,7 +148,7 @@ describe('sessions and revokeSession (requirement 9)', () => {
     expect(addresses.map((session) => session.ipAddress)).not.toContain('203.0.113.99');
   });
 
-  test('9.2 revokeSession ends another of my sessions', async ({ api, user }) => {
+  test('AUTH-9.2 revokeSession ends another of my sessions', async ({ api, user }) => {
     const other = await api.operation<{ login: { accessToken: string } }>(
       'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
       { variables: { input: { email: user.email, password: user.password } } },
@@ -164,7 +167,7 @@ describe('sessions and revokeSession (requirement 9)', () => {
     ]);
   });
 
-  test("9.3 another user's session is NOT_FOUND, the same as one that does not exist", async ({ api, user }) => {
+  test("AUTH-9.3 another user's session is NOT_FOUND, the same as one that does not exist", async ({ api, user }) => {
     const stranger = await api.signUp();
     const theirs = await api.operation<{ sessions: { id: string }[] }>(SESSIONS, { token: stranger.accessToken });
     const theirId = theirs.body.data?.sessions[0]?.id;
@@ -179,7 +182,7 @@ describe('sessions and revokeSession (requirement 9)', () => {
     expect((await api.operation(ME, { token: stranger.accessToken })).body.errors).toBeUndefined();
   });
 
-  test('10.3 node(id) shows my own user and hides everyone else’s, like ids that do not exist', async ({
+  test('AUTH-10.3 node(id) shows my own user and hides everyone else’s, like ids that do not exist', async ({
     api,
     user,
   }) => {

@@ -4,8 +4,12 @@ import { errorCodes } from '../../../test/test-api.ts';
 const PROJECTS =
   'query($slug: String!, $all: Boolean) { workspace(slug: $slug) { projects(includeArchived: $all) { nodes { key archivedAt } } } }';
 
-describe('projects (requirement 1)', () => {
-  test('1.3 a lead must be a member; 1.4 update, archive, unarchive and delete', async ({ api, user, workspace }) => {
+describe('projects', () => {
+  test('PT-1.3 a lead must be a member; PT-1.4 update, archive, unarchive and delete', async ({
+    api,
+    user,
+    workspace,
+  }) => {
     const stranger = await api.signUp();
     const badLead = await api.operation(
       'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
@@ -61,8 +65,8 @@ describe('projects (requirement 1)', () => {
   });
 });
 
-describe('old project keys (requirement 1.5)', () => {
-  test('1.5 after a key change the old keys still find the project and its tasks, and stay its own', async ({
+describe('old project keys', () => {
+  test('PT-1.5 after a key change the old keys still find the project and its tasks, and stay its own', async ({
     api,
     user,
     workspace,
@@ -104,8 +108,8 @@ describe('old project keys (requirement 1.5)', () => {
   });
 });
 
-describe('workflow states (requirement 2)', () => {
-  test('2.1 adds, renames and reorders states; 2.3 names are unique and colours #RRGGBB', async ({
+describe('workflow states', () => {
+  test('PT-2.1 adds, renames and reorders states; PT-2.3 names are unique and colours #RRGGBB', async ({
     api,
     user,
     workspace,
@@ -188,7 +192,7 @@ describe('workflow states (requirement 2)', () => {
     expect(badColour.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'color']);
   });
 
-  test('2.2 a state in use is deleted only with somewhere for its tasks', async ({ api, user, workspace }) => {
+  test('PT-2.2 a state in use is deleted only with somewhere for its tasks', async ({ api, user, workspace }) => {
     const content = await api.createContent(user, workspace);
     const DELETE = 'mutation($input: DeleteWorkflowStateInput!) { deleteWorkflowState(input: $input) }';
     const project = await api.data<{ project: { states: { id: string; name: string }[] } }>(

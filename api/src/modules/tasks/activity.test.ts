@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields } from './activity.ts';
 
-describe('changedFields (requirement 6.1)', () => {
-  it('6.1 lists only the fields given that really change', () => {
+describe('changedFields', () => {
+  it('PT-6.1 lists only the fields given that really change', () => {
     expect(
       changedFields(
         { title: 'Old', priority: 'LOW', assignee: null, labels: ['bug'] },
@@ -14,7 +14,7 @@ describe('changedFields (requirement 6.1)', () => {
     ]);
   });
 
-  it('6.1 records clearing a value', () => {
+  it('PT-6.1 records clearing a value', () => {
     expect(changedFields({ dueDate: '2026-12-01' }, { dueDate: null })).toEqual([
       { field: 'dueDate', from: '2026-12-01', to: null },
     ]);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '../../../test/fixtures.ts';
 import { errorCodes } from '../../../test/test-api.ts';
 
-describe('labels (requirement 5.1)', () => {
-  test('5.1 writers create, rename and delete labels; names are unique in the workspace, regardless of case', async ({
+describe('labels', () => {
+  test('PT-5.1 writers create, rename and delete labels; names are unique in the workspace, regardless of case', async ({
     api,
     user,
     workspace,
@@ -59,8 +59,8 @@ describe('labels (requirement 5.1)', () => {
   });
 });
 
-describe('comments (requirements 5.2, 5.3)', () => {
-  test('5.2 authors edit and delete their comments; others may not; 5.3 counts without loading them', async ({
+describe('comments', () => {
+  test('PT-5.2 authors edit and delete their comments; others may not; PT-5.3 counts without loading them', async ({
     api,
     user,
     workspace,
@@ -108,8 +108,8 @@ describe('comments (requirements 5.2, 5.3)', () => {
   });
 });
 
-describe('people who leave (requirements 3.5, 5.2)', () => {
-  test('3.5 a removed member is unassigned from the workspace’s tasks and shows as nobody on their comments', async ({
+describe('people who leave', () => {
+  test('PT-3.8 a removed member is unassigned from the workspace’s tasks and shows as nobody on their comments', async ({
     api,
     user,
     workspace,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { taskOrderBy, taskWhere } from './task-filters.ts';
 
-describe('task filters (requirement 4.1)', () => {
-  it('4.1 no filter selects everything', () => {
+describe('task filters', () => {
+  it('PT-4.1 no filter selects everything', () => {
     expect(taskWhere(undefined)).toEqual({});
     expect(taskWhere({ stateIds: [], search: '  ' })).toEqual({});
   });
 
-  it('4.1 combines filters with AND, assignees and "unassigned" with OR, and each search word', () => {
+  it('PT-4.1 combines filters with AND, assignees and "unassigned" with OR, and each search word', () => {
     expect(
       taskWhere({ assigneeIds: ['u1'], unassigned: true, priorities: ['HIGH'], labelIds: ['l1'], search: 'login bug' }),
     ).toEqual({
@@ -31,7 +31,7 @@ describe('task filters (requirement 4.1)', () => {
     });
   });
 
-  it('4.1 matches search words literally, escaping the LIKE wildcards', () => {
+  it('PT-4.1 matches search words literally, escaping the LIKE wildcards', () => {
     expect(taskWhere({ search: '100% a_b c\\d' })).toEqual({
       AND: ['100\\%', 'a\\_b', 'c\\\\d'].map((word) => ({
         OR: [
@@ -42,7 +42,7 @@ describe('task filters (requirement 4.1)', () => {
     });
   });
 
-  it('4.1 orders by board position by default, and always ends with the id', () => {
+  it('PT-4.1 orders by board position by default, and always ends with the id', () => {
     expect(taskOrderBy()).toEqual([{ state: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }]);
     expect(taskOrderBy('DUE_DATE', 'DESC')).toEqual([{ dueDate: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }]);
   });

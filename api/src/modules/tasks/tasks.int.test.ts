@@ -32,8 +32,8 @@ async function setUp(api: TestApi, token: string, workspace: TestWorkspace, key 
 
 const stateNamed = (project: Project, name: string) => project.states.find((state) => state.name === name)?.id ?? '';
 
-describe('projects (requirement 1)', () => {
-  test('1.1 a new project has the default states; 1.2 keys are unique in the workspace', async ({
+describe('projects', () => {
+  test('PT-1.1 a new project has the default states; PT-1.2 keys are unique in the workspace', async ({
     api,
     user,
     workspace,
@@ -55,8 +55,8 @@ describe('projects (requirement 1)', () => {
   });
 });
 
-describe('tasks (requirement 3)', () => {
-  test('3.1 numbers tasks per project without gaps or duplicates, also when created at once', async ({
+describe('tasks', () => {
+  test('PT-3.1 numbers tasks per project without gaps or duplicates, also when created at once', async ({
     api,
     user,
     workspace,
@@ -75,7 +75,7 @@ describe('tasks (requirement 3)', () => {
     expect(created.every((result) => result.createTask.state.name === 'Todo')).toBe(true);
   });
 
-  test('3.2 changes only the fields given; null clears', async ({ api, user, workspace }) => {
+  test('PT-3.2 changes only the fields given; null clears', async ({ api, user, workspace }) => {
     const project = await setUp(api, user.accessToken, workspace);
     const { createTask } = await api.data<{ createTask: CreatedTask }>(CREATE, {
       token: user.accessToken,
@@ -93,7 +93,7 @@ describe('tasks (requirement 3)', () => {
     expect(second.updateTask).toMatchObject({ title: 'Write the docs', priority: 'LOW', dueDate: null });
   });
 
-  test('3.3, 3.4 moves between neighbours and across states; completion time follows the state', async ({
+  test('PT-3.3, PT-3.4 moves between neighbours and across states; completion time follows the state', async ({
     api,
     user,
     workspace,
@@ -147,7 +147,7 @@ describe('tasks (requirement 3)', () => {
     expect(reopened.moveTask.completedAt).toBeNull();
   });
 
-  test('3.5 references outside the project or workspace are bad input and write nothing', async ({
+  test('PT-3.5 references outside the project or workspace are bad input and write nothing', async ({
     api,
     user,
     workspace,
@@ -169,7 +169,11 @@ describe('tasks (requirement 3)', () => {
     expect(await api.db.prisma.task.count()).toBe(tasksBefore);
   });
 
-  test('3.6 finds a task by key, case-insensitively; 6.1 records its history', async ({ api, user, workspace }) => {
+  test('PT-3.6 finds a task by key, case-insensitively; PT-6.1 records its history', async ({
+    api,
+    user,
+    workspace,
+  }) => {
     const project = await setUp(api, user.accessToken, workspace);
     const { createTask } = await api.data<{ createTask: CreatedTask }>(CREATE, {
       token: user.accessToken,
@@ -200,8 +204,8 @@ describe('tasks (requirement 3)', () => {
   });
 });
 
-describe('task lists (requirement 4.1)', () => {
-  test('4.1 filters combine and orderings apply', async ({ api, user, workspace }) => {
+describe('task lists', () => {
+  test('PT-4.1 filters combine and orderings apply', async ({ api, user, workspace }) => {
     const project = await setUp(api, user.accessToken, workspace);
     const { createLabel } = await api.data<{ createLabel: { id: string } }>(
       'mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }',
@@ -253,8 +257,8 @@ describe('task lists (requirement 4.1)', () => {
   });
 });
 
-describe('the board (requirement 4.3)', () => {
-  test('4.3 the board query issues the same number of SQL statements for 5 and for 500 tasks', async ({
+describe('the board', () => {
+  test('PT-4.3 the board query issues the same number of SQL statements for 5 and for 500 tasks', async ({
     api,
     user,
     workspace,

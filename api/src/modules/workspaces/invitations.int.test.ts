@@ -11,8 +11,12 @@ const PENDING = 'query($slug: String!) { workspace(slug: $slug) { invitations { 
 type InviteData = { inviteMember: { url: string; invitation: { id: string; expiresAt: string } } };
 const tokenOf = (url: string) => url.split('/invite/')[1] ?? '';
 
-describe('invitations (requirement 3)', () => {
-  test('3.1 returns a one-time link, stores only the hash and expires in 7 days', async ({ api, user, workspace }) => {
+describe('invitations', () => {
+  test('WS-3.1 returns a one-time link, stores only the hash and expires in 7 days', async ({
+    api,
+    user,
+    workspace,
+  }) => {
     const result = await api.data<InviteData>(INVITE, {
       token: user.accessToken,
       variables: { input: { workspaceId: workspace.id, email: ' New.Person@Example.com ', role: 'MEMBER' } },
@@ -25,7 +29,7 @@ describe('invitations (requirement 3)', () => {
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(7 * 86_400_000);
   });
 
-  test('3.2 only an OWNER invites as OWNER', async ({ api, user, workspace }) => {
+  test('WS-3.2 only an OWNER invites as OWNER', async ({ api, user, workspace }) => {
     const admin = await api.addMember(user, workspace, 'ADMIN');
     const input = { workspaceId: workspace.id, email: 'boss@example.com', role: 'OWNER' };
     expect(errorCodes((await api.operation(INVITE, { token: admin.accessToken, variables: { input } })).body)).toEqual([
@@ -36,7 +40,7 @@ describe('invitations (requirement 3)', () => {
     ).toBeUndefined();
   });
 
-  test('3.3 refuses members, and replaces an earlier pending invitation', async ({ api, user, workspace }) => {
+  test('WS-3.3 refuses members, and replaces an earlier pending invitation', async ({ api, user, workspace }) => {
     const member = await api.addMember(user, workspace, 'MEMBER');
     const again = await api.operation(INVITE, {
       token: user.accessToken,
@@ -62,7 +66,7 @@ describe('invitations (requirement 3)', () => {
     ]);
   });
 
-  test('3.4 admins list and revoke pending invitations; members may not list them', async ({
+  test('WS-3.4 admins list and revoke pending invitations; members may not list them', async ({
     api,
     user,
     workspace,
@@ -85,7 +89,11 @@ describe('invitations (requirement 3)', () => {
     expect(errorCodes(preview.body)).toEqual(['NOT_FOUND']);
   });
 
-  test('3.5 anyone with the link sees what it offers; other tokens are NOT_FOUND', async ({ api, user, workspace }) => {
+  test('WS-3.5 anyone with the link sees what it offers; other tokens are NOT_FOUND', async ({
+    api,
+    user,
+    workspace,
+  }) => {
     const invited = await api.data<InviteData>(INVITE, {
       token: user.accessToken,
       variables: { input: { workspaceId: workspace.id, email: 'peek@example.com', role: 'ADMIN' } },
@@ -104,7 +112,7 @@ describe('invitations (requirement 3)', () => {
     }
   });
 
-  test('3.6 the invited user joins with the role, once', async ({ api, user, workspace }) => {
+  test('WS-3.6 the invited user joins with the role, once', async ({ api, user, workspace }) => {
     const invitee = await api.signUp();
     const invited = await api.data<InviteData>(INVITE, {
       token: user.accessToken,
@@ -117,7 +125,7 @@ describe('invitations (requirement 3)', () => {
     expect(errorCodes(reused.body)).toEqual(['NOT_FOUND']);
   });
 
-  test('3.7 another email is FORBIDDEN and named; members get CONFLICT; strangers need to sign in', async ({
+  test('WS-3.7 another email is FORBIDDEN and named; members get CONFLICT; strangers need to sign in', async ({
     api,
     user,
     workspace,

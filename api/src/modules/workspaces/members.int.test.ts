@@ -19,8 +19,8 @@ async function ownerMembershipId(
   return result.workspace.members.nodes.find((node) => node.isViewer)?.id ?? '';
 }
 
-describe('members and roles (requirement 4)', () => {
-  test('4.1 members see each other with roles', async ({ api, user, workspace }) => {
+describe('members and roles', () => {
+  test('WS-4.1 members see each other with roles', async ({ api, user, workspace }) => {
     const viewer = await api.addMember(user, workspace, 'VIEWER');
     const result = await api.data<{
       workspace: { members: { totalCount: number; nodes: { role: string; user: { email: string } }[] } };
@@ -32,7 +32,7 @@ describe('members and roles (requirement 4)', () => {
     ]);
   });
 
-  test('4.2 admins change roles below OWNER; only owners touch OWNER', async ({ api, user, workspace }) => {
+  test('WS-4.2 admins change roles below OWNER; only owners touch OWNER', async ({ api, user, workspace }) => {
     const admin = await api.addMember(user, workspace, 'ADMIN');
     const member = await api.addMember(user, workspace, 'MEMBER');
     const change = (token: string, membershipId: string, role: string) =>
@@ -54,7 +54,7 @@ describe('members and roles (requirement 4)', () => {
     expect(steppedDown.body.data).toEqual({ changeMemberRole: { role: 'ADMIN', workspace: { viewerRole: 'ADMIN' } } });
   });
 
-  test('4.3 admins remove members; only owners remove owners', async ({ api, user, workspace }) => {
+  test('WS-4.3 admins remove members; only owners remove owners', async ({ api, user, workspace }) => {
     const admin = await api.addMember(user, workspace, 'ADMIN');
     const member = await api.addMember(user, workspace, 'MEMBER');
     expect(
@@ -71,7 +71,7 @@ describe('members and roles (requirement 4)', () => {
     ).toEqual(['FORBIDDEN']);
   });
 
-  test('4.4 a member leaves', async ({ api, user, workspace }) => {
+  test('WS-4.4 a member leaves', async ({ api, user, workspace }) => {
     const member = await api.addMember(user, workspace, 'MEMBER');
     expect((await api.operation(LEAVE, { token: member.accessToken, variables: { id: workspace.id } })).body).toEqual({
       data: { leaveWorkspace: true },
@@ -79,7 +79,7 @@ describe('members and roles (requirement 4)', () => {
     expect(await api.db.prisma.membership.count({ where: { workspace: { slug: workspace.slug } } })).toBe(1);
   });
 
-  test('4.5 the last owner cannot be demoted, removed or leave', async ({ api, user, workspace }) => {
+  test('WS-4.5 the last owner cannot be demoted, removed or leave', async ({ api, user, workspace }) => {
     const ownerId = await ownerMembershipId(api, user.accessToken, workspace.slug);
     const demote = await api.operation(CHANGE, {
       token: user.accessToken,
@@ -94,7 +94,7 @@ describe('members and roles (requirement 4)', () => {
     ).toEqual(['CONFLICT']);
   });
 
-  test('4.5 two owners demoting each other at once leave one owner', async ({ api, user, workspace }) => {
+  test('WS-4.5 two owners demoting each other at once leave one owner', async ({ api, user, workspace }) => {
     const second = await api.addMember(user, workspace, 'OWNER');
     const firstId = await ownerMembershipId(api, user.accessToken, workspace.slug);
     const results = await Promise.all([
@@ -113,7 +113,7 @@ describe('members and roles (requirement 4)', () => {
     ).toBe(1);
   });
 
-  test('6.3 the viewer’s permissions and which members they may manage come from the role table', async ({
+  test('WS-6.3 the viewer’s permissions and which members they may manage come from the role table', async ({
     api,
     user,
     workspace,

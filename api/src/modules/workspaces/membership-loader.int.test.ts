@@ -9,8 +9,8 @@ const PAGE = `query($slug: String!) {
   workspaces { nodes { name viewerRole } }
 }`;
 
-describe('membership look-ups (requirement 5.4)', () => {
-  test('5.4 one membership query per request, and a constant number of statements whatever the member count', async ({
+describe('membership look-ups', () => {
+  test('WS-5.4 one membership query per request, and a constant number of statements whatever the member count', async ({
     api,
     user,
     workspace,

@@ -3,19 +3,19 @@ import { hasRole, mayManage, permissionsOf, requiredRole, roleNeededToAssign, Wo
 
 const { OWNER, ADMIN, MEMBER, VIEWER } = WorkspaceRole;
 
-describe('roles (requirement 5.5)', () => {
-  it('5.5 orders the roles OWNER > ADMIN > MEMBER > VIEWER', () => {
+describe('roles', () => {
+  it('WS-5.5 orders the roles OWNER > ADMIN > MEMBER > VIEWER', () => {
     const order = [VIEWER, MEMBER, ADMIN, OWNER];
     for (const [i, role] of order.entries()) {
       for (const [j, other] of order.entries()) expect(hasRole(role, other)).toBe(i >= j);
     }
   });
 
-  it('5.5 matches the role table of the spec', () => {
+  it('WS-5.5 matches the role table of the spec', () => {
     expect(requiredRole).toEqual({ read: VIEWER, write: MEMBER, manage: ADMIN, own: OWNER });
   });
 
-  it('4.2, 3.2 anything touching OWNER needs an OWNER', () => {
+  it('WS-4.2, WS-3.2 anything touching OWNER needs an OWNER', () => {
     expect(roleNeededToAssign(MEMBER, ADMIN)).toBe(ADMIN);
     expect(roleNeededToAssign(undefined, VIEWER)).toBe(ADMIN);
     expect(roleNeededToAssign(ADMIN, OWNER)).toBe(OWNER);
@@ -23,7 +23,7 @@ describe('roles (requirement 5.5)', () => {
     expect(roleNeededToAssign(OWNER, undefined)).toBe(OWNER);
   });
 
-  it('6.3 permissions follow the table', () => {
+  it('WS-6.3 permissions follow the table', () => {
     expect(permissionsOf(OWNER)).toEqual({
       writeContent: true,
       updateSettings: true,

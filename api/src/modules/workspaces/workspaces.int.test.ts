@@ -6,8 +6,8 @@ const BY_SLUG = 'query($slug: String!) { workspace(slug: $slug) { id name slug v
 const UPDATE = 'mutation($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { name slug } }';
 const DELETE = 'mutation($input: DeleteWorkspaceInput!) { deleteWorkspace(input: $input) }';
 
-describe('create and list workspaces (requirement 1)', () => {
-  test('1.1 creates the workspace with the caller as OWNER', async ({ api, user }) => {
+describe('create and list workspaces', () => {
+  test('WS-1.1 creates the workspace with the caller as OWNER', async ({ api, user }) => {
     const result = await api.operation(CREATE, {
       token: user.accessToken,
       variables: { input: { name: ' Acme Inc ', slug: ' Acme-Inc ' } },
@@ -17,7 +17,7 @@ describe('create and list workspaces (requirement 1)', () => {
     });
   });
 
-  test('1.2 refuses a bad or reserved slug and an empty name, with field errors', async ({ api, user }) => {
+  test('WS-1.2 refuses a bad or reserved slug and an empty name, with field errors', async ({ api, user }) => {
     const result = await api.operation(CREATE, {
       token: user.accessToken,
       variables: { input: { name: ' ', slug: 'login' } },
@@ -29,7 +29,7 @@ describe('create and list workspaces (requirement 1)', () => {
     ]);
   });
 
-  test('1.3 refuses a taken slug with CONFLICT on the slug', async ({ api, user, workspace }) => {
+  test('WS-1.3 refuses a taken slug with CONFLICT on the slug', async ({ api, user, workspace }) => {
     const result = await api.operation(CREATE, {
       token: user.accessToken,
       variables: { input: { name: 'Copy', slug: workspace.slug.toUpperCase() } },
@@ -38,7 +38,11 @@ describe('create and list workspaces (requirement 1)', () => {
     expect(result.body.errors?.[0]?.extensions?.fieldErrors?.[0]?.path).toEqual(['input', 'slug']);
   });
 
-  test('1.4 lists exactly the workspaces the viewer belongs to, with their role', async ({ api, user, workspace }) => {
+  test('WS-1.4 lists exactly the workspaces the viewer belongs to, with their role', async ({
+    api,
+    user,
+    workspace,
+  }) => {
     const other = await api.createWorkspace(await api.signUp(), 'Other');
     const second = await api.createWorkspace(user, 'Beta');
     const listed = await api.data<{
@@ -51,7 +55,7 @@ describe('create and list workspaces (requirement 1)', () => {
     expect(JSON.stringify(listed)).not.toContain(other.slug);
   });
 
-  test('1.5 workspace(slug) for a member; NOT_FOUND alike for non-members and unknown slugs', async ({
+  test('WS-1.5 workspace(slug) for a member; NOT_FOUND alike for non-members and unknown slugs', async ({
     api,
     user,
     workspace,
@@ -67,7 +71,7 @@ describe('create and list workspaces (requirement 1)', () => {
     expect(theirs.body).toEqual(missing.body);
   });
 
-  test('1.6 anonymous callers are UNAUTHENTICATED', async ({ api, workspace }) => {
+  test('WS-1.6 anonymous callers are UNAUTHENTICATED', async ({ api, workspace }) => {
     expect(errorCodes((await api.operation('{ workspaces { nodes { id } } }')).body)).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes((await api.operation(BY_SLUG, { variables: { slug: workspace.slug } })).body)).toEqual([
       'UNAUTHENTICATED',
@@ -77,8 +81,8 @@ describe('create and list workspaces (requirement 1)', () => {
   });
 });
 
-describe('workspace settings (requirement 2)', () => {
-  test('2.1 changes only the fields given', async ({ api, user, workspace }) => {
+describe('workspace settings', () => {
+  test('WS-2.1 changes only the fields given', async ({ api, user, workspace }) => {
     const renamed = await api.operation(UPDATE, {
       token: user.accessToken,
       variables: { input: { id: workspace.id, name: 'Renamed' } },
@@ -91,7 +95,7 @@ describe('workspace settings (requirement 2)', () => {
     expect(moved.body.data).toEqual({ updateWorkspace: { name: 'Renamed', slug: `${workspace.slug}-2` } });
   });
 
-  test('2.1 applies the slug rules and uniqueness', async ({ api, user, workspace }) => {
+  test('WS-2.1 applies the slug rules and uniqueness', async ({ api, user, workspace }) => {
     const other = await api.createWorkspace(user, 'Other');
     const taken = await api.operation(UPDATE, {
       token: user.accessToken,
@@ -105,7 +109,7 @@ describe('workspace settings (requirement 2)', () => {
     expect(errorCodes(bad.body)).toEqual(['BAD_USER_INPUT']);
   });
 
-  test('2.2 deletes the workspace with its memberships and invitations', async ({ api, user, workspace }) => {
+  test('WS-2.2 deletes the workspace with its memberships and invitations', async ({ api, user, workspace }) => {
     await api.addMember(user, workspace, 'MEMBER');
     await api.data('mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }', {
       token: user.accessToken,
@@ -122,7 +126,7 @@ describe('workspace settings (requirement 2)', () => {
     expect(await api.db.prisma.workspace.count({ where: { slug: workspace.slug } })).toBe(0);
   });
 
-  test('2.3 refuses a wrong confirmation and deletes nothing', async ({ api, user, workspace }) => {
+  test('WS-2.3 refuses a wrong confirmation and deletes nothing', async ({ api, user, workspace }) => {
     const result = await api.operation(DELETE, {
       token: user.accessToken,
       variables: { input: { id: workspace.id, confirmSlug: 'nope-nope' } },

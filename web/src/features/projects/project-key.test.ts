@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { suggestKey } from './project-key.ts';
 
-describe('project key suggestion (requirement 8.1)', () => {
-  it('8.1 suggests initials or the first letters', () => {
+describe('project key suggestion', () => {
+  it('PT-8.1 suggests initials or the first letters', () => {
     expect(suggestKey('Yello')).toBe('YEL');
     expect(suggestKey('Mobile app redesign')).toBe('MAR');
     expect(suggestKey('Ünïcode 2 Things')).toBe('UT');

@@ -10,8 +10,8 @@ const changed = (field: string, from: unknown, to: unknown): ActivityEntry => ({
   actor: ada,
 });
 
-describe('activity sentences (requirement 8.2)', () => {
-  it('8.2 says who created the task', () => {
+describe('activity sentences', () => {
+  it('PT-8.2 says who created the task', () => {
     expect(activitySentence({ kind: 'CREATED', field: null, from: null, to: null, actor: ada })).toBe(
       'Ada created the task',
     );
@@ -20,7 +20,7 @@ describe('activity sentences (requirement 8.2)', () => {
     );
   });
 
-  it('8.2 names states, people and priorities', () => {
+  it('PT-8.2 names states, people and priorities', () => {
     expect(activitySentence(changed('state', { id: '1', name: 'Todo' }, { id: '2', name: 'In Progress' }))).toBe(
       'Ada changed state from Todo to In Progress',
     );
@@ -30,7 +30,7 @@ describe('activity sentences (requirement 8.2)', () => {
     expect(activitySentence(changed('title', 'Old', 'New'))).toBe('Ada changed title from “Old” to “New”');
   });
 
-  it('8.2 describes labels, due dates and descriptions', () => {
+  it('PT-8.2 describes labels, due dates and descriptions', () => {
     expect(activitySentence(changed('labels', ['Bug'], ['Bug', 'UI', 'API']))).toBe('Ada added labels UI and API');
     expect(activitySentence(changed('labels', ['Bug'], []))).toBe('Ada removed label Bug');
     expect(activitySentence(changed('dueDate', null, '2026-12-03'))).toBe('Ada set the due date to Dec 3, 2026');
@@ -38,7 +38,7 @@ describe('activity sentences (requirement 8.2)', () => {
     expect(activitySentence(changed('description', '', 'Text'))).toBe('Ada edited the description');
   });
 
-  it('8.2 says how long ago', () => {
+  it('PT-8.2 says how long ago', () => {
     const now = new Date('2026-11-26T12:00:00Z');
     expect(timeAgo('2026-11-26T11:59:30Z', now)).toBe('just now');
     expect(timeAgo('2026-11-26T11:58:00Z', now)).toBe('2 min. ago');

@@ -5,25 +5,25 @@ const todo: Column = { stateId: 'todo', taskIds: ['a', 'b', 'c'] };
 const doing: Column = { stateId: 'doing', taskIds: ['d'] };
 const done: Column = { stateId: 'done', taskIds: [] };
 
-describe('board placement (requirement 8.1)', () => {
-  it('8.1 drops into another column between its cards', () => {
+describe('board placement', () => {
+  it('PT-8.1 drops into another column between its cards', () => {
     expect(placeAt(doing, 'a', 0, todo)).toEqual({ stateId: 'doing', index: 0, beforeId: 'd' });
     expect(placeAt(doing, 'a', 1, todo)).toEqual({ stateId: 'doing', index: 1, afterId: 'd' });
     expect(placeAt(done, 'a', 0, todo)).toEqual({ stateId: 'done', index: 0 });
   });
 
-  it('8.1 drops within a column, counting the moving card where it was', () => {
+  it('PT-8.1 drops within a column, counting the moving card where it was', () => {
     expect(placeAt(todo, 'a', 3)).toEqual({ stateId: 'todo', index: 2, afterId: 'c' });
     expect(placeAt(todo, 'c', 0)).toEqual({ stateId: 'todo', index: 0, beforeId: 'a' });
     expect(placeAt(todo, 'a', 2)).toEqual({ stateId: 'todo', index: 1, afterId: 'b', beforeId: 'c' });
   });
 
-  it('8.1 ignores a drop where the card already is', () => {
+  it('PT-8.1 ignores a drop where the card already is', () => {
     expect(placeAt(todo, 'b', 1)).toBeUndefined();
     expect(placeAt(todo, 'b', 2)).toBeUndefined();
   });
 
-  it('8.1 moves with the keyboard up, down and across columns', () => {
+  it('PT-8.1 moves with the keyboard up, down and across columns', () => {
     const columns = [todo, doing, done];
     expect(keyboardMove(columns, 'b', 'up')).toEqual({ stateId: 'todo', index: 0, beforeId: 'a' });
     expect(keyboardMove(columns, 'b', 'down')).toEqual({ stateId: 'todo', index: 2, afterId: 'c' });
@@ -35,7 +35,7 @@ describe('board placement (requirement 8.1)', () => {
     expect(keyboardMove(columns, 'missing', 'left')).toBeUndefined();
   });
 
-  it('8.1 reads a finished drag from the previewed layout', () => {
+  it('PT-8.1 reads a finished drag from the previewed layout', () => {
     expect(settledPlacement({ todo: ['a', 'c'], doing: ['d', 'b'], done: [] }, 'b', todo)).toEqual({
       stateId: 'doing',
       index: 1,
@@ -49,7 +49,7 @@ describe('board placement (requirement 8.1)', () => {
     expect(settledPlacement({ todo: ['a', 'c'], done: ['b'] }, 'b', todo)).toEqual({ stateId: 'done', index: 0 });
   });
 
-  it('8.1 ignores a drag that ends where it started, or without the card', () => {
+  it('PT-8.1 ignores a drag that ends where it started, or without the card', () => {
     expect(settledPlacement({ todo: ['a', 'b', 'c'], doing: ['d'] }, 'b', todo)).toBeUndefined();
     expect(settledPlacement({ todo: ['a', 'c'] }, 'b', todo)).toBeUndefined();
   });

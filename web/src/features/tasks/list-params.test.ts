@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { filterFromParams, hasFilters, orderFromParams, paramValues, sortParam, valuesParam } from './list-params.ts';
 
-describe('list view parameters (requirement 8.1)', () => {
-  it('8.1 reads every filter of 4.1 from the URL', () => {
+describe('list view parameters', () => {
+  it('PT-8.1 reads every filter of PT-4.1 from the URL', () => {
     expect(
       filterFromParams({
         state: 's1,s2',
@@ -26,13 +26,13 @@ describe('list view parameters (requirement 8.1)', () => {
     });
   });
 
-  it('8.1 has no filter for an empty query string', () => {
+  it('PT-8.1 has no filter for an empty query string', () => {
     expect(filterFromParams({})).toEqual({});
     expect(hasFilters({ sort: 'due', q: ' ' })).toBe(false);
     expect(hasFilters({ assignee: 'none' })).toBe(true);
   });
 
-  it('8.1 reads and writes the order', () => {
+  it('PT-8.1 reads and writes the order', () => {
     expect(orderFromParams({})).toEqual({ field: 'POSITION', direction: 'ASC' });
     expect(orderFromParams({ sort: 'due', dir: 'desc' })).toEqual({ field: 'DUE_DATE', direction: 'DESC' });
     expect(orderFromParams({ sort: 'bogus' })).toEqual({ field: 'POSITION', direction: 'ASC' });
@@ -42,7 +42,7 @@ describe('list view parameters (requirement 8.1)', () => {
     expect(orderFromParams({ sort: sortParam('CREATED') })).toEqual({ field: 'CREATED', direction: 'ASC' });
   });
 
-  it('8.1 reads and writes comma-separated lists', () => {
+  it('PT-8.1 reads and writes comma-separated lists', () => {
     expect(paramValues(' a, b,,c ')).toEqual(['a', 'b', 'c']);
     expect(paramValues(undefined)).toEqual([]);
     expect(valuesParam(['a', 'b', 'a'])).toBe('a,b');

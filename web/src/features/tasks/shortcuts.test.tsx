@@ -2,8 +2,8 @@ import { render } from '@solidjs/testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { focusTask, isTypingTarget, taskNavAttribute, useShortcuts } from './shortcuts.ts';
 
-describe('keyboard shortcuts (requirement 8.3)', () => {
-  it('8.3 treats fields as typing and buttons as commands', () => {
+describe('keyboard shortcuts', () => {
+  it('PT-8.3 treats fields as typing and buttons as commands', () => {
     expect(isTypingTarget(document.createElement('input'))).toBe(true);
     expect(isTypingTarget(document.createElement('textarea'))).toBe(true);
     expect(isTypingTarget(document.createElement('select'))).toBe(true);
@@ -14,7 +14,7 @@ describe('keyboard shortcuts (requirement 8.3)', () => {
     expect(isTypingTarget(null)).toBe(false);
   });
 
-  it('8.3 runs a shortcut, but not while typing in a field', () => {
+  it('PT-8.3 runs a shortcut, but not while typing in a field', () => {
     const create = vi.fn();
     const { container, unmount } = render(() => {
       useShortcuts({ c: create });
@@ -29,7 +29,7 @@ describe('keyboard shortcuts (requirement 8.3)', () => {
     expect(create).toHaveBeenCalledTimes(1);
   });
 
-  it('8.3 moves focus between tasks with j and k', () => {
+  it('PT-8.3 moves focus between tasks with j and k', () => {
     const { container, unmount } = render(() => (
       <ul>
         <li>

@@ -54,8 +54,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('assignees (requirements 8.1, 8.2)', () => {
-  it('8.2 offers every member of a workspace bigger than one page', async () => {
+describe('assignees', () => {
+  it('PT-8.2 offers every member of a workspace bigger than one page', async () => {
     const { fetch, requests } = api();
     vi.stubGlobal('fetch', fetch);
     const client = createAppClient(createAuth(async () => ({ kind: 'signedOut' })));

@@ -10,12 +10,12 @@ describe('invitationToken', () => {
     `https://yello.example/invite/${token}?utm=mail#top`,
     `/invite/${token}`,
     token,
-  ])('6.1 reads the token from %j', (pasted) => {
+  ])('WS-6.1 reads the token from %j', (pasted) => {
     expect(invitationToken(pasted)).toBe(token);
   });
 
   it.each(['', 'https://yello.example/acme', 'https://yello.example/invite/', 'short', 'not a token at all'])(
-    '6.1 finds no token in %j',
+    'WS-6.1 finds no token in %j',
     (pasted) => {
       expect(invitationToken(pasted)).toBeUndefined();
     },

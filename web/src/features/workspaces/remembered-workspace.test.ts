@@ -6,18 +6,18 @@ afterEach(() => {
 });
 
 describe('workspaceToOpen', () => {
-  it('6.2 opens the remembered workspace', () => {
+  it('WS-6.2 opens the remembered workspace', () => {
     rememberWorkspace('beta');
     expect(workspaceToOpen(['alpha', 'beta'])).toBe('beta');
     expect(localStorage.getItem('yello.workspace')).toBe('beta');
   });
 
-  it('6.2 falls back to the first workspace when the remembered one is gone', () => {
+  it('WS-6.2 falls back to the first workspace when the remembered one is gone', () => {
     expect(workspaceToOpen(['alpha', 'beta'], 'left-long-ago')).toBe('alpha');
     expect(workspaceToOpen(['alpha', 'beta'], null)).toBe('alpha');
   });
 
-  it('6.1 has nothing to open without workspaces', () => {
+  it('WS-6.1 has nothing to open without workspaces', () => {
     expect(workspaceToOpen([], 'beta')).toBeUndefined();
   });
 });

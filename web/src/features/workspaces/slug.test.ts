@@ -10,11 +10,11 @@ describe('suggestSlug', () => {
     ['42 Labs', 'labs'],
     ['---', ''],
     ['', ''],
-  ])('6.1 suggests a slug for %j', (name, slug) => {
+  ])('WS-6.1 suggests a slug for %j', (name, slug) => {
     expect(suggestSlug(name)).toBe(slug);
   });
 
-  it('6.1 keeps a suggestion within 40 characters and without a trailing hyphen', () => {
+  it('WS-6.1 keeps a suggestion within 40 characters and without a trailing hyphen', () => {
     const slug = suggestSlug(`${'a'.repeat(39)} bcd`);
     expect(slug).toBe('a'.repeat(39));
     expect(suggestSlug('x'.repeat(60))).toHaveLength(40);
