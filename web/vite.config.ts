@@ -2,7 +2,8 @@ import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 import { reporters } from '../.ci/vitest-reporters.ts';
 
-const api = 'http://127.0.0.1:3000';
+/** Where the dev server (`npm run dev`) sends API requests: the API's own default address unless told otherwise. */
+const api = process.env.YELLO_API_URL || 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [solid()],

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
@@ -53,9 +53,9 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 }
 
 /** Opens a path of the app (or a whole URL) in a browser context of its own, i.e. a separate visitor. */
-async function newPage(pathOrUrl: string): Promise<Page> {
+async function newPage(pathOrUrl: string, options: BrowserContextOptions = {}): Promise<Page> {
   assert.ok(browser, 'the browser is running');
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto(new URL(pathOrUrl, baseUrl).href);
   return page;
@@ -73,7 +73,7 @@ async function createFirstWorkspace(page: Page, workspace: { name: string; slug:
   await page.goto(`${baseUrl}/`);
   await page.getByRole('heading', { name: 'Welcome to Yello' }).waitFor();
   await page.getByLabel('Workspace name').fill(workspace.name);
-  assert.equal(await page.getByLabel('URL').inputValue(), workspace.name.toLowerCase(), '6.1 suggests a slug');
+  assert.equal(await page.getByLabel('URL').inputValue(), workspace.name.toLowerCase(), 'WS-6.1 suggests a slug');
   await page.getByLabel('URL').fill(workspace.slug);
   await page.getByRole('button', { name: 'Create workspace' }).click();
   await page.waitForURL(`${baseUrl}/${workspace.slug}`);
@@ -103,26 +103,37 @@ async function graphqlRequest<T>(query: string, variables: object, accessToken?:
   return body.data;
 }
 
+/** Registers a person through the API; returns their access token. */
+async function registerThroughApi(person: Person): Promise<string> {
+  const { register } = await graphqlRequest<{ register: { accessToken: string } }>(
+    'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+    { input: { ...person, password } },
+  );
+  return register.accessToken;
+}
+
+/** Creates a workspace through the API as the holder of `token`; returns its id. */
+async function createWorkspaceThroughApi(token: string, workspace: { name: string; slug: string }): Promise<string> {
+  const { createWorkspace } = await graphqlRequest<{ createWorkspace: { id: string } }>(
+    'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }',
+    { input: workspace },
+    token,
+  );
+  return createWorkspace.id;
+}
+
 /**
  * A user with a workspace and a project whose Todo column holds `tasks` tasks, made through the API (quicker than
  * clicking through a hundred quick creates).
  */
 async function seedProject(person: Person, workspaceSlug: string, tasks: number): Promise<{ key: string }> {
-  const { register } = await graphqlRequest<{ register: { accessToken: string } }>(
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
-    { input: { ...person, password } },
-  );
-  const token = register.accessToken;
-  const { createWorkspace } = await graphqlRequest<{ createWorkspace: { id: string } }>(
-    'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }',
-    { input: { name: 'Touch', slug: workspaceSlug } },
-    token,
-  );
+  const token = await registerThroughApi(person);
+  const workspaceId = await createWorkspaceThroughApi(token, { name: 'Touch', slug: workspaceSlug });
   const { createProject } = await graphqlRequest<{
     createProject: { id: string; key: string; states: { id: string; name: string }[] };
   }>(
     'mutation($input: CreateProjectInput!) { createProject(input: $input) { id key states { id name } } }',
-    { input: { workspaceId: createWorkspace.id, name: 'Field work', key: 'FW' } },
+    { input: { workspaceId, name: 'Field work', key: 'FW' } },
     token,
   );
   const todo = createProject.states.find((state) => state.name === 'Todo');
@@ -208,6 +219,37 @@ async function expectAccessible(page: Page, view: string): Promise<void> {
   assert.deepEqual(violations, [], `${view} has no accessibility violations`);
 }
 
+/** The error shown with a form field, found through the field's `aria-invalid` and `aria-describedby`. */
+async function fieldError(page: Page, label: string): Promise<string> {
+  const input = page.getByLabel(label, { exact: true }).and(page.locator('[aria-invalid="true"]'));
+  await input.waitFor();
+  const errorId = (await input.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-error'));
+  assert.ok(errorId, `${label} names its error`);
+  return (await page.locator(`[id="${errorId}"]`).textContent()) ?? '';
+}
+
+const phone = { width: 390, height: 844 } as const;
+
+/**
+ * Looks at the page at a phone's width, then gives it its size back: nothing may stick out sideways (wide content
+ * such as the board scrolls inside its own box). `check` runs while the page is phone-sized.
+ */
+async function expectFitsPhone(page: Page, view: string, check?: () => Promise<void>): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize(phone);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  await check?.();
+  const widths = await page.evaluate(() => ({
+    page: document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY,
+    viewport: window.innerWidth,
+  }));
+  assert.ok(
+    widths.page <= widths.viewport,
+    `PT-8.5 ${view} fits a phone's width (${widths.page} px wide in a ${widths.viewport} px viewport)`,
+  );
+  if (size) await page.setViewportSize(size);
+}
+
 /** Waits for `/` after signing in without `next`: a user without workspaces gets the first-run page. */
 async function expectFirstRun(page: Page): Promise<void> {
   await page.waitForURL(`${baseUrl}/`);
@@ -215,17 +257,18 @@ async function expectFirstRun(page: Page): Promise<void> {
 }
 
 /** Opens the profile as a user would, through their name in the header. */
-async function openProfile(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('link', { name: user.name }).click();
-  await expectProfile(page);
+async function openProfile(page: Page, person: Person = user): Promise<void> {
+  await page.getByRole('banner').getByRole('link', { name: person.name }).click();
+  await expectProfile(page, person);
 }
 
-async function expectProfile(page: Page): Promise<void> {
+/** The profile page shows the person's name (in the header too) and email. */
+async function expectProfile(page: Page, person: Person = user): Promise<void> {
   await page.waitForURL(`${baseUrl}/profile`);
   await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
-  await page.getByText(user.email).waitFor();
-  assert.equal(await page.getByLabel('Name').inputValue(), user.name);
-  assert.equal(await page.getByRole('banner').getByText(user.name).count(), 1);
+  await page.getByText(person.email).waitFor();
+  assert.equal(await page.getByLabel('Name').inputValue(), person.name);
+  assert.equal(await page.getByRole('banner').getByText(person.name).count(), 1);
 }
 
 before(async () => {
@@ -265,14 +308,14 @@ after(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-test('16.2 an anonymous visitor to /profile is sent to the login page with next', async () => {
+test('AUTH-16.2 an anonymous visitor to /profile is sent to the login page with next', async () => {
   const page = await newPage('/profile');
   await page.waitForURL(`${baseUrl}/login?next=%2Fprofile`);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.context().close();
 });
 
-test('17.4 register, reload and stay signed in, log out, log in again', async () => {
+test('AUTH-17.4, AUTH-14.1 register, reload and stay signed in, log out, log in again', async () => {
   const page = await newPage('/register');
   await register(page, user);
   await expectFirstRun(page);
@@ -295,7 +338,7 @@ test('17.4 register, reload and stay signed in, log out, log in again', async ()
   await page.context().close();
 });
 
-test('3.2 a wrong password shows the error with the form', async () => {
+test('AUTH-3.2, AUTH-14.4 a wrong password shows the error with the form', async () => {
   const page = await newPage('/login');
   await logIn(page, user.email, 'not-the-password');
   const alert = page.getByRole('alert');
@@ -306,7 +349,111 @@ test('3.2 a wrong password shows the error with the form', async () => {
   await page.context().close();
 });
 
-test('6.6 an invitee registers through the link, joins the workspace and cannot open a third one', async () => {
+test('AUTH-15.1, AUTH-15.2, AUTH-15.3, AUTH-15.4 rename yourself, see and revoke sessions, change the password, log out', async () => {
+  const unique = Date.now().toString(36);
+  const person = { name: 'Mary Somerville', email: `mary.somerville.${unique}@example.com` };
+  const laptop = 'Yello journey: laptop';
+  const secondBrowser = 'Yello journey: second browser';
+  const page = await newPage('/register', { userAgent: laptop });
+  await register(page, person);
+  await expectFirstRun(page);
+  await openProfile(page, person);
+
+  const renamed = { ...person, name: 'Mary Fairfax' };
+  await page.getByLabel('Name').fill(renamed.name);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your name was saved.' }).waitFor();
+  await page.getByRole('banner').getByRole('link', { name: renamed.name }).waitFor();
+  await page.reload();
+  await expectProfile(page, renamed);
+
+  // A second browser signs in: the profile lists both sessions and offers to end the other one.
+  const other = await newPage('/login', { userAgent: secondBrowser });
+  await logIn(other, person.email, password);
+  await expectFirstRun(other);
+  await page.reload();
+  const sessions = page.getByRole('region', { name: 'Sessions' }).getByRole('listitem');
+  // Each session is found by the client it shows (the browser's user agent).
+  const thisSession = sessions.filter({ hasText: laptop });
+  const otherSession = sessions.filter({ hasText: secondBrowser });
+  await otherSession.waitFor();
+  assert.equal(await sessions.count(), 2, 'AUTH-15.3 both sessions are listed');
+  for (const session of [thisSession, otherSession]) {
+    const text = (await session.textContent()) ?? '';
+    assert.match(text, /127\.0\.0\.1/, 'AUTH-15.3 a session shows its address');
+    assert.match(text, /Signed in \S.*\d{4}/, 'AUTH-15.3 a session shows when it was created');
+    assert.match(text, /Last active \S.*\d{4}/, 'AUTH-15.3 a session shows when it was last used');
+  }
+  assert.equal(await thisSession.getByText('This device').count(), 1, 'AUTH-15.3 the current session is marked');
+  assert.equal(await otherSession.getByText('This device').count(), 0);
+  assert.equal(await thisSession.getByRole('button', { name: 'Revoke' }).count(), 0, 'the current one is kept');
+  await otherSession.getByRole('button', { name: 'Revoke' }).click();
+  await otherSession.waitFor({ state: 'detached' });
+  assert.equal(await sessions.count(), 1, 'AUTH-15.3 the revoked session leaves the list');
+  await other.reload();
+  await other.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+  // Changing the password: field errors first, then the confirmation, and the other browser is signed out.
+  await logIn(other, person.email, password);
+  await expectFirstRun(other);
+  await page.reload();
+  await otherSession.waitFor();
+  const newPassword = 'copper-meadow-falcon-73';
+  const changePassword = page.getByRole('button', { name: 'Change password' });
+  await page.getByLabel('Current password').fill(password);
+  await page.getByLabel('New password').fill('password');
+  await changePassword.click();
+  assert.notEqual(await fieldError(page, 'New password'), '', 'AUTH-15.2 a weak password is refused at its field');
+  await page.getByLabel('Current password').fill('not-the-password');
+  await page.getByLabel('New password').fill(newPassword);
+  await changePassword.click();
+  assert.equal(await fieldError(page, 'Current password'), 'This is not your current password.', 'AUTH-15.2');
+  await expectAccessible(page, 'The profile page with field errors and two sessions');
+  await page.getByLabel('Current password').fill(password);
+  await changePassword.click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Password changed. You were signed out on your other devices.' })
+    .waitFor();
+  await otherSession.waitFor({ state: 'detached' });
+  assert.equal(await sessions.count(), 1, 'AUTH-15.2 only this session is left');
+  await other.reload();
+  await other.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await other.context().close();
+
+  // Logging out ends the session on the server and forgets the token and everything read with it.
+  const loggedOut = page.waitForResponse(
+    (response) => response.request().postData()?.includes('mutation Logout') ?? false,
+  );
+  await page.getByRole('button', { name: 'Log out' }).click();
+  const logout: { data?: { logout?: boolean }; errors?: unknown } = await (await loggedOut).json();
+  assert.equal(logout.errors, undefined, 'AUTH-15.4 logout is called');
+  assert.equal(logout.data?.logout, true);
+  await page.waitForURL(`${baseUrl}/login?next=%2Fprofile`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/login', 'AUTH-15.4 after a reload the session is still over');
+
+  // Meanwhile the name changes elsewhere; signing in again in this tab must show it, not what was read before.
+  const { login } = await graphqlRequest<{ login: { accessToken: string } }>(
+    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+    { input: { email: person.email, password: newPassword } },
+  );
+  const renamedElsewhere = { ...person, name: 'Mary Greig' };
+  await graphqlRequest(
+    'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }',
+    { input: { name: renamedElsewhere.name } },
+    login.accessToken,
+  );
+  const signingIn = page.waitForRequest((request) => request.postData()?.includes('mutation Login') ?? false);
+  await logIn(page, person.email, newPassword);
+  assert.equal((await signingIn).headers().authorization, undefined, 'AUTH-15.4 the access token was forgotten');
+  await expectProfile(page, renamedElsewhere);
+  await page.context().close();
+});
+
+test('WS-6.6 an invitee registers through the link, joins the workspace and cannot open a third one', async () => {
   const unique = Date.now().toString(36);
   const owner = { name: 'Grace Hopper', email: `grace.${unique}@example.com` };
   const invitee = { name: 'Alan Turing', email: `alan.${unique}@example.com` };
@@ -366,7 +513,76 @@ test('6.6 an invitee registers through the link, joins the workspace and cannot 
   await page.context().close();
 });
 
-test('8.6 create a project and tasks, drag one across columns, reload, filter the list, comment, see the history', async () => {
+test('WS-6.5 an admin renames the workspace and changes its URL; the owner deletes it after typing the URL', async () => {
+  const unique = Date.now().toString(36);
+  const owner = { name: 'Hedy Lamarr', email: `hedy.${unique}@example.com` };
+  const admin = { name: 'Annie Easley', email: `annie.${unique}@example.com` };
+  const harbour = { name: 'Harbour', slug: `harbour-${unique}` };
+  const ownerToken = await registerThroughApi(owner);
+  const workspaceId = await createWorkspaceThroughApi(ownerToken, harbour);
+  const { inviteMember } = await graphqlRequest<{ inviteMember: { url: string } }>(
+    'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
+    { input: { workspaceId, email: admin.email, role: 'ADMIN' } },
+    ownerToken,
+  );
+  const adminToken = await registerThroughApi(admin);
+  const invitationToken = new URL(inviteMember.url).pathname.split('/').at(-1);
+  assert.ok(invitationToken, 'the invitation link ends with its token');
+  await graphqlRequest(
+    'mutation($token: String!) { acceptInvitation(token: $token) { id } }',
+    { token: invitationToken },
+    adminToken,
+  );
+
+  const page = await newPage('/login');
+  await logIn(page, admin.email, password);
+  await page.waitForURL(`${baseUrl}/${harbour.slug}`);
+  await page
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page.waitForURL(`${baseUrl}/${harbour.slug}/settings`);
+  assert.equal(await page.getByLabel('Workspace name').inputValue(), harbour.name);
+  assert.equal(await page.getByLabel('URL').inputValue(), harbour.slug);
+  assert.equal(await page.getByRole('heading', { name: 'Delete workspace' }).count(), 0, 'WS-6.5 only owners delete');
+  const lights = { name: 'Harbour Lights', slug: `lights-${unique}` };
+  await page.getByLabel('Workspace name').fill(lights.name);
+  await page.getByLabel('URL').fill(lights.slug);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForURL(`${baseUrl}/${lights.slug}/settings`);
+  await page.getByRole('button', { name: `Workspace: ${lights.name}` }).waitFor();
+  assert.equal(await page.getByLabel('Workspace name').inputValue(), lights.name, 'WS-6.5 the admin renamed it');
+  assert.equal(await page.getByLabel('URL').inputValue(), lights.slug, 'WS-6.5 the admin changed its URL');
+  await page.goto(`${baseUrl}/${harbour.slug}`);
+  await page.getByRole('heading', { name: 'Workspace not found' }).waitFor();
+  await page.context().close();
+
+  const ownerPage = await newPage('/login');
+  await logIn(ownerPage, owner.email, password);
+  await ownerPage.waitForURL(`${baseUrl}/${lights.slug}`);
+  await ownerPage.getByRole('heading', { name: lights.name, level: 1 }).waitFor();
+  await ownerPage
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  const confirmation = `Type ${lights.slug} to confirm`;
+  await ownerPage.getByLabel(confirmation).fill(harbour.slug);
+  await ownerPage.getByRole('button', { name: 'Delete workspace' }).click();
+  assert.equal(
+    await fieldError(ownerPage, confirmation),
+    'Type the workspace’s URL name to confirm.',
+    'WS-6.5 deleting needs the current URL typed',
+  );
+  await expectAccessible(ownerPage, 'The workspace settings of an owner');
+  await ownerPage.getByLabel(confirmation).fill(lights.slug);
+  await ownerPage.getByRole('button', { name: 'Delete workspace' }).click();
+  await expectFirstRun(ownerPage);
+  await ownerPage.goto(`${baseUrl}/${lights.slug}`);
+  await ownerPage.getByRole('heading', { name: 'Workspace not found' }).waitFor();
+  await ownerPage.context().close();
+});
+
+test('PT-8.6, PT-8.5 create a project and tasks, drag one across columns, reload, filter the list, comment, see the history; every view fits a phone', async () => {
   const unique = Date.now().toString(36);
   const page = await newPage('/register');
   await register(page, { name: 'Katherine Johnson', email: `katherine.${unique}@example.com` });
@@ -379,13 +595,23 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
     .getByRole('navigation', { name: 'Workspace', exact: true })
     .getByRole('link', { name: 'Projects' })
     .click();
+  await expectFitsPhone(page, 'The empty project list', () =>
+    page.getByText('No projects yet — create one above.').waitFor(),
+  );
   await page.getByLabel('Project name').fill('Launch plan');
-  assert.equal(await page.getByLabel('Key').inputValue(), 'LP', '8.1 suggests a key from the name');
+  assert.equal(await page.getByLabel('Key').inputValue(), 'LP', 'PT-8.1 suggests a key from the name');
   await page.getByRole('button', { name: 'Create project' }).click();
   await page.waitForURL(`${baseUrl}/${workspace.slug}/projects/LP`);
   await page.getByRole('heading', { name: 'Launch plan', level: 1 }).waitFor();
 
   const column = (state: string) => page.getByRole('region', { name: new RegExp(`^${state} \\d+ tasks?$`) });
+  const projectView = page.getByRole('navigation', { name: 'Project view' });
+  await expectFitsPhone(page, 'An empty board', () => column('Todo').getByText('No tasks — drop one here').waitFor());
+  await projectView.getByRole('link', { name: 'List' }).click();
+  await expectFitsPhone(page, 'An empty list view', () =>
+    page.getByText('No tasks yet — press c or use New task to create one.').waitFor(),
+  );
+  await projectView.getByRole('link', { name: 'Board' }).click();
   const titles = ['Write the press release', 'Book the venue', 'Order the cake'];
   await column('Todo').getByRole('button', { name: 'Add task to Todo' }).click();
   for (const title of titles) {
@@ -396,13 +622,13 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
       .waitFor();
   }
   await page.keyboard.press('Escape');
-  assert.equal(await column('Todo').getByRole('link').count(), 3, '8.1 quick create adds the tasks to the column');
+  assert.equal(await column('Todo').getByRole('link').count(), 3, 'PT-8.1 quick create adds the tasks to the column');
   await expectAccessible(page, 'The board');
 
   const card = column('Todo').getByRole('link', { name: /Book the venue/ });
   const moved = page.waitForResponse((response) => response.request().postData()?.includes('MoveTask') ?? false);
   await dragWithMouse(page, card, column('In Progress').getByRole('list'));
-  assert.equal((await (await moved).json()).errors, undefined, '8.1 the move is saved');
+  assert.equal((await (await moved).json()).errors, undefined, 'PT-8.1 the move is saved');
   await dropFinished(page);
   await column('In Progress')
     .getByRole('link', { name: /Book the venue/ })
@@ -415,18 +641,20 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
   assert.equal(
     await column('Todo').getByRole('link').count(),
     2,
-    '8.6 after a reload the task is still in In Progress',
+    'PT-8.6 after a reload the task is still in In Progress',
   );
+  await expectFitsPhone(page, 'The board');
 
-  await page.getByRole('navigation', { name: 'Project view' }).getByRole('link', { name: 'List' }).click();
+  await projectView.getByRole('link', { name: 'List' }).click();
   await page.getByRole('link', { name: 'Order the cake' }).waitFor();
   await page.getByRole('searchbox', { name: 'Search' }).fill('venue');
   await page.waitForURL(/\/list\?q=venue$/);
   await page.getByText('1 task match').waitFor();
   const rows = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Book the venue' }) });
   assert.equal(await rows.count(), 1);
-  assert.equal(await page.getByRole('link', { name: 'Order the cake' }).count(), 0, '8.1 the filter hides the rest');
+  assert.equal(await page.getByRole('link', { name: 'Order the cake' }).count(), 0, 'PT-8.1 the filter hides the rest');
   await expectAccessible(page, 'The list view');
+  await expectFitsPhone(page, 'The list view');
 
   await page.getByRole('link', { name: 'Book the venue' }).click();
   await page.waitForURL(new RegExp(`/${workspace.slug}/LP-\\d+$`));
@@ -434,14 +662,15 @@ test('8.6 create a project and tasks, drag one across columns, reload, filter th
   await page.getByLabel('Add a comment').fill('Venue **confirmed** <img src=x onerror="window.hacked=1">');
   await page.getByRole('button', { name: 'Comment', exact: true }).click();
   await page.locator('.comment strong', { hasText: 'confirmed' }).waitFor();
-  assert.equal(await page.evaluate(() => 'hacked' in window), false, '8.2 Markdown is rendered without handlers');
+  assert.equal(await page.evaluate(() => 'hacked' in window), false, 'PT-8.2 Markdown is rendered without handlers');
   await page.getByText('Katherine Johnson changed state from Todo to In Progress').waitFor();
   await page.getByText('Katherine Johnson created the task').waitFor();
   await expectAccessible(page, 'The task page');
+  await expectFitsPhone(page, 'The task page');
   await page.context().close();
 });
 
-test('2.1 an owner adds a state "Review" in the project settings and sees its column on the board', async () => {
+test('PT-2.1 an owner adds a state "Review" in the project settings and sees its column on the board', async () => {
   const unique = Date.now().toString(36);
   const page = await newPage('/register');
   await register(page, { name: 'Mary Jackson', email: `mary.${unique}@example.com` });
@@ -471,7 +700,7 @@ test('2.1 an owner adds a state "Review" in the project settings and sees its co
   await page.context().close();
 });
 
-test('8.1 on a touch screen: a swipe scrolls, a long press drags a card to another column; a long column pages', async () => {
+test('PT-8.1 on a touch screen: a swipe scrolls, a long press drags a card to another column; a long column pages', async () => {
   const unique = Date.now().toString(36);
   const person = { name: 'Dorothy Vaughan', email: `dorothy.${unique}@example.com` };
   const slug = `touch-${unique}`;
@@ -489,12 +718,12 @@ test('8.1 on a touch screen: a swipe scrolls, a long press drags a card to anoth
   await column('Todo')
     .getByRole('heading', { name: /101 tasks/ })
     .waitFor();
-  assert.equal(await todoCards.count(), 100, '8.1 a column shows its first 100 tasks');
+  assert.equal(await todoCards.count(), 100, 'PT-8.1 a column shows its first 100 tasks');
   await column('Todo').getByRole('button', { name: 'Show more' }).tap();
   await todoCards.nth(100).waitFor();
-  assert.equal(await column('Todo').getByRole('button', { name: 'Show more' }).count(), 0, '8.1 no page is left');
+  assert.equal(await column('Todo').getByRole('button', { name: 'Show more' }).count(), 0, 'PT-8.1 no page is left');
   const keys = await todoCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('href')));
-  assert.equal(new Set(keys).size, 101, '8.1 the second page adds no card twice');
+  assert.equal(new Set(keys).size, 101, 'PT-8.1 the second page adds no card twice');
   await expectAccessible(page, 'A board of 101 tasks on a tablet');
 
   let moves = 0;
@@ -508,7 +737,7 @@ test('8.1 on a touch screen: a swipe scrolls, a long press drags a card to anoth
   const boardScroll = () => page.locator('.board').evaluate((board) => board.scrollLeft);
   await slideFinger(page, start, { x: start.x - 240, y: start.y }, 0);
   await page.waitForFunction(() => (document.querySelector('.board')?.scrollLeft ?? 0) > 100);
-  assert.equal(moves, 0, '8.1 a swipe over a card scrolls the board and does not pick the card up');
+  assert.equal(moves, 0, 'PT-8.1 a swipe over a card scrolls the board and does not pick the card up');
   assert.equal(await todoCards.count(), 101);
   // Let the fling settle, then bring the first columns back into view.
   for (let last = -1, now = await boardScroll(); now !== last; last = now, now = await boardScroll()) {
@@ -520,10 +749,10 @@ test('8.1 on a touch screen: a swipe scrolls, a long press drags a card to anoth
   const inProgressCard = column('In Progress').locator(`a[href="${href}"]`);
   const moved = page.waitForResponse((response) => response.request().postData()?.includes('MoveTask') ?? false);
   await slideFinger(page, await centreOf(first), await centreOf(column('In Progress').getByRole('list')), 400);
-  assert.equal((await (await moved).json()).errors, undefined, '8.1 the move by touch is saved');
+  assert.equal((await (await moved).json()).errors, undefined, 'PT-8.1 the move by touch is saved');
   await dropFinished(page);
   await inProgressCard.waitFor();
-  assert.equal(page.url(), `${baseUrl}/${slug}/projects/${key}`, '8.1 lifting the finger does not open the task');
+  assert.equal(page.url(), `${baseUrl}/${slug}/projects/${key}`, 'PT-8.1 lifting the finger does not open the task');
 
   await page.reload();
   await inProgressCard.waitFor();

@@ -27,7 +27,7 @@ describe('reports and CI', () => {
       try {
         execFileSync(
           process.execPath,
-          [`--test-reporter=${reporter}`, '--test-reporter-destination=/dev/null', journeys],
+          [`--test-reporter=${reporter}`, '--test-reporter-destination=stderr', journeys],
           {
             env: { ...process.env, YELLO_TEST_REPORT_DIR: dir },
             stdio: 'pipe',

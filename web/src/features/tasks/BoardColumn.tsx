@@ -67,7 +67,7 @@ export function BoardColumn(props: BoardColumnProps): JSX.Element {
         <span class="board-column-name">{props.state.name}</span>
         <span class="count">
           {props.state.taskCount}
-          <span class="visually-hidden"> tasks</span>
+          <span class="visually-hidden">{props.state.taskCount === 1 ? ' task' : ' tasks'}</span>
         </span>
       </h2>
       <ul class="board-cards">
