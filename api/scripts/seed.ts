@@ -1,47 +1,20 @@
 // npm run seed [-- --reset]: fills a demo workspace (slug `demo`) with teammates, labels, five
 // projects and 4,500 tasks with comments and history, in the database the server uses (DATABASE_URL,
-// or the embedded PGlite in YELLO_DATA_DIR). Projects come from the project service (default
-// workflow states); tasks are written in bulk, with what the task service would have written:
-// per-project numbers and taskCounter, fractional positions, a CREATED activity row per task and a
-// `state` change for those no longer in Todo. Stop the server first when it uses embedded PGlite.
+// or the embedded PGlite in YELLO_DATA_DIR). The seeding itself is in demo-seeding.ts; this script
+// reads the configuration, opens the database and reports to the terminal. Stop the server first when
+// it uses embedded PGlite.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Presets, SingleBar } from 'cli-progress';
 import { loadConfigOrExit } from '../src/config.ts';
 import { openDatabase, startPostgres } from '../src/db/database.ts';
-import type { Prisma, PrismaClient, WorkflowState } from '../src/generated/prisma/client.ts';
-import { WorkspaceRole } from '../src/generated/prisma/enums.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
 import { passwordProblem } from '../src/modules/accounts/password-policy.ts';
-import { createProjectService } from '../src/modules/projects/projects.ts';
-import { closedCategories } from '../src/modules/tasks/tasks.ts';
-import { createWorkspaceService } from '../src/modules/workspaces/workspaces.ts';
 import { systemClock } from '../src/shared/clock.ts';
-import { initialPositions } from '../src/shared/ordering.ts';
-import {
-  DEMO_EMAIL,
-  DEMO_NAME,
-  DEMO_PASSWORD_VARIABLE,
-  DEMO_PROJECTS,
-  DEMO_WORKSPACE,
-  type DemoProject,
-} from './demo-workspace.ts';
-import {
-  COMMENTS,
-  CREATED_STATE_INDEX,
-  draftTasks,
-  LABELS,
-  type Random,
-  seededRandom,
-  type TaskDraft,
-  TEAMMATES,
-} from './seed-data.ts';
-
-const BATCH = 250;
+import { seedDemoWorkspace } from './demo-seeding.ts';
+import { DEMO_EMAIL, DEMO_NAME, DEMO_PASSWORD_VARIABLE } from './demo-workspace.ts';
 
 const { values: options } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
 const config = loadConfigOrExit(process.env);
-const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 
 function demoPassword(): string {
   const chosen = process.env[DEMO_PASSWORD_VARIABLE];
@@ -59,199 +32,19 @@ function signInUrl(): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
 }
 
-interface Member {
-  id: string;
-  name: string;
-  role: WorkspaceRole;
-}
-
-/** The demo user and teammates, created or (when they exist) given fresh passwords. */
-async function upsertUsers(db: PrismaClient, password: string): Promise<Member[]> {
-  const hasher = await createPasswordHasher();
-  const people = [{ name: DEMO_NAME, email: DEMO_EMAIL, role: WorkspaceRole.OWNER }, ...TEAMMATES];
-  // Teammates get a random password nobody knows: they exist to be assigned and to comment.
-  const hashes = await Promise.all(
-    people.map((person) => hasher.hash(person.email === DEMO_EMAIL ? password : randomBytes(18).toString('base64url'))),
-  );
-  const members: Member[] = [];
-  for (const [index, person] of people.entries()) {
-    const passwordHash = hashes[index] ?? '';
-    const user = await db.user.upsert({
-      where: { email: person.email },
-      create: { email: person.email, name: person.name, passwordHash },
-      update: { name: person.name, passwordHash },
-    });
-    members.push({ id: user.id, name: user.name, role: person.role });
-  }
-  return members;
-}
-
-interface SeedContext {
-  db: PrismaClient;
-  random: Random;
-  workspaceId: string;
-  writers: Member[];
-  labelIds: string[];
-  bar: SingleBar;
-}
-
-/** The task rows of one project, positioned within their states in number order. */
-function taskRows(
-  context: SeedContext,
-  projectId: string,
-  states: WorkflowState[],
-  drafts: TaskDraft[],
-): Prisma.TaskCreateManyInput[] {
-  const positions = states.map((_, index) =>
-    initialPositions(drafts.filter((draft) => draft.stateIndex === index).length),
-  );
-  const used = states.map(() => 0);
-  return drafts.map((draft) => {
-    const state = states[draft.stateIndex];
-    if (!state) throw new Error(`The project has no state ${draft.stateIndex}.`);
-    const position = positions[draft.stateIndex]?.[used[draft.stateIndex] ?? 0] ?? '';
-    used[draft.stateIndex] = (used[draft.stateIndex] ?? 0) + 1;
-    const closed = closedCategories.has(state.category);
-    const moved = draft.stateIndex !== CREATED_STATE_INDEX;
-    return {
-      workspaceId: context.workspaceId,
-      projectId,
-      number: draft.number,
-      title: draft.title,
-      description: draft.description,
-      stateId: state.id,
-      priority: draft.priority,
-      assigneeId: context.random.next() < 0.8 ? context.random.pick(context.writers).id : null,
-      dueDate: draft.dueDate,
-      position,
-      creatorId: context.random.pick(context.writers).id,
-      createdAt: draft.createdAt,
-      updatedAt: moved ? draft.movedAt : draft.createdAt,
-      completedAt: closed ? draft.movedAt : null,
-    };
-  });
-}
-
-async function seedProject(context: SeedContext, project: DemoProject, leadId: string): Promise<void> {
-  const { db, random } = context;
-  const projects = createProjectService({ db, clock: systemClock });
-  const created = await projects.create(
-    context.workspaceId,
-    { name: project.name, key: project.key, description: project.description },
-    leadId,
-  );
-  const states = await db.workflowState.findMany({ where: { projectId: created.id }, orderBy: { position: 'asc' } });
-  const createdIn = states[CREATED_STATE_INDEX];
-  if (!createdIn) throw new Error('The default workflow has no Todo state.');
-  const drafts = draftTasks(random, project.tasks, systemClock.now());
-  const rows = taskRows(context, created.id, states, drafts);
-
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH);
-    const tasks = await db.task.createManyAndReturn({
-      data: batch,
-      select: { id: true, number: true, stateId: true, creatorId: true, createdAt: true, updatedAt: true },
-    });
-    const activity: Prisma.TaskActivityCreateManyInput[] = [];
-    const comments: Prisma.CommentCreateManyInput[] = [];
-    const labelled = new Map<string, string[]>();
-    for (const task of tasks) {
-      const draft = drafts[task.number - 1];
-      if (!draft) continue;
-      activity.push({ taskId: task.id, actorId: task.creatorId, kind: 'CREATED', createdAt: task.createdAt });
-      const state = states.find((candidate) => candidate.id === task.stateId);
-      if (state && state.id !== createdIn.id) {
-        activity.push({
-          taskId: task.id,
-          actorId: random.pick(context.writers).id,
-          kind: 'CHANGED',
-          field: 'state',
-          from: { id: createdIn.id, name: createdIn.name },
-          to: { id: state.id, name: state.name },
-          createdAt: task.updatedAt,
-        });
-      }
-      for (let index = 0; index < draft.commentCount; index += 1) {
-        const at = task.createdAt.getTime() + random.next() * (Date.now() - task.createdAt.getTime());
-        comments.push({
-          taskId: task.id,
-          authorId: random.pick(context.writers).id,
-          body: random.pick(COMMENTS),
-          createdAt: new Date(at),
-        });
-      }
-      const chosen = new Set<string>();
-      while (chosen.size < draft.labelCount) chosen.add(random.pick(context.labelIds));
-      for (const labelId of chosen) labelled.set(labelId, [...(labelled.get(labelId) ?? []), task.id]);
-    }
-    await db.taskActivity.createMany({ data: activity });
-    await db.comment.createMany({ data: comments });
-    for (const [labelId, taskIds] of labelled) {
-      await db.label.update({ where: { id: labelId }, data: { tasks: { connect: taskIds.map((id) => ({ id })) } } });
-    }
-    context.bar.increment(batch.length, { project: project.key });
-  }
-  await db.project.update({ where: { id: created.id }, data: { taskCounter: project.tasks } });
-}
-
+const password = demoPassword();
 const database = await openDatabase(await startPostgres({ url: config.databaseUrl, dataDir: config.pgliteDir }));
-const db = database.prisma;
 try {
-  const workspaces = createWorkspaceService({ db });
-  const existing = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } });
-  if (existing && !options.reset) {
-    console.log(`The workspace "${DEMO_WORKSPACE.slug}" already exists in ${where}; nothing to do.`);
-    console.log(`Sign in at ${signInUrl()} as ${DEMO_EMAIL} with the password printed when it was seeded,`);
-    console.log('or run `npm run seed -- --reset` to delete and recreate it (with a new password).');
-  } else {
-    if (existing) {
-      console.log(`Deleting the workspace "${DEMO_WORKSPACE.slug}"…`);
-      await workspaces.delete(existing.id, DEMO_WORKSPACE.slug);
-    }
-    const started = performance.now();
-    const password = demoPassword();
-    const members = await upsertUsers(db, password);
-    const [owner, ...teammates] = members;
-    if (!owner) throw new Error('The demo user is missing.');
-    const workspace = await workspaces.create(owner.id, DEMO_WORKSPACE);
-    await db.membership.createMany({
-      data: teammates.map((member) => ({ workspaceId: workspace.id, userId: member.id, role: member.role })),
-    });
-    const labels = await db.label.createManyAndReturn({
-      data: LABELS.map((label) => ({ ...label, workspaceId: workspace.id })),
-      select: { id: true },
-    });
-    const total = DEMO_PROJECTS.reduce((sum, project) => sum + project.tasks, 0);
-    const bar = new SingleBar(
-      { format: 'Seeding {bar} {value}/{total} tasks | {project} | {duration_formatted}', hideCursor: true },
-      Presets.shades_classic,
-    );
-    bar.start(total, 0, { project: '' });
-    const random = seededRandom(42);
-    const writers = members.filter((member) => member.role !== WorkspaceRole.VIEWER);
-    const context: SeedContext = {
-      db,
-      random,
-      workspaceId: workspace.id,
-      writers,
-      labelIds: labels.map((l) => l.id),
-      bar,
-    };
-    try {
-      for (const project of DEMO_PROJECTS) await seedProject(context, project, random.pick(writers).id);
-    } finally {
-      bar.stop();
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `Seeded "${DEMO_WORKSPACE.name}" in ${where}: ${members.length} people, ${DEMO_PROJECTS.length} projects, ${total} tasks (${seconds} s).`,
-    );
-    console.log('');
-    console.log(`Sign in at ${signInUrl()}`);
-    console.log(`  email:    ${DEMO_EMAIL}`);
-    console.log(`  password: ${password}`);
-    console.log(`Benchmark: ${DEMO_PASSWORD_VARIABLE}='${password}' npm run bench -- --url ${signInUrl()}`);
-  }
+  await seedDemoWorkspace(
+    { db: database.prisma, clock: systemClock, hasher: await createPasswordHasher() },
+    {
+      password,
+      reset: options.reset,
+      signInUrl: signInUrl(),
+      databaseName: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`,
+    },
+    { log: (line) => console.log(line), progress: process.stderr },
+  );
 } finally {
   await database.close();
 }

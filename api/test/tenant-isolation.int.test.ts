@@ -1,9 +1,9 @@
 // Tenant isolation (workspaces requirement 5.2, 5.7): every operation that takes an id or a slug,
 // found in the schema itself, is tried by a member of workspace A against workspace B's objects.
 // The answer must be the one for an id that does not exist, and no tenant table may change.
-import { type GraphQLArgument, type GraphQLInputType, getNamedType, isInputObjectType } from 'graphql';
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
+import { operationsTakingIdOrSlug } from './schema-operations.ts';
 import type { OperationResult, TestApi } from './test-api.ts';
 
 /** The ids of one workspace's objects, as a client sees them. */
@@ -141,20 +141,8 @@ const cases: Record<string, IsolationCase> = {
   createWorkspace: { exempt: 'Slugs are global names: a taken slug is CONFLICT by design (workspaces 1.3).' },
 };
 
-function takesIdOrSlug(type: GraphQLInputType, name: string, seen = new Set<string>()): boolean {
-  const named = getNamedType(type);
-  if (named.name === 'ID' || (/slug$/i.test(name) && named.name === 'String')) return true;
-  if (!isInputObjectType(named) || seen.has(named.name)) return false;
-  seen.add(named.name);
-  return Object.values(named.getFields()).some((field) => takesIdOrSlug(field.type, field.name, seen));
-}
-
 function discoverOperations(): string[] {
-  return [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
-    Object.values(root?.getFields() ?? {})
-      .filter((field) => field.args.some((arg: GraphQLArgument) => takesIdOrSlug(arg.type, arg.name)))
-      .map((field) => field.name),
-  );
+  return operationsTakingIdOrSlug(schema).map(({ field }) => field.name);
 }
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');

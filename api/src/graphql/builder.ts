@@ -12,7 +12,7 @@ import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/errors.ts';
-import { isRecordNotFound } from '../shared/prisma-errors.ts';
+import { recordNotFoundAsNotFound } from '../shared/prisma-errors.ts';
 import { fieldErrorsOf } from '../shared/validation.ts';
 import type { AuthenticatedContext, Context } from './context.ts';
 
@@ -44,8 +44,8 @@ async function nodeOrNotFound(load: () => unknown): Promise<unknown> {
     if (node === null || node === undefined) throw notFound();
     return node;
   } catch (error) {
-    if (error instanceof PothosError || isRecordNotFound(error)) throw notFound();
-    throw error;
+    if (error instanceof PothosError) throw notFound();
+    throw recordNotFoundAsNotFound(error);
   }
 }
 
@@ -145,11 +145,15 @@ export const builder = new SchemaBuilder<{
       if (!uuid.safeParse(decoded.id).success) throw notFound();
       return decoded;
     },
+    // Signed-in callers only: for anonymous ones the type scopes would answer UNAUTHENTICATED for an id that
+    // exists and NOT_FOUND for one that does not, telling which ids exist.
     nodeQueryOptions: {
+      authScopes: { loggedIn: true },
       description: 'Any object by its global id; NOT_FOUND when it does not exist or lies outside your workspaces.',
       resolve: (_root, { id }, _context, _info, resolveNode) => nodeOrNotFound(() => resolveNode(id)),
     },
     nodesQueryOptions: {
+      authScopes: { loggedIn: true },
       description: 'Objects by their global ids, in the order given; NOT_FOUND at each id you cannot reach.',
       resolve: (_root, { ids }, _context, _info, resolveNodes) => {
         const loaded = resolveNodes(ids);

@@ -13,6 +13,7 @@ import { badUserInput, notFound } from '../shared/errors.ts';
 import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
 import { refuseNulCharacters } from './nul-characters.ts';
+import { variableFieldErrors } from './variable-errors.ts';
 
 /** What the HTTP layer hands Yoga with each request. */
 export interface RequestContext {
@@ -54,7 +55,7 @@ function asClientError(error: GraphQLError, cause: PothosValidationError): Graph
 
 /**
  * graphql-js's own request errors (a variable of the wrong type or an impossible date, several operations and
- * no operation name) come without a code; they are input the caller can fix.
+ * no operation name) come without a code; they are input the caller can fix, with field errors for variables.
  */
 function isUncodedRequestError(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && error.extensions.code === undefined && raisedByGraphQL(error);
@@ -70,7 +71,7 @@ function asBadUserInput(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     path: error.path,
-    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fieldErrors: variableFieldErrors(error.message) },
   });
 }
 

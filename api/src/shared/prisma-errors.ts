@@ -1,6 +1,6 @@
 // The one place that knows Prisma's error codes. Prisma text never reaches a client.
 import { Prisma } from '../generated/prisma/client.ts';
-import { conflict } from './errors.ts';
+import { conflict, notFound } from './errors.ts';
 
 /** True when `error` is a unique-constraint violation (P2002), optionally on the given column. */
 export function isUniqueViolation(error: unknown, column?: string): boolean {
@@ -20,4 +20,9 @@ export function isRecordNotFound(error: unknown): boolean {
  */
 export function uniqueViolationAsConflict(error: unknown, field: string, message: string, column?: string): unknown {
   return isUniqueViolation(error, column) ? conflict(message, [{ path: ['input', field], message }]) : error;
+}
+
+/** A record-not-found error (P2025) as NOT_FOUND; any other error as it is. */
+export function recordNotFoundAsNotFound(error: unknown): unknown {
+  return isRecordNotFound(error) ? notFound() : error;
 }
