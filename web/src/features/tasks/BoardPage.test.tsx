@@ -100,8 +100,8 @@ describe('moving a card on the board', () => {
     // Before the server answers, the cache already holds the move: the card and the counts have changed.
     await waitFor(() => expect(cardsIn('In Progress')).toEqual(['LP-1']));
     expect(cardsIn('Todo')).toEqual(['LP-2']);
-    expect(countOf('Todo')).toBe('1 tasks');
-    expect(countOf('In Progress')).toBe('1 tasks');
+    expect(countOf('Todo')).toBe('1 task');
+    expect(countOf('In Progress')).toBe('1 task');
     await waitFor(() => expect(requests).toEqual(['ProjectBoard', 'MoveTask']));
     expect(screen.queryByRole('alert')).toBeNull();
 
