@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-describe('loadConfig (requirement 13.1)', () => {
+describe('loadConfig', () => {
   it('AUTH-13.1 has defaults for a first start', () => {
     expect(loadConfig({})).toMatchObject({
       mode: 'production',
@@ -39,7 +39,7 @@ describe('loadConfig (requirement 13.1)', () => {
     expect(attempt).toThrow(/JWT_SECRET: must be at least 32/);
   });
 
-  it('13.3 reads a relative data directory from where npm was started', () => {
+  it('AUTH-13.3 reads a relative data directory from where npm was started', () => {
     expect(loadConfig({ INIT_CWD: '/srv/yello', YELLO_DATA_DIR: './data' }).dataDir).toBe('/srv/yello/data');
     expect(loadConfig({ INIT_CWD: '/srv/yello', YELLO_DATA_DIR: '/var/lib/yello' }).dataDir).toBe('/var/lib/yello');
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTokenSecret } from './secrets.ts';
 
-describe('loadTokenSecret (requirement 13.2)', () => {
+describe('loadTokenSecret', () => {
   it('AUTH-13.2 creates a random key on first start, keeps it private, and reuses it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'yello-secret-'));
     const first = await loadTokenSecret(undefined, dir);
