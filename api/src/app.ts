@@ -22,7 +22,7 @@ export interface AppDeps extends Omit<ServiceDeps, 'invitationSender'> {
   development: boolean;
   cookieSecure: boolean;
   corsOrigins: string[];
-  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  /** Take the client address from X-Forwarded-For, and HTTPS from X-Forwarded-Proto (only behind a trusted proxy). */
   trustProxy: boolean;
   /** Origin of the web app for links such as invitations; the request's origin when absent. */
   publicUrl?: string | undefined;
@@ -44,6 +44,16 @@ function clientInfo(c: HonoContext, trustProxy: boolean): ClientInfo {
     address = getConnInfo(c).remote.address ?? null;
   }
   return { ipAddress: address, userAgent: c.req.header('user-agent') ?? null };
+}
+
+/**
+ * Whether the client reached Yello over HTTPS. Behind a proxy that ends TLS the request arrives over plain HTTP, and
+ * the proxy says what the client used in X-Forwarded-Proto (its first value: the proxy the client reached).
+ */
+function overHttps(c: HonoContext, trustProxy: boolean): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  const forwarded = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() : undefined;
+  return forwarded === 'https';
 }
 
 function bearerToken(c: HonoContext): string | undefined {
@@ -72,6 +82,8 @@ export function createApp(deps: AppDeps): App {
     GRAPHQL_PATH,
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
+      // The rest of the body is not read: the connection is closed after the answer, and the answer says so (a
+      // connection left to @hono/node-server's bounded drain was destroyed under the client's next request).
       onError: (c) =>
         c.json(
           {
@@ -83,6 +95,7 @@ export function createApp(deps: AppDeps): App {
             ],
           },
           413,
+          { connection: 'close' },
         ),
     }),
   );
@@ -90,7 +103,11 @@ export function createApp(deps: AppDeps): App {
   app.on(['GET', 'POST', 'OPTIONS'], GRAPHQL_PATH, async (c) => {
     const token = bearerToken(c);
     const viewer: Viewer | null = token ? ((await services.sessions.authenticate(token)) ?? null) : null;
-    return graphql.fetch(c.req.raw, { viewer, client: clientInfo(c, deps.trustProxy) });
+    return graphql.fetch(c.req.raw, {
+      viewer,
+      client: clientInfo(c, deps.trustProxy),
+      https: overHttps(c, deps.trustProxy),
+    });
   });
 
   if (deps.webDistDir) {

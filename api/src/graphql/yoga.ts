@@ -5,7 +5,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { Services } from '../services.ts';
@@ -19,6 +19,8 @@ import { variableFieldErrors } from './variable-errors.ts';
 export interface RequestContext {
   viewer: Viewer | null;
   client: ClientInfo;
+  /** The client reached Yello over HTTPS: directly, or through a trusted proxy that says so. */
+  https: boolean;
 }
 
 export interface YogaDeps {
@@ -91,9 +93,35 @@ function codeRequestErrors(): Plugin {
   };
 }
 
-/** The cookie is Secure when configured so, and whenever the request came over HTTPS. */
-function refreshCookie(request: Request, forceSecure: boolean): RefreshCookie {
-  const secure = forceSecure || new URL(request.url).protocol === 'https:';
+/**
+ * Yoga parses a GET request's `variables` and `extensions` parameters with a bare `JSON.parse`, so malformed JSON
+ * there would be masked as an unexpected error (500). Its GET parser, wrapped, answers 400 as for a malformed POST body.
+ */
+function refuseMalformedGetParameters(): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (request.method !== 'GET' || requestParser === undefined) return;
+      const parse = requestParser;
+      setRequestParser(async (getRequest) => {
+        try {
+          return await parse(getRequest);
+        } catch (error: unknown) {
+          if (!(error instanceof SyntaxError)) throw error;
+          throw createGraphQLError('The variables or extensions parameter is not valid JSON.', {
+            extensions: {
+              http: { spec: true, status: 400 },
+              code: 'BAD_REQUEST',
+              originalError: { name: error.name, message: error.message },
+            },
+          });
+        }
+      });
+    },
+  };
+}
+
+/** The cookie is Secure when configured so (COOKIE_SECURE), or when the request came over HTTPS. */
+function refreshCookie(request: Request, secure: boolean): RefreshCookie {
   const base = {
     name: REFRESH_COOKIE,
     path: GRAPHQL_PATH,
@@ -146,6 +174,7 @@ export function createGraphQLHandler({
     },
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     plugins: [
+      refuseMalformedGetParameters(),
       refuseNulCharacters(),
       useCookies(),
       useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
@@ -153,13 +182,13 @@ export function createGraphQLHandler({
       hideSuggestionsFromAnonymous(),
       codeRequestErrors(),
     ],
-    context: ({ request, viewer, client }): Context => {
+    context: ({ request, viewer, client, https }): Context => {
       const context: Context = {
         db,
         services,
         viewer,
         client,
-        refreshCookie: refreshCookie(request, cookieSecure),
+        refreshCookie: refreshCookie(request, cookieSecure || https),
         memberships: createMembershipLoader(db, () => context.viewer?.userId),
         publicOrigin: publicUrl ?? new URL(request.url).origin,
       };
