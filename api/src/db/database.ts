@@ -20,6 +20,13 @@ export async function startPostgres(options: { url?: string | undefined; dataDir
 }
 
 /**
+ * How long a transaction may wait for a connection. PGlite serves one connection, so a burst of writes queues
+ * for it by design; Prisma's default of 2 s turned the tail of 30 concurrent moves on a busy machine into
+ * INTERNAL errors (ordering-races.int.test.ts).
+ */
+const transactionOptions = { maxWait: 30_000 };
+
+/**
  * Migrates the database on `server` and connects to it. `onQuery` sees every SQL statement Prisma
  * sends (tests count them). The server is stopped if opening fails.
  */
@@ -29,8 +36,11 @@ export async function openDatabase(server: PostgresServer, onQuery?: (sql: strin
     const appliedMigrations = await applyMigrations(connectionString);
     const adapter = new PrismaPg({ connectionString, max: poolSize });
     const prisma = onQuery
-      ? withQueryLog(new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }), onQuery)
-      : new PrismaClient({ adapter });
+      ? withQueryLog(
+          new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] }),
+          onQuery,
+        )
+      : new PrismaClient({ adapter, transactionOptions });
     return {
       prisma,
       appliedMigrations,

@@ -1,9 +1,10 @@
 // Projects and their workflow states. Rules and Prisma calls; no GraphQL.
-import type { PrismaClient, Project, WorkflowState } from '../../generated/prisma/client.ts';
+import type { Prisma, PrismaClient, Project, WorkflowState } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
-import { initialPositions, positionBetween } from '../../shared/ordering.ts';
+import { initialPositions, positionBetween, untied } from '../../shared/ordering.ts';
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
+import { lockProjectOrder, lockStateOrder } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { createProjectInput, defaultStates, stateInput, updateProjectInput, updateStateInput } from './inputs.ts';
@@ -25,6 +26,7 @@ export interface Placement {
 }
 
 type Db = Pick<PrismaClient, 'projectKeyAlias'>;
+type Tx = Prisma.TransactionClient;
 
 /** Refuses a key that another project of the workspace had before (its old task keys still lead there). */
 async function assertKeyNotUsedBefore(db: Db, workspaceId: string, key: string, projectId?: string): Promise<void> {
@@ -44,13 +46,29 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
     if (other) throw stateNameTaken();
   }
 
-  async function statesOf(projectId: string) {
-    return db.workflowState.findMany({ where: { projectId }, orderBy: { position: 'asc' } });
-  }
-
-  /** The position for a state placed in its project's order. */
-  async function statePosition(projectId: string, movingId: string | undefined, placement: Placement, path: string[]) {
-    const states = (await statesOf(projectId)).filter((state) => state.id !== movingId);
+  /**
+   * The position for a state placed in its project's order. Locks the project first, so that concurrent
+   * placements take turns and read committed neighbours (PT-3.9); states sharing a position (ties written
+   * before that) are spread apart on the way (PT-3.10).
+   */
+  async function statePosition(
+    tx: Tx,
+    projectId: string,
+    movingId: string | undefined,
+    placement: Placement,
+    path: string[],
+  ): Promise<string> {
+    await lockProjectOrder(tx, projectId);
+    const stored = await tx.workflowState.findMany({
+      where: { projectId, ...(movingId ? { id: { not: movingId } } : {}) },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      select: { id: true, position: true },
+    });
+    const changes = untied(stored);
+    for (const change of changes) {
+      await tx.workflowState.update({ where: { id: change.id }, data: { position: change.position } });
+    }
+    const states = stored.map((state) => changes.find((change) => change.id === state.id) ?? state);
     const anchorId = placement.afterId ?? placement.beforeId;
     const index = anchorId ? states.findIndex((state) => state.id === anchorId) : states.length - 1;
     if (anchorId && index < 0) throw badUserInput([{ path, message: 'Choose a state of the same project.' }]);
@@ -137,9 +155,11 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
     async addState(projectId: string, rawInput: unknown, placement: Placement): Promise<WorkflowState> {
       const input = parseInput(stateInput, rawInput);
       await assertStateNameFree(projectId, input.name);
-      const position = await statePosition(projectId, undefined, placement, ['input', 'afterId']);
       try {
-        return await db.workflowState.create({ data: { ...input, projectId, position } });
+        return await db.$transaction(async (tx) => {
+          const position = await statePosition(tx, projectId, undefined, placement, ['input', 'afterId']);
+          return tx.workflowState.create({ data: { ...input, projectId, position } });
+        });
       } catch (error) {
         throw stateNameConflict(error);
       }
@@ -162,9 +182,11 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
     },
 
     async moveState(stateId: string, placement: Placement): Promise<WorkflowState> {
-      const state = await db.workflowState.findUniqueOrThrow({ where: { id: stateId }, select: { projectId: true } });
-      const position = await statePosition(state.projectId, stateId, placement, ['input', 'afterId']);
-      return db.workflowState.update({ where: { id: stateId }, data: { position } });
+      return db.$transaction(async (tx) => {
+        const state = await tx.workflowState.findUniqueOrThrow({ where: { id: stateId }, select: { projectId: true } });
+        const position = await statePosition(tx, state.projectId, stateId, placement, ['input', 'afterId']);
+        return tx.workflowState.update({ where: { id: stateId }, data: { position } });
+      });
     },
 
     /** Deletes a state; its tasks move to the end of `moveTasksToStateId`, which is needed when there are any. */
@@ -188,6 +210,8 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
           if (!target || target.projectId !== state.projectId || target.id === state.id) {
             throw badUserInput([{ path, message: 'Choose another state of the same project.' }]);
           }
+          // Appended in turn with other placements in the target column (PT-3.9).
+          await lockStateOrder(tx, target.id);
           const last = await tx.task.findFirst({ where: { stateId: target.id }, orderBy: { position: 'desc' } });
           const moving = await tx.task.findMany({
             where: { stateId },

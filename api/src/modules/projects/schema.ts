@@ -24,7 +24,7 @@ export const ProjectRef = builder.prismaNode('Project', {
     workspace: t.relation('workspace'),
     states: t.relation('states', {
       description: 'The board’s columns, in order.',
-      query: { orderBy: { position: 'asc' } },
+      query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
     }),
     taskCount: t.relationCount('tasks'),
   }),

@@ -4,7 +4,8 @@ import type { Prisma, PrismaClient, Task } from '../../generated/prisma/client.t
 import { StateCategory } from '../../generated/prisma/enums.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput } from '../../shared/errors.ts';
-import { positionBetween } from '../../shared/ordering.ts';
+import { type Positioned, positionBetween, untied } from '../../shared/ordering.ts';
+import { lockStateOrder } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { type ActivityValue, changedFields } from './activity.ts';
@@ -66,39 +67,57 @@ async function assertLabels(tx: Tx, workspaceId: string, labelIds: string[], pat
   if (found !== new Set(labelIds).size) throw badUserInput([{ path, message: 'Choose labels of this workspace.' }]);
 }
 
-/** The position between two tasks of a state (either may be absent: the end of the column). */
+/**
+ * The position between two tasks of a state (either may be absent: the end of the column). Locks the state
+ * first, so that concurrent placements in one column take turns and read committed neighbours (PT-3.9).
+ */
 async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | undefined): Promise<string> {
+  const { stateId } = placement;
+  await lockStateOrder(tx, stateId);
   const neighbour = async (id: string | null | undefined, field: string) => {
     if (!id) return undefined;
-    const task = await tx.task.findUnique({ where: { id }, select: { stateId: true, position: true } });
-    if (!task || task.stateId !== placement.stateId || id === movingId) {
+    const task = await tx.task.findUnique({ where: { id }, select: { id: true, stateId: true, position: true } });
+    if (!task || task.stateId !== stateId || id === movingId) {
       throw badUserInput([{ path: ['input', field], message: 'Choose a task of the target state.' }]);
     }
-    return task.position;
+    return task;
   };
   const after = await neighbour(placement.afterId, 'afterId');
   const before = await neighbour(placement.beforeId, 'beforeId');
-  if (after !== undefined || before !== undefined) {
-    const next = async (position: string, direction: 'asc' | 'desc') =>
-      (
-        await tx.task.findFirst({
-          where: {
-            stateId: placement.stateId,
-            id: { not: movingId },
-            position: direction === 'asc' ? { gt: position } : { lt: position },
-          },
-          orderBy: { position: direction },
-          select: { position: true },
-        })
-      )?.position;
-    // With both, `afterId` decides and its actual successor is the other neighbour: the client's view may be
-    // stale (someone moved a task in between) or reversed, and a key between non-neighbours could equal one
-    // between them.
-    if (after !== undefined) return positionBetween(after, await next(after, 'asc'));
-    if (before !== undefined) return positionBetween(await next(before, 'desc'), before);
+  /** The closest task before or after a position, the moving one aside. */
+  const next = async (position: string, direction: 'asc' | 'desc'): Promise<Positioned | undefined> =>
+    (await tx.task.findFirst({
+      where: { stateId, id: { not: movingId }, position: direction === 'asc' ? { gt: position } : { lt: position } },
+      orderBy: { position: direction },
+      select: { id: true, position: true },
+    })) ?? undefined;
+  /** The anchor's position once the tasks sharing it (ties written before PT-3.9) are spread apart (PT-3.10). */
+  const untiedPosition = async (anchor: Positioned): Promise<string> => {
+    const tied = await tx.task.findMany({
+      where: { stateId, position: anchor.position, id: { not: movingId } },
+      orderBy: { id: 'asc' },
+      select: { id: true, position: true },
+    });
+    if (tied.length < 2) return anchor.position;
+    const around = [await next(anchor.position, 'desc'), ...tied, await next(anchor.position, 'asc')];
+    const changes = untied(around.filter((task) => task !== undefined));
+    for (const change of changes)
+      await tx.task.update({ where: { id: change.id }, data: { position: change.position } });
+    return changes.find((change) => change.id === anchor.id)?.position ?? anchor.position;
+  };
+  // With both, `afterId` decides and its actual successor is the other neighbour: the client's view may be
+  // stale (someone moved a task in between) or reversed, and a key between non-neighbours could equal one
+  // between them.
+  if (after) {
+    const position = await untiedPosition(after);
+    return positionBetween(position, (await next(position, 'asc'))?.position);
+  }
+  if (before) {
+    const position = await untiedPosition(before);
+    return positionBetween((await next(position, 'desc'))?.position, position);
   }
   const last = await tx.task.findFirst({
-    where: { stateId: placement.stateId, id: { not: movingId } },
+    where: { stateId, id: { not: movingId } },
     orderBy: { position: 'desc' },
     select: { position: true },
   });

@@ -1,6 +1,7 @@
 // Members: change roles, remove, leave, without ever leaving a workspace without an OWNER.
 import type { Membership, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
 import { hasRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
 type Transaction = Prisma.TransactionClient;
@@ -13,7 +14,7 @@ const LAST_OWNER = 'A workspace needs at least one owner. Make someone else an o
  */
 async function withWorkspaceLocked<T>(db: PrismaClient, workspaceId: string, work: (tx: Transaction) => Promise<T>) {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR UPDATE`;
+    await lockWorkspaceMembers(tx, workspaceId);
     return work(tx);
   });
 }
