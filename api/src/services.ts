@@ -14,6 +14,7 @@ import { createInvitationService, type InvitationSender } from './modules/worksp
 import { createMemberService } from './modules/workspaces/members.ts';
 import { createWorkspaceService } from './modules/workspaces/workspaces.ts';
 import type { Clock } from './shared/clock.ts';
+import { purposeKey } from './shared/secret-tokens.ts';
 
 export interface ServiceDeps {
   db: PrismaClient;
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   tokenSecret: Uint8Array;
   /** Delivers invitations; by default nothing is sent and the inviter shares the link. */
   invitationSender: InvitationSender;
+  /** Seconds an exchanged refresh token still gets its successor (parallel tabs, retries); 30 when absent. */
+  refreshReuseGraceSeconds?: number | undefined;
 }
 
 /** Limits on failed sign-ins and sign-ups; counted in the database, so every API process shares them. */
@@ -32,8 +35,21 @@ export const throttleLimits = {
   registrationsPerClient: { points: 10, duration: 60 * 60 },
 };
 
-export function createServices({ db, clock, hasher, tokenSecret, invitationSender }: ServiceDeps) {
-  const sessions = createSessionService({ db, clock, accessTokens: createAccessTokens(tokenSecret, clock) });
+export function createServices({
+  db,
+  clock,
+  hasher,
+  tokenSecret,
+  invitationSender,
+  refreshReuseGraceSeconds,
+}: ServiceDeps) {
+  const sessions = createSessionService({
+    db,
+    clock,
+    accessTokens: createAccessTokens(tokenSecret, clock),
+    successorKey: purposeKey(tokenSecret, 'yello refresh-token successors'),
+    reuseGraceSeconds: refreshReuseGraceSeconds,
+  });
   // rate-limiter-flexible's Prisma store reads and writes the `RateLimit` model through `db.rateLimit`.
   const limiter = (keyPrefix: string, limits: { points: number; duration: number }) =>
     new RateLimiterPrisma({ storeClient: db, tableName: 'rateLimit', keyPrefix, ...limits });

@@ -3,12 +3,17 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { ClientInfo, Viewer } from '../../graphql/context.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { notFound, unauthenticated } from '../../shared/errors.ts';
-import { hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
+import { derivedSecretToken, hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
 import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
 
 export const SESSION_TTL_DAYS = 30;
 /** How stale `lastUsedAt` may get before a request refreshes it (saves a write per request). */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * How long an exchanged refresh token still gets the successor it was exchanged for, instead of counting as reuse:
+ * two tabs waking at once, or a retry after a lost answer, present it again within moments (design.md).
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 30;
 
 export interface IssuedSession {
   userId: string;
@@ -22,12 +27,45 @@ export interface SessionServiceDeps {
   db: PrismaClient;
   clock: Clock;
   accessTokens: AccessTokens;
+  /** Derives each refresh token's successor from it, so that a repeat can be given the same one again. */
+  successorKey: Uint8Array;
+  /** Seconds during which an exchanged refresh token still gets its successor; REFRESH_REUSE_GRACE_SECONDS if absent. */
+  reuseGraceSeconds?: number | undefined;
 }
 
-export function createSessionService({ db, clock, accessTokens }: SessionServiceDeps) {
+export function createSessionService({
+  db,
+  clock,
+  accessTokens,
+  successorKey,
+  reuseGraceSeconds = REFRESH_REUSE_GRACE_SECONDS,
+}: SessionServiceDeps) {
   async function issue(userId: string, sessionId: string, refreshExpiresAt: Date, refreshToken: string) {
     const accessToken = await accessTokens.issue({ userId, sessionId });
     return { userId, sessionId, accessToken, refreshToken, refreshExpiresAt };
+  }
+
+  /**
+   * Whether a refresh token that was already exchanged may have its successor again: it was exchanged less than
+   * the grace period ago, and its successor is stored in the same, still open session, not exchanged itself.
+   */
+  async function successorStillFresh(tokenId: string, successorHash: string, now: Date): Promise<boolean> {
+    const exchanged = await db.refreshToken.findUnique({
+      where: { id: tokenId },
+      select: { usedAt: true, sessionId: true },
+    });
+    const successor = await db.refreshToken.findUnique({
+      where: { tokenHash: successorHash },
+      select: { sessionId: true, usedAt: true, session: { select: { revokedAt: true, expiresAt: true } } },
+    });
+    if (!exchanged?.usedAt || !successor) return false;
+    return (
+      now.getTime() - exchanged.usedAt.getTime() < reuseGraceSeconds * 1000 &&
+      successor.sessionId === exchanged.sessionId &&
+      successor.usedAt === null &&
+      successor.session.revokedAt === null &&
+      successor.session.expiresAt > now
+    );
   }
 
   return {
@@ -51,8 +89,10 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
     },
 
     /**
-     * Trades a refresh token for a new pair (rotation). A token that was already traded is
-     * reuse: someone holds a copy, so the whole session is revoked.
+     * Trades a refresh token for a new pair (rotation). A token that was already traded is reuse: someone holds a
+     * copy, so the whole session is revoked; unless it was traded moments ago and its successor is still unused
+     * (parallel tabs, a retry), which gets that same successor again. The successor is derived from the token, so
+     * it can be given again while only hashes are stored.
      */
     async refresh(refreshToken: string): Promise<IssuedSession> {
       const now = clock.now();
@@ -63,7 +103,9 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
       if (!stored || stored.session.revokedAt !== null || stored.session.expiresAt <= now) {
         throw unauthenticated('Your session has ended. Please sign in again.');
       }
-      const next = newSecretToken();
+      const next = derivedSecretToken(successorKey, refreshToken);
+      const nextHash = hashSecretToken(next);
+      // A concurrent trade of the same token waits here for the first to commit (row lock), then claims nothing.
       const rotated = await db.$transaction(async (tx) => {
         const claimed = await tx.refreshToken.updateMany({
           where: { id: stored.id, usedAt: null },
@@ -71,13 +113,13 @@ export function createSessionService({ db, clock, accessTokens }: SessionService
         });
         if (claimed.count === 0) return false;
         await tx.refreshToken.create({
-          data: { sessionId: stored.sessionId, tokenHash: hashSecretToken(next), createdAt: now },
+          data: { sessionId: stored.sessionId, tokenHash: nextHash, createdAt: now },
         });
         await tx.session.update({ where: { id: stored.sessionId }, data: { lastUsedAt: now } });
         return true;
       });
-      if (!rotated) {
-        await db.session.update({ where: { id: stored.sessionId }, data: { revokedAt: now } });
+      if (!rotated && !(await successorStillFresh(stored.id, nextHash, now))) {
+        await db.session.updateMany({ where: { id: stored.sessionId, revokedAt: null }, data: { revokedAt: now } });
         throw unauthenticated('This sign-in link was used twice, so the session was ended. Please sign in again.');
       }
       return issue(stored.session.userId, stored.sessionId, stored.session.expiresAt, next);
