@@ -4,7 +4,7 @@
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { operationsTakingIdOrSlug } from './schema-operations.ts';
-import type { OperationResult, TestApi } from './test-api.ts';
+import { clientView, type TestApi } from './test-api.ts';
 
 /** The ids of one workspace's objects, as a client sees them. */
 interface Targets {
@@ -185,18 +185,6 @@ async function fingerprint(api: TestApi): Promise<string> {
   return rows[0]?.digest ?? '';
 }
 
-/** What a client learns from an answer: its data and errors (code, message, path). */
-function answer(result: OperationResult<unknown>) {
-  return {
-    status: result.status,
-    data: result.body.data ?? null,
-    // Sorted by path: GraphQL does not order errors, they come as resolvers finish.
-    errors: (result.body.errors ?? [])
-      .map(({ message, path, extensions }) => ({ message, path, code: extensions?.code }))
-      .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path))),
-  };
-}
-
 describe('tenant isolation', () => {
   test('WS-5.7 every operation taking an id or a slug has an isolation case', () => {
     const discovered = discoverOperations();
@@ -246,11 +234,11 @@ describe('tenant isolation', () => {
           token: attacker.accessToken,
           variables: attempt.variables(missingTargets()),
         });
-        const seen = answer(intrusion);
+        const seen = clientView(intrusion);
         expect(seen.errors.length).toBeGreaterThan(0);
         expect(seen.errors.every((error) => error.code === 'NOT_FOUND')).toBe(true);
         expect(JSON.stringify(seen)).not.toContain(workspace.name);
-        expect(seen).toEqual(answer(missing));
+        expect(seen).toEqual(clientView(missing));
       }
     },
   );

@@ -52,6 +52,8 @@ export interface GraphQLResponseBody<TData = Record<string, unknown>> {
 
 export interface OperationOptions {
   variables?: Record<string, unknown>;
+  /** The variables as JSON text, sent as written (what `JSON.stringify` cannot write: huge numbers, deep nesting). */
+  variablesJson?: string;
   token?: string;
   /** Value of the refresh cookie to send. */
   refreshCookie?: string;
@@ -128,7 +130,10 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     const response = await fetch('/graphql', {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables: options.variables }),
+      body:
+        options.variablesJson === undefined
+          ? JSON.stringify({ query, variables: options.variables })
+          : `{"query":${JSON.stringify(query)},"variables":${options.variablesJson}}`,
     });
     const setCookie = response.headers.get('set-cookie');
     const cookieMatch = setCookie ? new RegExp(`${REFRESH_COOKIE}=([^;]*)`).exec(setCookie) : null;
@@ -244,4 +249,18 @@ export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 /** The codes of a response's errors, in order. */
 export function errorCodes(body: GraphQLResponseBody<unknown>): (string | undefined)[] {
   return (body.errors ?? []).map((error) => error.extensions?.code);
+}
+
+/**
+ * What a client learns from an answer: its status, data and errors (code, message, path), errors sorted by path
+ * (GraphQL does not order them, they come as resolvers finish). Two answers that must not be told apart compare equal.
+ */
+export function clientView(result: OperationResult<unknown>) {
+  return {
+    status: result.status,
+    data: result.body.data ?? null,
+    errors: (result.body.errors ?? [])
+      .map(({ message, path, extensions }) => ({ message, path, code: extensions?.code }))
+      .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path))),
+  };
 }

@@ -2,7 +2,7 @@
 // those live with their domain in modules/<domain>/.
 import SchemaBuilder, { PothosError } from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError, GraphQLScalarType } from 'graphql';
@@ -35,7 +35,7 @@ function failedScopes(failure: AuthFailure): string[] {
 }
 
 /**
- * Loads a node for node(id)/nodes(ids). An id that is malformed, of an unknown type or of no
+ * Loads a node for node(id) and each position of nodes(ids). An id that is malformed, of an unknown type or of no
  * record answers NOT_FOUND, exactly like an id the viewer may not see.
  */
 async function nodeOrNotFound(load: () => unknown): Promise<unknown> {
@@ -47,6 +47,21 @@ async function nodeOrNotFound(load: () => unknown): Promise<unknown> {
     if (error instanceof PothosError) throw notFound();
     throw recordNotFoundAsNotFound(error);
   }
+}
+
+/**
+ * Every id is a UUID: a global id that names anything else (`Task:1`) names nothing, and must not reach the
+ * database, which would refuse it as a malformed UUID. Anything undecodable is NOT_FOUND.
+ */
+function decodeYelloGlobalID(globalID: string): ReturnType<typeof decodeGlobalID> {
+  let decoded: ReturnType<typeof decodeGlobalID>;
+  try {
+    decoded = decodeGlobalID(globalID);
+  } catch {
+    throw notFound();
+  }
+  if (!uuid.safeParse(decoded.id).success) throw notFound();
+  return decoded;
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -133,18 +148,7 @@ export const builder = new SchemaBuilder<{
       description: 'Where a page sits in its list: the cursors to page on from, and whether there is more.',
     },
     nodesOnConnection: true,
-    // Every id is a UUID: a global id that names anything else (`Task:1`) names nothing, and must not reach
-    // the database, which would refuse it as a malformed UUID.
-    decodeGlobalID: (globalID) => {
-      let decoded: ReturnType<typeof decodeGlobalID>;
-      try {
-        decoded = decodeGlobalID(globalID);
-      } catch {
-        throw notFound();
-      }
-      if (!uuid.safeParse(decoded.id).success) throw notFound();
-      return decoded;
-    },
+    decodeGlobalID: decodeYelloGlobalID,
     // Signed-in callers only: for anonymous ones the type scopes would answer UNAUTHENTICATED for an id that
     // exists and NOT_FOUND for one that does not, telling which ids exist.
     nodeQueryOptions: {
@@ -152,14 +156,9 @@ export const builder = new SchemaBuilder<{
       description: 'Any object by its global id; NOT_FOUND when it does not exist or lies outside your workspaces.',
       resolve: (_root, { id }, _context, _info, resolveNode) => nodeOrNotFound(() => resolveNode(id)),
     },
-    nodesQueryOptions: {
-      authScopes: { loggedIn: true },
-      description: 'Objects by their global ids, in the order given; NOT_FOUND at each id you cannot reach.',
-      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
-        const loaded = resolveNodes(ids);
-        return ids.map((_id, index) => nodeOrNotFound(async () => (await loaded)[index]));
-      },
-    },
+    // Defined below instead: the plugin's field decodes every id before resolving and loads them together, so one
+    // malformed or missing id failed its reachable neighbours too, which told a missing id from a hidden one.
+    nodesQueryOptions: false,
   },
 });
 
@@ -186,3 +185,22 @@ builder.mutationType({
   description:
     'Changes. Input is checked before anything is written: a refusal is BAD_USER_INPUT with `extensions.fieldErrors`, and nothing is half-written.',
 });
+
+// nodes(ids), position by position (WS-5.8, AUTH-10.3): each id is decoded and loaded on its own, so an id that is
+// malformed, missing or out of reach fails only at its index, with the same NOT_FOUND, and never its neighbours.
+builder.queryField('nodes', (t) =>
+  t.field({
+    type: [builder.nodeInterfaceRef()],
+    nullable: { list: false, items: true },
+    authScopes: { loggedIn: true },
+    description: 'Objects by their global ids, in the order given; NOT_FOUND at each id you cannot reach.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_root, { ids }, context, info) =>
+      ids.map((id) =>
+        nodeOrNotFound(async () => {
+          const [node] = await resolveNodes(builder, context, info, [decodeYelloGlobalID(String(id))]);
+          return node;
+        }),
+      ),
+  }),
+);

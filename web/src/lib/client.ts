@@ -1,7 +1,7 @@
 // The urql client: normalized cache, bearer token with refresh on UNAUTHENTICATED, fetch.
 import { Client, type ClientOptions, fetchExchange } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
-import { type Cache, cacheExchange, type Entity, type Variables } from '@urql/exchange-graphcache';
+import { type Cache, cacheExchange, type Entity, type Resolver, type Variables } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { refocusExchange } from '@urql/exchange-refocus';
 import { graphql } from '../graphql.ts';
@@ -57,6 +57,16 @@ function invalidateField(cache: Cache, owner: Entity, field: string): void {
   for (const info of cache.inspectFields(owner)) {
     if (info.fieldName === field) cache.invalidate(owner, field, info.arguments);
   }
+}
+
+/**
+ * `relayPagination` for a connection the API may answer with null (a field the viewer's role may not read, WS-5.9):
+ * `relayPagination` takes a null page for a cache miss, and the query would wait for data forever; null stays null.
+ */
+function nullableRelayPagination(): Resolver {
+  const paginate = relayPagination();
+  return (parent, args, cache, info) =>
+    cache.resolve(info.parentKey, info.fieldName, args) === null ? null : paginate(parent, args, cache, info);
 }
 
 /** The signed-in user's workspaces changed: created, joined, left, deleted or renamed. */
@@ -232,7 +242,11 @@ export function createAppClient(auth: Auth): Client {
         },
         // Pages fetched with `after` join the first page, so "Show more" grows the list in place.
         resolvers: {
-          Workspace: { members: relayPagination(), invitations: relayPagination(), projects: relayPagination() },
+          Workspace: {
+            members: relayPagination(),
+            invitations: nullableRelayPagination(),
+            projects: relayPagination(),
+          },
           Project: { tasks: relayPagination() },
           WorkflowState: { tasks: relayPagination() },
           Task: { comments: relayPagination(), activity: relayPagination() },

@@ -70,7 +70,9 @@ export const WorkspaceRef = builder.prismaNode('Workspace', {
     }),
     invitations: t.relatedConnection('invitations', {
       cursor: 'id',
-      description: 'Pending invitations (admins and owners).',
+      description: 'Pending invitations (admins and owners; null with FORBIDDEN for other roles).',
+      // Nullable so that a role below ADMIN is refused this field alone, not the workspace around it (WS-5.9).
+      nullable: true,
       authScopes: (workspace) => ({ role: { workspaceId: workspace.id, atLeast: requiredRole.manage } }),
       query: (_args, context) => ({
         where: context.services.invitations.pending(),

@@ -1,6 +1,7 @@
-// The workspace's unused invitations, each with Revoke (admins and owners only: the API refuses the rest).
+// The workspace's unused invitations, each with Revoke (admins and owners only: the API answers null with FORBIDDEN
+// for the rest, and then nothing is shown).
 import { createQuery, useClient } from '@urql/solid';
-import { For, type JSX } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
@@ -39,18 +40,20 @@ export function PendingInvitations(props: { readonly slug: string }): JSX.Elemen
       state={invitations}
       loadingLabel="Loading invitations…"
       onRetry={() => refetch({ requestPolicy: 'network-only' })}
-      isEmpty={(data) => data.workspace.invitations.nodes.length === 0}
+      isEmpty={(data) => data.workspace.invitations?.nodes.length === 0}
       empty="No pending invitations."
     >
       {(data) => (
-        <>
-          <ul class="rows">
-            <For each={data().workspace.invitations.nodes}>
-              {(invitation) => <InvitationRow invitation={invitation} />}
-            </For>
-          </ul>
-          <ShowMore pageInfo={data().workspace.invitations.pageInfo} load={loadMore} />
-        </>
+        <Show when={data().workspace.invitations}>
+          {(pending) => (
+            <>
+              <ul class="rows">
+                <For each={pending().nodes}>{(invitation) => <InvitationRow invitation={invitation} />}</For>
+              </ul>
+              <ShowMore pageInfo={pending().pageInfo} load={loadMore} />
+            </>
+          )}
+        </Show>
       )}
     </QueryView>
   );
