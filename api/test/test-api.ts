@@ -193,6 +193,26 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     return { ...member, membershipId: acceptInvitation.id, role };
   }
 
+  /** Ends `member`'s membership: they leave, or `owner` removes them. */
+  async function endMembership(
+    owner: SignedUpUser,
+    member: TestMember,
+    workspace: TestWorkspace,
+    how: 'leaves' | 'is removed',
+  ): Promise<void> {
+    if (how === 'leaves') {
+      await data('mutation($id: ID!) { leaveWorkspace(workspaceId: $id) }', {
+        token: member.accessToken,
+        variables: { id: workspace.id },
+      });
+    } else {
+      await data('mutation($id: ID!) { removeMember(membershipId: $id) }', {
+        token: owner.accessToken,
+        variables: { id: member.membershipId },
+      });
+    }
+  }
+
   /** A project with a task (labelled and commented) in the workspace; returns the ids a client would see. */
   async function createContent(author: SignedUpUser, workspace: TestWorkspace) {
     const token = author.accessToken;
@@ -239,6 +259,7 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     signUp,
     createWorkspace,
     addMember,
+    endMembership,
     createContent,
     close: () => db.close(),
   };

@@ -2,7 +2,7 @@
 // their tasks lose them as assignee and its projects as lead; as creator, comment author and actor in the history
 // they show as nobody to the people who no longer share a workspace with them, and as themselves to the others.
 import { describe, expect, test } from '../../../test/fixtures.ts';
-import type { SignedUpUser, TestApi, TestMember, TestWorkspace } from '../../../test/test-api.ts';
+import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 
 const PROJECT = `query($slug: String!, $key: String!) {
   project(workspaceSlug: $slug, key: $key) { lead { id } }
@@ -88,20 +88,6 @@ function reader(api: TestApi, workspace: TestWorkspace) {
   };
 }
 
-async function part(api: TestApi, owner: SignedUpUser, member: TestMember, workspace: TestWorkspace, parting: Parting) {
-  if (parting === 'leaves') {
-    await api.data('mutation($id: ID!) { leaveWorkspace(workspaceId: $id) }', {
-      token: member.accessToken,
-      variables: { id: workspace.id },
-    });
-  } else {
-    await api.data('mutation($id: ID!) { removeMember(membershipId: $id) }', {
-      token: owner.accessToken,
-      variables: { id: member.membershipId },
-    });
-  }
-}
-
 describe('departing members', () => {
   test.for<Parting>(['leaves', 'is removed'])(
     'PT-3.8 when a member %s, they are unassigned and cleared as lead there, and show as nobody to those they no longer share a workspace with',
@@ -118,7 +104,7 @@ describe('departing members', () => {
       expect(await inHere.lead(observer, here.projectKey)).toEqual({ id: departing.id });
       expect((await inHere.task(observer, here.createdKey)).creator).toEqual({ id: departing.id });
 
-      await part(api, owner, departing, workspace, parting);
+      await api.endMembership(owner, departing, workspace, parting);
 
       // Cleared in that workspace, for everyone (the owner could still see them): not merely hidden.
       for (const viewer of [owner, observer]) {

@@ -1,6 +1,6 @@
 // Who sees whom (workspaces 5.6): another user's name and email are visible only while you share a workspace.
 import { describe, expect, test } from '../../../test/fixtures.ts';
-import type { SignedUpUser, TestApi, TestMember, TestWorkspace } from '../../../test/test-api.ts';
+import type { SignedUpUser, TestApi } from '../../../test/test-api.ts';
 import { errorCodes } from '../../../test/test-api.ts';
 
 const NODE = 'query($id: ID!) { node(id: $id) { id ... on User { name email } } }';
@@ -19,21 +19,6 @@ const nodeAs = (api: TestApi, viewer: SignedUpUser, id: string) =>
   });
 
 type Parting = 'leaves' | 'is removed';
-
-/** Ends `member`'s membership of `workspace`, the way `parting` says. */
-async function part(api: TestApi, owner: SignedUpUser, member: TestMember, workspace: TestWorkspace, parting: Parting) {
-  if (parting === 'leaves') {
-    await api.data('mutation($id: ID!) { leaveWorkspace(workspaceId: $id) }', {
-      token: member.accessToken,
-      variables: { id: workspace.id },
-    });
-  } else {
-    await api.data('mutation($id: ID!) { removeMember(membershipId: $id) }', {
-      token: owner.accessToken,
-      variables: { id: member.membershipId },
-    });
-  }
-}
 
 describe('user visibility', () => {
   test('WS-5.6 a co-member’s name and email are readable through the members list, node(id) and nodes(ids)', async ({
@@ -87,7 +72,7 @@ describe('user visibility', () => {
       const teammate = await api.addMember(user, workspace, 'MEMBER');
       expect((await nodeAs(api, user, teammate.id)).body.data?.node?.email).toBe(teammate.email);
 
-      await part(api, user, teammate, workspace, parting);
+      await api.endMembership(user, teammate, workspace, parting);
 
       const missing = await nodeAs(api, user, missingUserId());
       const theirs = await nodeAs(api, user, teammate.id);
@@ -126,7 +111,7 @@ describe('user visibility', () => {
       variables: { token: inviteMember.url.split('/invite/')[1] },
     });
 
-    await part(api, user, teammate, workspace, 'leaves');
+    await api.endMembership(user, teammate, workspace, 'leaves');
 
     const stillShared = await nodeAs(api, user, teammate.id);
     expect(stillShared.body).toEqual({
