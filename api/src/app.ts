@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { webAppSecurityHeaders, withNonce } from './content-security-policy.ts';
 import type { QueryLimits } from './graphql/armor.ts';
 import type { ClientInfo, Viewer } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
@@ -112,12 +113,21 @@ export function createApp(deps: AppDeps): App {
 
   if (deps.webDistDir) {
     const root = resolve(deps.webDistDir);
+    // The web app's Content-Security-Policy, with a nonce of its own on every response (AUTH-12.13).
+    app.use('/*', webAppSecurityHeaders());
+    // The shell carries this response's nonce, so it never comes from the static files as built, nor from a cache.
+    const shell = async (c: HonoContext) => {
+      const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => undefined);
+      if (!html) return c.text('The web app is not built yet: run `npm run build -w web`.', 404);
+      const nonce = c.get('secureHeadersNonce');
+      if (!nonce) throw new Error('The Content-Security-Policy middleware gave this response no nonce.');
+      return c.html(withNonce(html, nonce), 200, { 'cache-control': 'no-cache' });
+    };
+    app.get('/', shell);
+    app.get('/index.html', shell);
     app.use('/*', serveStatic({ root }));
     // Client-side routes: every other GET gets the app shell.
-    app.get('*', async (c) => {
-      const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => undefined);
-      return html ? c.html(html) : c.text('The web app is not built yet: run `npm run build -w web`.', 404);
-    });
+    app.get('*', shell);
   }
 
   return { fetch: app.fetch, services };

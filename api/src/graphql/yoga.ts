@@ -5,12 +5,25 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { createGraphQLError, createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
+import {
+  createGraphQLError,
+  createYoga,
+  type GraphiQLOptions,
+  isAsyncIterable,
+  maskError,
+  type Plugin,
+} from 'graphql-yoga';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  graphiqlContentSecurityPolicy,
+  sha256Source,
+} from '../content-security-policy.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { Services } from '../services.ts';
 import { badUserInput, notFound } from '../shared/errors.ts';
 import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
+import { refuseForeignCursors } from './connection-cursors.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
 import { refuseNulCharacters } from './nul-characters.ts';
 import { variableFieldErrors } from './variable-errors.ts';
@@ -120,6 +133,39 @@ function refuseMalformedGetParameters(): Plugin {
   };
 }
 
+interface GraphiQLPage {
+  html: string;
+  policy: string;
+}
+
+/**
+ * Yoga's GraphiQL page with its Content-Security-Policy, rendered once (the options never change): the page inlines
+ * its bundle in a single `<script>`, whose hash the policy allows.
+ */
+function graphiqlPage(options: GraphiQLOptions): () => GraphiQLPage {
+  let page: GraphiQLPage | undefined;
+  return () => {
+    if (page) return page;
+    const html = renderGraphiQL(options);
+    const start = html.indexOf('<script>');
+    const end = html.lastIndexOf('</script>');
+    if (start < 0 || end < start) throw new Error('GraphiQL no longer renders one inline script.');
+    const policy = graphiqlContentSecurityPolicy(sha256Source(html.slice(start + '<script>'.length, end)));
+    page = { html, policy };
+    return page;
+  };
+}
+
+/** GraphiQL's page gets its own policy; every other answer of the endpoint is data and may load nothing. */
+function contentSecurityPolicy(graphiql: () => GraphiQLPage): Plugin {
+  return {
+    onResponse({ response }) {
+      const page = response.headers.get('content-type')?.startsWith('text/html');
+      response.headers.set('content-security-policy', page ? graphiql().policy : API_CONTENT_SECURITY_POLICY);
+    },
+  };
+}
+
 /** The cookie is Secure when configured so (COOKIE_SECURE), or when the request came over HTTPS. */
 function refreshCookie(request: Request, secure: boolean): RefreshCookie {
   const base = {
@@ -153,17 +199,19 @@ export function createGraphQLHandler({
   queryLimits,
   publicUrl,
 }: YogaDeps) {
+  const graphiql = graphiqlPage({
+    title: 'Yello GraphQL API',
+    defaultQuery:
+      '# Sign in with the login mutation, then add the header\n# {"Authorization": "Bearer <accessToken>"}\n# in the Headers tab below.\nquery Me {\n  me {\n    id\n    email\n    name\n  }\n}\n',
+  });
   return createYoga<RequestContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
-    // GraphiQL with its assets inlined: no CDN, so it works offline and behind strict networks.
-    renderGraphiQL,
-    graphiql: {
-      title: 'Yello GraphQL API',
-      defaultQuery:
-        '# Sign in with the login mutation, then add the header\n# {"Authorization": "Bearer <accessToken>"}\n# in the Headers tab below.\nquery Me {\n  me {\n    id\n    email\n    name\n  }\n}\n',
-    },
+    // GraphiQL with its assets inlined: no CDN, so it works offline and behind strict networks. Rendered once, with
+    // the hash of its inline script for its Content-Security-Policy.
+    renderGraphiQL: () => graphiql().html,
+    graphiql: true,
     maskedErrors: {
       isDev: development,
       maskError: (error, message, isDev) => {
@@ -176,11 +224,13 @@ export function createGraphQLHandler({
     plugins: [
       refuseMalformedGetParameters(),
       refuseNulCharacters(),
+      refuseForeignCursors(),
       useCookies(),
       useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
       queryLimitPlugin(queryLimits),
       hideSuggestionsFromAnonymous(),
       codeRequestErrors(),
+      contentSecurityPolicy(graphiql),
     ],
     context: ({ request, viewer, client, https }): Context => {
       const context: Context = {

@@ -1,6 +1,6 @@
 // `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (@dnd-kit: mouse, pen and
 // touch) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
-import { Accessibility, PointerActivationConstraints, PointerSensor } from '@dnd-kit/dom';
+import { Accessibility, PointerActivationConstraints, PointerSensor, StyleInjector } from '@dnd-kit/dom';
 import { move as moveInLayout } from '@dnd-kit/helpers';
 import { DragDropProvider } from '@dnd-kit/solid';
 import { useParams } from '@solidjs/router';
@@ -10,6 +10,7 @@ import { batch, createMemo, createSignal, createUniqueId, For, type JSX, Show } 
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
+import { cspNonce } from '../../lib/csp-nonce.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { BoardColumn } from './BoardColumn.tsx';
 import { type Column, type Direction, keyboardMove, type Placement, settledPlacement } from './board-placement.ts';
@@ -107,9 +108,13 @@ const sensors = [
 
 /**
  * The default plugins without Accessibility, which would give the cards (links) the role "button" and keyboard
- * instructions for a sensor we do not use; the board's own live region announces moves.
+ * instructions for a sensor we do not use; the board's own live region announces moves. The style element dnd-kit
+ * adds while dragging carries the page's nonce, which the Content-Security-Policy requires of inline styles.
  */
-const plugins = <T,>(defaults: T[]): T[] => defaults.filter((plugin) => plugin !== Accessibility);
+const plugins = <T,>(defaults: T[]) => [
+  ...defaults.filter((plugin) => plugin !== Accessibility),
+  StyleInjector.configure({ nonce: cspNonce() }),
+];
 
 /** Task ids per state id, as the board shows them. */
 type Layout = Record<string, string[]>;
