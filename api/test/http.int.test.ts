@@ -291,4 +291,45 @@ describe('connection arguments', () => {
       (await api.operation('{ workspaces(first: 100) { nodes { id } } }', { token: user.accessToken })).body.errors,
     ).toBeUndefined();
   });
+
+  test('AUTH-12.12 a cursor that decodes to anything but an id is BAD_USER_INPUT, on a root and on a nested connection', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    // Found by the fuzz suite: Pothos Prisma handed these to Prisma as the id, and they failed as unexpected errors.
+    const chunks = ['N:1', 'Z:', 'O:null', 'O:{"a":1}', 'I:1', 'D:1', 'S:not-a-uuid', 'T:["x"]'];
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
+    for (const cursor of chunks.map((chunk) => base64(`GPC:${chunk}`))) {
+      for (const [query, variables] of [
+        ['query($c: String) { workspaces(after: $c) { nodes { id } } }', { c: cursor }],
+        [`{ workspaces(before: "${cursor}", last: 1) { nodes { id } } }`, {}],
+        [
+          'query($s: String!, $c: String) { workspace(slug: $s) { members(after: $c) { nodes { id } } } }',
+          { s: workspace.slug, c: cursor },
+        ],
+        [
+          `query($s: String!, $c: String = "${cursor}") { workspace(slug: $s) { projects(before: $c, last: 1) { nodes { id } } } }`,
+          { s: workspace.slug },
+        ],
+      ] as const) {
+        const result = await api.operation(query, { token: user.accessToken, variables });
+        expect(result.status).toBeLessThan(500);
+        expect(errorCodes(result.body)).toEqual(['BAD_USER_INPUT']);
+        expect(result.body.errors?.[0]?.extensions?.fieldErrors?.map(({ path }) => path)).toEqual([
+          [query.includes('after') ? 'after' : 'before'],
+        ]);
+      }
+    }
+    const { workspaces } = await api.data<{ workspaces: { edges: { cursor: string }[] } }>(
+      '{ workspaces { edges { cursor } } }',
+      { token: user.accessToken },
+    );
+    const cursor = workspaces.edges[0]?.cursor;
+    const next = await api.operation(
+      'query($s: String!, $c: String) { workspaces(after: $c) { nodes { id } } workspace(slug: $s) { members(after: $c) { nodes { id } } } }',
+      { token: user.accessToken, variables: { s: workspace.slug, c: cursor } },
+    );
+    expect(next.body.errors).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
-// Finding operations in the built schema: the root fields that take an id or a slug, as an argument or inside an
-// input object. The tenant-isolation suite (WS-5.7) and the scope declarations test (WS-5.1) share it.
+// Finding operations in the built schema: every root field, and those that take an id or a slug, as an argument or
+// inside an input object. The tenant-isolation suite (WS-5.7), the scope declarations test (WS-5.1) and the fuzz suite
+// (AUTH-12.12) share it.
 import { type GraphQLField, type GraphQLInputType, type GraphQLSchema, getNamedType, isInputObjectType } from 'graphql';
 
 /** Whether an argument or input field of this type and name carries an ID or a slug, at any depth. */
@@ -16,15 +17,16 @@ export interface RootOperation {
   field: GraphQLField<unknown, unknown>;
 }
 
-/** Every query and mutation that takes an id or a slug. */
-export function operationsTakingIdOrSlug(schema: GraphQLSchema): RootOperation[] {
+/** Every query and mutation of the schema. */
+export function rootOperations(schema: GraphQLSchema): RootOperation[] {
   const roots = [
     { kind: 'query', type: schema.getQueryType() },
     { kind: 'mutation', type: schema.getMutationType() },
   ] as const;
-  return roots.flatMap(({ kind, type }) =>
-    Object.values(type?.getFields() ?? {})
-      .filter((field) => field.args.some((arg) => takesIdOrSlug(arg.type, arg.name)))
-      .map((field) => ({ kind, field })),
-  );
+  return roots.flatMap(({ kind, type }) => Object.values(type?.getFields() ?? {}).map((field) => ({ kind, field })));
+}
+
+/** Every query and mutation that takes an id or a slug. */
+export function operationsTakingIdOrSlug(schema: GraphQLSchema): RootOperation[] {
+  return rootOperations(schema).filter(({ field }) => field.args.some((arg) => takesIdOrSlug(arg.type, arg.name)));
 }

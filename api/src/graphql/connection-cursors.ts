@@ -1,0 +1,71 @@
+// Every connection in Yello pages by id (Pothos Prisma's `cursor: 'id'`), and the plugin hands a decoded cursor to
+// Prisma as that id whatever it holds: `GPC:N:1` is a number, `GPC:Z:` null, `GPC:S:x` a string that is no UUID,
+// and each of them failed in Prisma or PostgreSQL as an unexpected error (found by the fuzz suite, AUTH-12.12). A
+// nested connection's cursor is read while its parent's query is built, before any argument validation runs, so
+// this hook checks the `after` and `before` of every connection in the document before execution, and answers
+// BAD_USER_INPUT at the argument for a cursor that does not decode to an id.
+import { parsePrismaCursor } from '@pothos/plugin-prisma';
+import { getNamedType, Kind, TypeInfo, type ValueNode, visit, visitWithTypeInfo } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { z } from 'zod';
+import { badUserInput } from '../shared/errors.ts';
+
+const uuid = z.uuid();
+const message = 'This cursor is not one Yello gave out: page on with a cursor from edges or pageInfo.';
+
+/** Whether a cursor decodes, as Pothos Prisma decodes it, to a UUID. */
+export function isIdCursor(cursor: string): boolean {
+  try {
+    const id: unknown = parsePrismaCursor(cursor);
+    return typeof id === 'string' && uuid.safeParse(id).success;
+  } catch {
+    return false;
+  }
+}
+
+/** The cursor an argument holds: written in the document, or passed as a variable (or its default). */
+function cursorOf(
+  node: ValueNode,
+  variables: Readonly<Record<string, unknown>>,
+  defaults: ReadonlyMap<string, ValueNode>,
+): unknown {
+  if (node.kind === Kind.STRING) return node.value;
+  if (node.kind !== Kind.VARIABLE) return undefined;
+  const name = node.name.value;
+  if (name in variables) return variables[name];
+  const fallback = defaults.get(name);
+  return fallback?.kind === Kind.STRING ? fallback.value : undefined;
+}
+
+export function refuseForeignCursors(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = args.variableValues ?? {};
+      const defaults = new Map<string, ValueNode>();
+      const refused = new Set<string>();
+      for (const definition of args.document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        for (const variable of definition.variableDefinitions ?? []) {
+          if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue);
+        }
+      }
+      const typeInfo = new TypeInfo(args.schema);
+      visit(
+        args.document,
+        visitWithTypeInfo(typeInfo, {
+          Argument(node) {
+            const field = typeInfo.getFieldDef();
+            if (!field || !/Connection$/.test(getNamedType(field.type).name)) return;
+            if (node.name.value !== 'after' && node.name.value !== 'before') return;
+            const cursor = cursorOf(node.value, variables, defaults);
+            // Anything but a string is left to graphql-js, which refuses it as not a String.
+            if (typeof cursor === 'string' && !isIdCursor(cursor)) refused.add(node.name.value);
+          },
+        }),
+      );
+      if (refused.size > 0) {
+        setResultAndStopExecution({ errors: [badUserInput([...refused].map((name) => ({ path: [name], message })))] });
+      }
+    },
+  };
+}
