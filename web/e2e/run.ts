@@ -3,14 +3,21 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
@@ -52,10 +59,64 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`The server did not answer ${url}/health within a minute.`);
 }
 
-/** Opens a path of the app (or a whole URL) in a browser context of its own, i.e. a separate visitor. */
-async function newPage(pathOrUrl: string, options: BrowserContextOptions = {}): Promise<Page> {
+/** What each browser context did lately (console messages, GraphQL requests), shown when a journey fails. */
+const contextLogs = new WeakMap<BrowserContext, string[]>();
+const keptLogLines = 60;
+
+/** What the Content-Security-Policy refused in any page since the journey began (AUTH-12.13): each must end with none. */
+const cspViolations: string[] = [];
+/** Refusals the journey provokes on purpose, with hostile input (see `expectRefused`). */
+const expectedRefusals: RegExp[] = [];
+
+/** Lets the journey end with refusals matching `pattern`: what it planted in the page on purpose. */
+function expectRefused(pattern: RegExp): void {
+  expectedRefusals.push(pattern);
+}
+
+/** Lets every page of a context report what its Content-Security-Policy refused, from before the page's own scripts run. */
+async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('yelloCspViolation', ({ page }, violation: unknown) => {
+    cspViolations.push(`${page.url()}: ${String(violation)}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void window.yelloCspViolation(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+      );
+    });
+  });
+}
+
+/** A browser context of its own, i.e. a separate visitor, whose console and GraphQL traffic are kept for a report. */
+async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   assert.ok(browser, 'the browser is running');
   const context = await browser.newContext(options);
+  await recordCspViolations(context);
+  const log: string[] = [];
+  const note = (line: string) => {
+    log.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    log.splice(0, log.length - keptLogLines);
+  };
+  const operation = (postData: string | null) => /"operationName":"(\w+)"/.exec(postData ?? '')?.[1] ?? '';
+  context.on('console', (message) => note(`console.${message.type()}: ${message.text()}`));
+  context.on('request', (request) => {
+    if (request.url().endsWith('/graphql')) note(`→ ${operation(request.postData())}`);
+  });
+  context.on('requestfinished', (request) => {
+    if (!request.url().endsWith('/graphql')) return;
+    void request.response().then(
+      (response) => note(`← ${operation(request.postData())} ${response?.status() ?? 'no response'}`),
+      () => {},
+    );
+  });
+  context.on('requestfailed', (request) => note(`✗ ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  contextLogs.set(context, log);
+  return context;
+}
+
+/** Opens a path of the app (or a whole URL) in a browser context of its own, i.e. a separate visitor. */
+async function newPage(pathOrUrl: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await newContext(options);
   const page = await context.newPage();
   await page.goto(new URL(pathOrUrl, baseUrl).href);
   return page;
@@ -204,12 +265,15 @@ declare global {
   interface Window {
     /** axe-core, once `expectAccessible` has added it to the page. */
     axe: typeof import('axe-core');
+    /** Reports a Content-Security-Policy violation to the journey (see `recordCspViolations`). */
+    yelloCspViolation(violation: string): Promise<void>;
   }
 }
 
 /** Runs axe-core on the page (user-written Markdown left out) and fails on any violation, naming where. */
 async function expectAccessible(page: Page, view: string): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated, not added as an inline <script>, which the Content-Security-Policy refuses (AUTH-12.13).
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run({ exclude: ['.markdown'] }, { resultTypes: ['violations'] });
     return result.violations.map(
@@ -296,6 +360,47 @@ before(async () => {
       '--disable-quic',
     ],
   });
+});
+
+/**
+ * After a failed journey, saves what every page still open shows: a screenshot and, beside it, the page's URL,
+ * text and its context's recent console and GraphQL traffic, under /tmp; prints the paths. Then closes them.
+ */
+afterEach(async (context) => {
+  // Node sets `passed` on the context a hook gets; @types/node does not declare it yet.
+  const failed = 'passed' in context && context.passed === false;
+  if (!failed || !browser) return;
+  const name = context.name.replace(/[^\w.-]+/g, '-').slice(0, 60);
+  const stamp = Date.now().toString(36);
+  let number = 0;
+  for (const browserContext of browser.contexts()) {
+    for (const page of browserContext.pages()) {
+      number += 1;
+      const base = `/tmp/yello-failure-${name}-${stamp}-${number}`;
+      // What is on screen as a user of assistive technology meets it: headings, alerts, statuses, fields and text.
+      const text = await page
+        .locator('body')
+        .ariaSnapshot({ timeout: 5_000 })
+        .catch((error: unknown) => `(no text: ${String(error)})`);
+      await page
+        .screenshot({ path: `${base}.png`, fullPage: true, timeout: 10_000 })
+        .catch((error: unknown) => console.error(`No screenshot of ${page.url()}: ${String(error)}`));
+      const log = contextLogs.get(browserContext) ?? [];
+      await writeFile(
+        `${base}.txt`,
+        `URL: ${page.url()}\n\n--- Text ---\n${text}\n\n--- Recent console and GraphQL traffic ---\n${log.join('\n')}\n`,
+      );
+      console.log(`Failed journey "${context.name}": ${page.url()} shown in ${base}.png, text in ${base}.txt`);
+    }
+    await browserContext.close();
+  }
+});
+
+/** AUTH-12.13: a journey fails when the Content-Security-Policy refused anything in one of its pages. */
+afterEach(() => {
+  const expected = expectedRefusals.splice(0);
+  const refused = cspViolations.splice(0).filter((violation) => !expected.some((pattern) => pattern.test(violation)));
+  assert.deepEqual(refused, [], 'AUTH-12.13 the Content-Security-Policy refused nothing the pages needed');
 });
 
 after(async () => {
@@ -582,7 +687,7 @@ test('WS-6.5 an admin renames the workspace and changes its URL; the owner delet
   await ownerPage.context().close();
 });
 
-test('PT-8.6, PT-8.5 create a project and tasks, drag one across columns, reload, filter the list, comment, see the history; every view fits a phone', async () => {
+test('PT-8.6, PT-8.5, PT-8.8, AUTH-12.13 create a project and tasks, drag one across columns, reload, filter the list, comment with a remote image, see the history; every view fits a phone, under the Content-Security-Policy', async () => {
   const unique = Date.now().toString(36);
   const page = await newPage('/register');
   await register(page, { name: 'Katherine Johnson', email: `katherine.${unique}@example.com` });
@@ -659,10 +764,21 @@ test('PT-8.6, PT-8.5 create a project and tasks, drag one across columns, reload
   await page.getByRole('link', { name: 'Book the venue' }).click();
   await page.waitForURL(new RegExp(`/${workspace.slug}/LP-\\d+$`));
   assert.equal(await page.getByLabel('Title').inputValue(), 'Book the venue');
-  await page.getByLabel('Add a comment').fill('Venue **confirmed** <img src=x onerror="window.hacked=1">');
+  const remoteRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).hostname === 'tracker.example') remoteRequests.push(request.url());
+  });
+  // The planted handler is refused twice: DOMPurify drops it, and Chromium reports it against the policy as soon as
+  // DOMPurify parses the comment (in a document of its own, where it could never run).
+  expectRefused(/: script-src-attr refused inline \(\S+\/assets\/TaskPage-[\w-]+\.js:\d+\)/);
+  await page
+    .getByLabel('Add a comment')
+    .fill('Venue **confirmed** <img src=x onerror="window.hacked=1"> ![pixel](https://tracker.example/pixel.png)');
   await page.getByRole('button', { name: 'Comment', exact: true }).click();
   await page.locator('.comment strong', { hasText: 'confirmed' }).waitFor();
   assert.equal(await page.evaluate(() => 'hacked' in window), false, 'PT-8.2 Markdown is rendered without handlers');
+  await page.locator('.comment a', { hasText: 'Image: pixel' }).waitFor();
+  assert.deepEqual(remoteRequests, [], 'PT-8.8 a remote image is shown as a link, never loaded');
   await page.getByText('Katherine Johnson changed state from Todo to In Progress').waitFor();
   await page.getByText('Katherine Johnson created the task').waitFor();
   await expectAccessible(page, 'The task page');
@@ -705,8 +821,7 @@ test('PT-8.1 on a touch screen: a swipe scrolls, a long press drags a card to an
   const person = { name: 'Dorothy Vaughan', email: `dorothy.${unique}@example.com` };
   const slug = `touch-${unique}`;
   const { key } = await seedProject(person, slug, 101);
-  assert.ok(browser, 'the browser is running');
-  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  const context = await newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
   await logIn(page, person.email, password);
@@ -760,4 +875,37 @@ test('PT-8.1 on a touch screen: a swipe scrolls, a long press drags a card to an
     .getByRole('heading', { name: /100 tasks/ })
     .waitFor();
   await context.close();
+});
+
+test('AUTH-12.13 the web app refuses inline scripts, styles without its nonce and images from elsewhere', async () => {
+  const page = await newPage('/login');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  // Chromium lists a request the policy stops as one that failed, for the reason "csp".
+  const remoteRequests: string[] = [];
+  const fromTracker = (url: string) => new URL(url).hostname === 'tracker.example';
+  page.on('requestfinished', (request) => {
+    if (fromTracker(request.url())) remoteRequests.push(`loaded ${request.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (fromTracker(request.url())) remoteRequests.push(request.failure()?.errorText ?? 'failed');
+  });
+  const outcome = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true;';
+    document.head.append(script);
+    const style = document.createElement('style');
+    style.textContent = 'body { --injected: yes; }';
+    document.head.append(style);
+    const image = document.createElement('img');
+    image.src = 'https://tracker.example/pixel.png';
+    document.body.append(image);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return { injected: 'injected' in window, style: getComputedStyle(document.body).getPropertyValue('--injected') };
+  });
+  assert.deepEqual(outcome, { injected: false, style: '' }, 'AUTH-12.13 neither the script nor the style applied');
+  assert.deepEqual(remoteRequests, ['csp'], 'AUTH-12.13 the image was not requested');
+  // The journeys see what the policy refuses (every other journey ends with none).
+  const refused = cspViolations.splice(0).map((violation) => violation.split(': ')[1]?.split(' ')[0]);
+  assert.deepEqual(refused.sort(), ['img-src', 'script-src-elem', 'style-src-elem']);
+  await page.context().close();
 });

@@ -1,11 +1,18 @@
-// Renders one page of the app at a URL, under the router and the real app client (lib/client.ts), as main.tsx does.
+// Renders one page of the app at a URL, under the router and the real app client (lib/client.ts), as main.tsx does;
+// or the whole app (its real routes, pages loaded on demand, header included) for a signed-in user.
+
+// The whole app imports assets (the header's logo) the way Vite builds them; this file is checked with the Node
+// settings (tsconfig.node.json), so it names Vite's client types itself.
+/// <reference types="vite/client" />
 import { createMemoryHistory, MemoryRouter, Route } from '@solidjs/router';
 import { render } from '@solidjs/testing-library';
 import type { Client } from '@urql/core';
 import { Provider } from '@urql/solid';
+import { maskFragments } from 'gql.tada';
 import type { Component } from 'solid-js';
-import { createAuth } from '../src/lib/auth.ts';
+import { AuthContext, createAuth, SessionTokenFields } from '../src/lib/auth.ts';
 import { createAppClient } from '../src/lib/client.ts';
+import { routes } from '../src/routes.ts';
 
 /** The app client of a visitor (no token): the fake API behind `fetch` does not check one. */
 export const visitorClient = (): Client => createAppClient(createAuth(async () => ({ kind: 'signedOut' })));
@@ -27,4 +34,26 @@ export function renderPage(options: PageOptions): ReturnType<typeof render> {
       <Route path={options.path} component={options.page} />
     </MemoryRouter>
   ));
+}
+
+/**
+ * Renders the whole app at a URL for a signed-in user, as main.tsx does once the session is restored: the real
+ * routes (each page's code loaded on demand), the header, and the real app client over whatever `fetch` is.
+ * `path()` is the router's current location.
+ */
+export function renderApp(url: string): ReturnType<typeof render> & { readonly path: () => string } {
+  const auth = createAuth(async () => ({ kind: 'signedOut' }));
+  const expiresAt = new Date(Date.now() + 15 * 60_000).toISOString();
+  auth.signIn(maskFragments([SessionTokenFields], { accessToken: 'access-token', expiresAt }));
+  const client = createAppClient(auth);
+  const history = createMemoryHistory();
+  history.set({ value: url, replace: true, scroll: false });
+  const rendered = render(() => (
+    <AuthContext.Provider value={auth}>
+      <Provider value={client}>
+        <MemoryRouter history={history}>{routes}</MemoryRouter>
+      </Provider>
+    </AuthContext.Provider>
+  ));
+  return { ...rendered, path: () => history.get() };
 }
