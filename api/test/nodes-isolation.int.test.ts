@@ -141,3 +141,20 @@ describe('nodes isolation', () => {
     expect(new Set(result.errors.map(({ message }) => message)).size).toBe(1);
   });
 });
+
+describe('the size of nodes(ids:)', () => {
+  test('AUTH-10.7 more than 100 ids are refused at ids before anything is loaded; 100 are answered', async ({
+    api,
+    user,
+  }) => {
+    const query = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    const ids = (count: number) => Array.from({ length: count }, () => globalId('Task', crypto.randomUUID()));
+    const tooMany = await api.operation(query, { token: user.accessToken, variables: { ids: ids(101) } });
+    expect(tooMany.body.data).toBeNull();
+    expect(tooMany.body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(tooMany.body.errors?.[0]?.extensions?.fieldErrors?.map(({ path }) => path)).toEqual([['ids']]);
+    const page = await api.operation(query, { token: user.accessToken, variables: { ids: ids(100) } });
+    expect(page.body.data).toEqual({ nodes: Array.from({ length: 100 }, () => null) });
+    expect(new Set(page.body.errors?.map((error) => error.extensions?.code))).toEqual(new Set(['NOT_FOUND']));
+  });
+});

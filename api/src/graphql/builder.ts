@@ -194,7 +194,13 @@ builder.queryField('nodes', (t) =>
     nullable: { list: false, items: true },
     authScopes: { loggedIn: true },
     description: 'Objects by their global ids, in the order given; NOT_FOUND at each id you cannot reach.',
-    args: { ids: t.arg.idList({ required: true }) },
+    // Each id is a load of its own: the count is bounded like a page.
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        validate: z.array(z.unknown()).max(MAX_PAGE_SIZE, `Ask for at most ${MAX_PAGE_SIZE} ids at once.`),
+      }),
+    },
     resolve: (_root, { ids }, context, info) =>
       ids.map((id) =>
         nodeOrNotFound(async () => {

@@ -18,8 +18,9 @@ export async function lockProjectOrder(tx: Tx, projectId: string): Promise<void>
 
 /**
  * Serialises changes to a workspace's memberships until the transaction ends, so that two of them cannot both
- * count the owners before either writes (FOR UPDATE: they also change which rows reference the workspace).
+ * count the owners before either writes. NO KEY UPDATE like the others: writers of projects, tasks and labels,
+ * which only reference the workspace, are not held up.
  */
 export async function lockWorkspaceMembers(tx: Tx, workspaceId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR UPDATE`;
+  await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR NO KEY UPDATE`;
 }

@@ -46,15 +46,18 @@ describe('Markdown rendering', () => {
       '<a href="https://cdn.example/logo.png" rel="noopener noreferrer nofollow" target="_blank">Image: The new logo</a>',
     );
     expect(html).toContain('Image: https://pixel.example/t.gif');
+    const dataImage = renderMarkdown('![x](data:text/html,<script>alert(1)</script>)');
+    expect(dataImage).not.toMatch(/href=|data:/);
+    expect(dataImage).toContain('Image: x');
   });
 
   it('PT-8.8 opens links apart, without a referrer, and only to the web, mail or Yello itself', () => {
     const html = renderMarkdown(
-      '[site](https://example.com) [mail](mailto:a@example.com) [task](/acme/YEL-1) [x](data:text/html,hi) [y](//evil.example)',
+      '[site](https://example.com) [mail](mailto:a@example.com) [task](/acme/YEL-1) [x](data:text/html,hi) [y](//evil.example) <a href="/\\evil.example/z">z</a>',
     );
     expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer nofollow" target="_blank">site</a>');
     expect(html).toContain('href="mailto:a@example.com"');
     expect(html).toContain('href="/acme/YEL-1"');
-    expect(html).not.toMatch(/data:|\/\/evil/);
+    expect(html).not.toMatch(/data:|evil/);
   });
 });

@@ -36,8 +36,8 @@ const ALLOWED_TAGS = [
   'ul',
 ];
 const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'start', 'align', 'type', 'checked', 'disabled'];
-/** Links to the web and to mail only; relative links stay within Yello. */
-const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|\/(?!\/)|#)/i;
+/** Links to the web and to mail only; relative links stay within Yello (`//host` and `/\host` are other hosts). */
+const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|\/(?![/\\])|#)/i;
 
 const purify = DOMPurify();
 
@@ -62,7 +62,8 @@ function imageAsLink(image: HTMLImageElement): HTMLAnchorElement {
   const src = image.getAttribute('src') ?? '';
   const link = image.ownerDocument.createElement('a');
   link.textContent = `Image: ${image.getAttribute('alt') || src || 'no description'}`;
-  if (src !== '') {
+  // DOMPurify keeps data: URLs in an image's src, which a link must not take over.
+  if (ALLOWED_URI_REGEXP.test(src)) {
     link.setAttribute('href', src);
     openApart(link);
   }
