@@ -5,7 +5,7 @@ import { TaskActivityKind, TaskPriority } from '../../generated/prisma/enums.ts'
 import { builder } from '../../graphql/builder.ts';
 import { viewerIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
-import { throwNotFound } from '../../shared/errors.ts';
+import { badUserInput, throwNotFound } from '../../shared/errors.ts';
 import { UserRef } from '../accounts/schema.ts';
 import { ProjectRef, StateCategoryEnum, WorkflowStateRef } from '../projects/schema.ts';
 import { requiredRole } from '../workspaces/roles.ts';
@@ -228,7 +228,8 @@ const CreateTaskInput = builder.inputType('CreateTaskInput', {
 });
 
 const UpdateTaskInput = builder.inputType('UpdateTaskInput', {
-  description: 'Only the fields given change; null clears a nullable field.',
+  description:
+    'Only the fields given change. null clears the description, the assignee and the due date; the title, priority, state and labels cannot be cleared (BAD_USER_INPUT).',
   fields: (t) => ({
     id: t.globalID({ for: TaskRef }),
     title: t.string({ required: false, description: taskFields.title }),
@@ -311,20 +312,33 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.id.id), write),
-    resolve: (query, _root, { input }, context) =>
-      reread(
+    resolve: (query, _root, { input }, context) => {
+      const uncleared = (['title', 'priority', 'stateId', 'labelIds'] as const).filter(
+        (field) => input[field] === null,
+      );
+      if (uncleared.length > 0) {
+        throw badUserInput(
+          uncleared.map((field) => ({
+            path: ['input', field],
+            message: 'This cannot be cleared; leave it out to keep it.',
+          })),
+        );
+      }
+      return reread(
         (read) => context.db.task.findUniqueOrThrow(read),
         query,
         context.services.tasks.update(viewerIdOf(context), input.id.id, {
           title: input.title ?? undefined,
-          description: input.description ?? undefined,
+          // A description is cleared with null as with "".
+          description: input.description === null ? '' : input.description,
           priority: input.priority ?? undefined,
           dueDate: input.dueDate,
           stateId: input.stateId?.id,
           assigneeId: idOrNull(input.assigneeId),
           labelIds: input.labelIds?.map((id) => id.id),
         }),
-      ),
+      );
+    },
   }),
   moveTask: t.prismaField({
     type: 'Task',

@@ -132,3 +132,24 @@ describe('task field limits', () => {
     },
   );
 });
+
+describe('null in updateTask', () => {
+  test.for(['title', 'priority', 'stateId', 'labelIds'])(
+    'PT-3.11 null for %s, which cannot be cleared, is refused at the field and changes nothing',
+    async (field, { api, user }) => {
+      const { write, tasks } = await taskWriter(api, user, 'updateTask');
+      const before = await tasks();
+      expectRefusedAt((await write({ [field]: null, title: field === 'title' ? null : 'Changed' })).body, [
+        'input',
+        field,
+      ]);
+      expect(await tasks()).toEqual(before);
+    },
+  );
+
+  test('PT-3.11, PT-3.2 null clears the description', async ({ api, user }) => {
+    const { written } = await taskWriter(api, user, 'updateTask');
+    expect((await written({ description: 'Some words' })).description).toBe('Some words');
+    expect((await written({ description: null })).description).toBe('');
+  });
+});
