@@ -178,9 +178,13 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     return createWorkspace;
   }
 
-  /** Invites a new user with `role` through the real invitation flow; returns them with their membership id. */
-  async function addMember(inviter: SignedUpUser, workspace: TestWorkspace, role: WorkspaceRole): Promise<TestMember> {
-    const member = await signUp();
+  /** Brings an existing user into `workspace` with `role` through the real invitation flow. */
+  async function join(
+    inviter: SignedUpUser,
+    workspace: TestWorkspace,
+    member: SignedUpUser,
+    role: WorkspaceRole,
+  ): Promise<TestMember> {
     const { inviteMember } = await data<{ inviteMember: { url: string } }>(
       'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
       { token: inviter.accessToken, variables: { input: { workspaceId: workspace.id, email: member.email, role } } },
@@ -191,6 +195,11 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
       { token: member.accessToken, variables: { token } },
     );
     return { ...member, membershipId: acceptInvitation.id, role };
+  }
+
+  /** Invites a new user with `role` through the real invitation flow; returns them with their membership id. */
+  async function addMember(inviter: SignedUpUser, workspace: TestWorkspace, role: WorkspaceRole): Promise<TestMember> {
+    return join(inviter, workspace, await signUp(), role);
   }
 
   /** Ends `member`'s membership: they leave, or `owner` removes them. */
@@ -259,6 +268,7 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     signUp,
     createWorkspace,
     addMember,
+    join,
     endMembership,
     createContent,
     close: () => db.close(),

@@ -28,21 +28,6 @@ interface TaskView {
 
 type Parting = 'leaves' | 'is removed';
 
-/** Brings an existing user into a workspace through an invitation. */
-async function join(api: TestApi, inviter: SignedUpUser, workspace: TestWorkspace, member: SignedUpUser) {
-  const { inviteMember } = await api.data<{ inviteMember: { url: string } }>(
-    'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
-    {
-      token: inviter.accessToken,
-      variables: { input: { workspaceId: workspace.id, email: member.email, role: 'MEMBER' } },
-    },
-  );
-  await api.data('mutation($token: String!) { acceptInvitation(token: $token) { id } }', {
-    token: member.accessToken,
-    variables: { token: inviteMember.url.split('/invite/')[1] },
-  });
-}
-
 /** In `workspace`, `member` leads the project, is assigned a task, created another, commented and changed a field. */
 async function leaveTraces(api: TestApi, owner: SignedUpUser, workspace: TestWorkspace, member: SignedUpUser) {
   const content = await api.createContent(owner, workspace);
@@ -96,7 +81,7 @@ describe('departing members', () => {
       const observer = await api.addMember(owner, workspace, 'MEMBER');
       // The owner still shares a second workspace with the departing member; the observer does not.
       const elsewhere = await api.createWorkspace(owner, 'Elsewhere');
-      await join(api, owner, elsewhere, departing);
+      await api.join(owner, elsewhere, departing, 'MEMBER');
       const here = await leaveTraces(api, owner, workspace, departing);
       const there = await leaveTraces(api, owner, elsewhere, departing);
       const inHere = reader(api, workspace);

@@ -99,17 +99,7 @@ describe('user visibility', () => {
     const other = await api.createWorkspace(user, 'Other');
     const alsoThere = await api.addMember(user, other, 'MEMBER');
     // `teammate` joins `other` too, with its own invitation.
-    const { inviteMember } = await api.data<{ inviteMember: { url: string } }>(
-      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
-      {
-        token: user.accessToken,
-        variables: { input: { workspaceId: other.id, email: teammate.email, role: 'VIEWER' } },
-      },
-    );
-    await api.data('mutation($token: String!) { acceptInvitation(token: $token) { id } }', {
-      token: teammate.accessToken,
-      variables: { token: inviteMember.url.split('/invite/')[1] },
-    });
+    await api.join(user, other, teammate, 'VIEWER');
 
     await api.endMembership(user, teammate, workspace, 'leaves');
 
