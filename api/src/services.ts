@@ -12,6 +12,7 @@ import { createLabelService } from './modules/tasks/labels.ts';
 import { createTaskService } from './modules/tasks/tasks.ts';
 import { createInvitationService, type InvitationSender } from './modules/workspaces/invitations.ts';
 import { createMemberService } from './modules/workspaces/members.ts';
+import type { WorkspaceLookups } from './modules/workspaces/workspace-of.ts';
 import { createWorkspaceService } from './modules/workspaces/workspaces.ts';
 import type { Clock } from './shared/clock.ts';
 import { purposeKey } from './shared/secret-tokens.ts';
@@ -72,3 +73,16 @@ export function createServices({
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** How each kind of row named by id finds its workspace, for the per-request `workspaceOf`. */
+export function workspaceLookups(services: Services): WorkspaceLookups {
+  return {
+    project: services.projects.workspaceIdOfProject,
+    state: services.projects.workspaceIdOfState,
+    task: services.tasks.workspaceIdOfTask,
+    label: services.labels.workspaceIdOfLabel,
+    comment: services.comments.workspaceIdOfComment,
+    membership: services.members.workspaceIdOf,
+    invitation: services.invitations.workspaceIdOf,
+  };
+}

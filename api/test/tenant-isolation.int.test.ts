@@ -4,7 +4,7 @@
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { operationsTakingIdOrSlug } from './schema-operations.ts';
-import { clientView, type TestApi } from './test-api.ts';
+import { clientView, type TestApi, tenantFingerprint } from './test-api.ts';
 
 /** The ids of one workspace's objects, as a client sees them. */
 interface Targets {
@@ -167,24 +167,6 @@ function missingTargets(): Targets {
 }
 
 /** A digest of every tenant table (and of which sessions are revoked). */
-async function fingerprint(api: TestApi): Promise<string> {
-  const rows = await api.db.prisma.$queryRawUnsafe<{ digest: string | null }[]>(`
-    SELECT md5(concat_ws('#',
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Workspace" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Membership" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Invitation" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "User" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Project" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "WorkflowState" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Task" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Label" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Comment" t),
-      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "TaskActivity" t),
-      (SELECT string_agg(t.id || ':' || coalesce(t."revokedAt"::text, ''), '|' ORDER BY t.id) FROM "Session" t)
-    )) AS digest`);
-  return rows[0]?.digest ?? '';
-}
-
 describe('tenant isolation', () => {
   test('WS-5.7 every operation taking an id or a slug has an isolation case', () => {
     const discovered = discoverOperations();
@@ -224,12 +206,12 @@ describe('tenant isolation', () => {
       if (!isolationCase || !('attempts' in isolationCase)) throw new Error(`no attempts for ${operation}`);
 
       for (const attempt of isolationCase.attempts) {
-        const before = await fingerprint(api);
+        const before = await tenantFingerprint(api);
         const intrusion = await api.operation(attempt.query, {
           token: attacker.accessToken,
           variables: attempt.variables(foreign),
         });
-        expect(await fingerprint(api)).toBe(before);
+        expect(await tenantFingerprint(api)).toBe(before);
         const missing = await api.operation(attempt.query, {
           token: attacker.accessToken,
           variables: attempt.variables(missingTargets()),

@@ -295,3 +295,22 @@ export function clientView(result: OperationResult<unknown>) {
       .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path))),
   };
 }
+
+/** A digest of every tenant table (and sessions' revocations): equal before and after means nothing changed. */
+export async function tenantFingerprint(api: TestApi): Promise<string> {
+  const rows = await api.db.prisma.$queryRawUnsafe<{ digest: string | null }[]>(`
+    SELECT md5(concat_ws('#',
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Workspace" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Membership" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Invitation" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "User" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Project" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "WorkflowState" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Task" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Label" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Comment" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "TaskActivity" t),
+      (SELECT string_agg(t.id || ':' || coalesce(t."revokedAt"::text, ''), '|' ORDER BY t.id) FROM "Session" t)
+    )) AS digest`);
+  return rows[0]?.digest ?? '';
+}

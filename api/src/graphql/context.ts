@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { MembershipLoader } from '../modules/workspaces/membership-loader.ts';
+import type { OwnedKind, WorkspaceOf } from '../modules/workspaces/workspace-of.ts';
 import type { Services } from '../services.ts';
-import { unauthenticated } from '../shared/errors.ts';
+import { throwNotFound, unauthenticated } from '../shared/errors.ts';
 
 /** Who is calling: the signed-in user and the session their access token belongs to. */
 export interface Viewer {
@@ -31,8 +32,18 @@ export interface Context {
   refreshCookie: RefreshCookie;
   /** The viewer's memberships, loaded at most once per request. */
   memberships: MembershipLoader;
+  /** The workspace of a row named by id, looked up once per request for its scope and its service call. */
+  workspaceOf: WorkspaceOf;
   /** Origin of the web app, for links such as invitations. */
   publicOrigin: string;
+}
+
+/**
+ * The workspace of a row whose scope already passed (so it exists, or was deleted since: NOT_FOUND), to hand to
+ * the service that writes it (WS-5.10).
+ */
+export async function workspaceIdOf(context: Context, kind: OwnedKind, id: string): Promise<string> {
+  return (await context.workspaceOf(kind, id)) ?? throwNotFound();
 }
 
 /** The context of a field that requires a signed-in viewer. */

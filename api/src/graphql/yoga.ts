@@ -9,6 +9,7 @@ import {
   createGraphQLError,
   createYoga,
   type GraphiQLOptions,
+  handleStreamOrSingleExecutionResult,
   isAsyncIterable,
   maskError,
   type Plugin,
@@ -20,8 +21,10 @@ import {
 } from '../content-security-policy.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
-import type { Services } from '../services.ts';
+import { createWorkspaceOf } from '../modules/workspaces/workspace-of.ts';
+import { type Services, workspaceLookups } from '../services.ts';
 import { badUserInput, notFound } from '../shared/errors.ts';
+import { isRecordNotFound } from '../shared/prisma-errors.ts';
 import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
 import { refuseForeignCursors } from './connection-cursors.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
@@ -59,13 +62,39 @@ function pothosValidationError(error: unknown): PothosValidationError | undefine
 }
 
 /**
- * Arguments Pothos refuses before resolvers run. An id of another type (a Session id where a
- * Membership id is expected) names nothing the caller can reach, so it answers like an unknown id;
- * anything else (a malformed cursor, "before" with "first") is input the caller can fix.
+ * The error a client may see for a failure thrown by a library below a resolver, undefined for any other:
+ * - arguments Pothos refuses before resolvers run. An id of another type (a Session id where a Membership id is
+ *   expected) names nothing the caller can reach, so it answers like an unknown id; anything else (a malformed
+ *   cursor, "before" with "first") is input the caller can fix;
+ * - a row deleted between the authorization check and the write, or before the answer was read (WS-5.11).
  */
-function asClientError(error: GraphQLError, cause: PothosValidationError): GraphQLError {
-  const known = cause.message.startsWith('ID: ') ? notFound() : badUserInput([], cause.message);
+function knownClientError(error: unknown): GraphQLError | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const cause = pothosValidationError(error);
+  if (cause) return locatedAs(error, cause.message.startsWith('ID: ') ? notFound() : badUserInput([], cause.message));
+  if (isRecordNotFound(error.originalError)) return locatedAs(error, notFound());
+  return undefined;
+}
+
+/** `known`'s message and code at `error`'s place in the document and the answer. */
+function locatedAs(error: GraphQLError, known: GraphQLError): GraphQLError {
   return new GraphQLError(known.message, { nodes: error.nodes, path: error.path, extensions: known.extensions });
+}
+
+/**
+ * Replaces known library failures by their client errors as execution ends, before Yoga's masking would take them
+ * for unexpected errors and log them.
+ */
+function codeKnownErrors(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone: (payload) =>
+        handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
+          if (!result.errors?.some((error) => knownClientError(error) !== undefined)) return;
+          setResult({ ...result, errors: result.errors.map((error) => knownClientError(error) ?? error) });
+        }),
+    }),
+  };
 }
 
 /**
@@ -214,11 +243,7 @@ export function createGraphQLHandler({
     graphiql: true,
     maskedErrors: {
       isDev: development,
-      maskError: (error, message, isDev) => {
-        const cause = pothosValidationError(error);
-        if (cause && error instanceof GraphQLError) return asClientError(error, cause);
-        return maskError(error, message, isDev);
-      },
+      maskError: (error, message, isDev) => knownClientError(error) ?? maskError(error, message, isDev),
     },
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: true } : false,
     plugins: [
@@ -230,6 +255,7 @@ export function createGraphQLHandler({
       queryLimitPlugin(queryLimits),
       hideSuggestionsFromAnonymous(),
       codeRequestErrors(),
+      codeKnownErrors(),
       contentSecurityPolicy(graphiql),
     ],
     context: ({ request, viewer, client, https }): Context => {
@@ -240,6 +266,7 @@ export function createGraphQLHandler({
         client,
         refreshCookie: refreshCookie(request, cookieSecure || https),
         memberships: createMembershipLoader(db, () => context.viewer?.userId),
+        workspaceOf: createWorkspaceOf(workspaceLookups(services)),
         publicOrigin: publicUrl ?? new URL(request.url).origin,
       };
       return context;

@@ -28,6 +28,9 @@ export interface Placement {
 type Db = Pick<PrismaClient, 'projectKeyAlias'>;
 type Tx = Prisma.TransactionClient;
 
+/** A workflow state of a project of the workspace. */
+const stateIn = (stateId: string, workspaceId: string) => ({ id: stateId, project: { workspaceId } });
+
 /** Refuses a key that another project of the workspace had before (its old task keys still lead there). */
 async function assertKeyNotUsedBefore(db: Db, workspaceId: string, key: string, projectId?: string): Promise<void> {
   const alias = await db.projectKeyAlias.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
@@ -117,14 +120,18 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
      * Changes only the fields given; `leadId: null` removes the lead. A new key keeps the old one as an alias,
      * so links to the old task keys still work; taking an old key back drops its alias.
      */
-    async update(projectId: string, rawInput: unknown, leadId: string | null | undefined): Promise<Project> {
+    async update(
+      workspaceId: string,
+      projectId: string,
+      rawInput: unknown,
+      leadId: string | null | undefined,
+    ): Promise<Project> {
       const input = parseInput(updateProjectInput, rawInput);
       const project = await db.project.findUniqueOrThrow({
-        where: { id: projectId },
-        select: { workspaceId: true, key: true },
+        where: { id: projectId, workspaceId },
+        select: { key: true },
       });
-      await assertMemberReference(db, project.workspaceId, leadId, ['input', 'leadId']);
-      const { workspaceId } = project;
+      await assertMemberReference(db, workspaceId, leadId, ['input', 'leadId']);
       const newKey = input.key !== undefined && input.key !== project.key ? input.key : undefined;
       try {
         return await db.$transaction(async (tx) => {
@@ -134,7 +141,7 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
             await tx.projectKeyAlias.create({ data: { workspaceId, key: project.key, projectId } });
           }
           return tx.project.update({
-            where: { id: projectId },
+            where: { id: projectId, workspaceId },
             data: { ...input, ...(leadId === undefined ? {} : { leadId }) },
           });
         });
@@ -143,57 +150,70 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
       }
     },
 
-    async setArchived(projectId: string, archived: boolean): Promise<Project> {
-      return db.project.update({ where: { id: projectId }, data: { archivedAt: archived ? clock.now() : null } });
+    async setArchived(workspaceId: string, projectId: string, archived: boolean): Promise<Project> {
+      return db.project.update({
+        where: { id: projectId, workspaceId },
+        data: { archivedAt: archived ? clock.now() : null },
+      });
     },
 
     /** Deletes the project with its tasks (and their comments and history) and states, by cascade. */
-    async delete(projectId: string): Promise<void> {
-      await db.project.delete({ where: { id: projectId } });
+    async delete(workspaceId: string, projectId: string): Promise<void> {
+      await db.project.delete({ where: { id: projectId, workspaceId } });
     },
 
-    async addState(projectId: string, rawInput: unknown, placement: Placement): Promise<WorkflowState> {
+    async addState(
+      workspaceId: string,
+      projectId: string,
+      rawInput: unknown,
+      placement: Placement,
+    ): Promise<WorkflowState> {
       const input = parseInput(stateInput, rawInput);
       await assertStateNameFree(projectId, input.name);
       try {
         return await db.$transaction(async (tx) => {
           const position = await statePosition(tx, projectId, undefined, placement, ['input', 'afterId']);
-          return tx.workflowState.create({ data: { ...input, projectId, position } });
+          return tx.workflowState.create({
+            data: { ...input, project: { connect: { id: projectId, workspaceId } }, position },
+          });
         });
       } catch (error) {
         throw stateNameConflict(error);
       }
     },
 
-    async updateState(stateId: string, rawInput: unknown): Promise<WorkflowState> {
+    async updateState(workspaceId: string, stateId: string, rawInput: unknown): Promise<WorkflowState> {
       const input = parseInput(updateStateInput, rawInput);
       if (input.name !== undefined) {
         const { projectId } = await db.workflowState.findUniqueOrThrow({
-          where: { id: stateId },
+          where: stateIn(stateId, workspaceId),
           select: { projectId: true },
         });
         await assertStateNameFree(projectId, input.name, stateId);
       }
       try {
-        return await db.workflowState.update({ where: { id: stateId }, data: input });
+        return await db.workflowState.update({ where: stateIn(stateId, workspaceId), data: input });
       } catch (error) {
         throw stateNameConflict(error);
       }
     },
 
-    async moveState(stateId: string, placement: Placement): Promise<WorkflowState> {
+    async moveState(workspaceId: string, stateId: string, placement: Placement): Promise<WorkflowState> {
       return db.$transaction(async (tx) => {
-        const state = await tx.workflowState.findUniqueOrThrow({ where: { id: stateId }, select: { projectId: true } });
+        const state = await tx.workflowState.findUniqueOrThrow({
+          where: stateIn(stateId, workspaceId),
+          select: { projectId: true },
+        });
         const position = await statePosition(tx, state.projectId, stateId, placement, ['input', 'afterId']);
-        return tx.workflowState.update({ where: { id: stateId }, data: { position } });
+        return tx.workflowState.update({ where: stateIn(stateId, workspaceId), data: { position } });
       });
     },
 
     /** Deletes a state; its tasks move to the end of `moveTasksToStateId`, which is needed when there are any. */
-    async deleteState(stateId: string, moveTasksToStateId: string | undefined): Promise<void> {
+    async deleteState(workspaceId: string, stateId: string, moveTasksToStateId: string | undefined): Promise<void> {
       await db.$transaction(async (tx) => {
         const state = await tx.workflowState.findUnique({
-          where: { id: stateId },
+          where: stateIn(stateId, workspaceId),
           include: { _count: { select: { tasks: true } } },
         });
         if (!state) throw notFound();
@@ -224,7 +244,7 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
             await tx.task.update({ where: { id: task.id }, data: { stateId: target.id, position: previous } });
           }
         }
-        await tx.workflowState.delete({ where: { id: stateId } });
+        await tx.workflowState.delete({ where: stateIn(stateId, workspaceId) });
       });
     },
   };

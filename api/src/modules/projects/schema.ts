@@ -2,6 +2,7 @@
 
 import { StateCategory } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
+import { workspaceIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
 import { throwNotFound } from '../../shared/errors.ts';
 import { requiredRole } from '../workspaces/roles.ts';
@@ -167,13 +168,13 @@ builder.mutationFields((t) => ({
       'Changes a project’s name, key, description or lead. Task keys follow a new project key. ADMIN and up.',
     type: 'Project',
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.id.id), manage),
-    resolve: (query, _root, { input }, context) =>
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('project', input.id.id), manage),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.project.findUniqueOrThrow(read),
         query,
         context.services.projects.update(
+          await workspaceIdOf(context, 'project', input.id.id),
           input.id.id,
           { name: input.name ?? undefined, key: input.key ?? undefined, description: input.description ?? undefined },
           input.leadId === null ? null : input.leadId?.id,
@@ -185,35 +186,32 @@ builder.mutationFields((t) => ({
       'Archives a project: it leaves the project list (unless `includeArchived`) and keeps its tasks. ADMIN and up.',
     type: 'Project',
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
-    authScopes: (_root, { id }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
-    resolve: (query, _root, { id }, context) =>
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('project', id.id), manage),
+    resolve: async (query, _root, { id }, context) =>
       reread(
         (read) => context.db.project.findUniqueOrThrow(read),
         query,
-        context.services.projects.setArchived(id.id, true),
+        context.services.projects.setArchived(await workspaceIdOf(context, 'project', id.id), id.id, true),
       ),
   }),
   unarchiveProject: t.prismaField({
     description: 'Brings an archived project back. ADMIN and up.',
     type: 'Project',
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
-    authScopes: (_root, { id }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
-    resolve: (query, _root, { id }, context) =>
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('project', id.id), manage),
+    resolve: async (query, _root, { id }, context) =>
       reread(
         (read) => context.db.project.findUniqueOrThrow(read),
         query,
-        context.services.projects.setArchived(id.id, false),
+        context.services.projects.setArchived(await workspaceIdOf(context, 'project', id.id), id.id, false),
       ),
   }),
   deleteProject: t.boolean({
     description: 'Deletes the project with its tasks (admins and owners).',
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
-    authScopes: (_root, { id }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(id.id), manage),
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('project', id.id), manage),
     resolve: async (_root, { id }, context) => {
-      await context.services.projects.delete(id.id);
+      await context.services.projects.delete(await workspaceIdOf(context, 'project', id.id), id.id);
       return true;
     },
   }),
@@ -222,12 +220,13 @@ builder.mutationFields((t) => ({
     type: 'WorkflowState',
     args: { input: t.arg({ type: CreateWorkflowStateInput, required: true }) },
     authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.projectId.id), manage),
-    resolve: (query, _root, { input }, context) =>
+      roleInWorkspaceOf(context.workspaceOf('project', input.projectId.id), manage),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.workflowState.findUniqueOrThrow(read),
         query,
         context.services.projects.addState(
+          await workspaceIdOf(context, 'project', input.projectId.id),
           input.projectId.id,
           { name: input.name, category: input.category, color: input.color },
           { afterId: input.afterId?.id },
@@ -238,13 +237,12 @@ builder.mutationFields((t) => ({
     description: 'Renames, recolours or recategorises a workflow state. ADMIN and up.',
     type: 'WorkflowState',
     args: { input: t.arg({ type: UpdateWorkflowStateInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
-    resolve: (query, _root, { input }, context) =>
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('state', input.id.id), manage),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.workflowState.findUniqueOrThrow(read),
         query,
-        context.services.projects.updateState(input.id.id, {
+        context.services.projects.updateState(await workspaceIdOf(context, 'state', input.id.id), input.id.id, {
           name: input.name ?? undefined,
           category: input.category ?? undefined,
           color: input.color ?? undefined,
@@ -255,13 +253,12 @@ builder.mutationFields((t) => ({
     description: 'Moves a workflow state to another place on the board. ADMIN and up.',
     type: 'WorkflowState',
     args: { input: t.arg({ type: MoveWorkflowStateInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
-    resolve: (query, _root, { input }, context) =>
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('state', input.id.id), manage),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.workflowState.findUniqueOrThrow(read),
         query,
-        context.services.projects.moveState(input.id.id, {
+        context.services.projects.moveState(await workspaceIdOf(context, 'state', input.id.id), input.id.id, {
           afterId: input.afterId?.id,
           beforeId: input.beforeId?.id,
         }),
@@ -271,10 +268,13 @@ builder.mutationFields((t) => ({
     description:
       'Deletes a workflow state. A state that still has tasks needs `moveTasksToStateId`; the last state of a project cannot go. ADMIN and up.',
     args: { input: t.arg({ type: DeleteWorkflowStateInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfState(input.id.id), manage),
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('state', input.id.id), manage),
     resolve: async (_root, { input }, context) => {
-      await context.services.projects.deleteState(input.id.id, input.moveTasksToStateId?.id);
+      await context.services.projects.deleteState(
+        await workspaceIdOf(context, 'state', input.id.id),
+        input.id.id,
+        input.moveTasksToStateId?.id,
+      );
       return true;
     },
   }),

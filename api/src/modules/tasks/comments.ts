@@ -10,13 +10,10 @@ import { commentBodySchema } from './inputs.ts';
 
 const bodyInput = z.object({ body: commentBodySchema });
 
-export function createCommentService({ db, clock }: { db: PrismaClient; clock: Clock }) {
-  async function load(commentId: string) {
-    const comment = await db.comment.findUnique({ where: { id: commentId } });
-    if (!comment) throw notFound('This comment');
-    return comment;
-  }
+/** A comment of a task of the workspace. */
+const inWorkspace = (commentId: string, workspaceId: string) => ({ id: commentId, task: { workspaceId } });
 
+export function createCommentService({ db, clock }: { db: PrismaClient; clock: Clock }) {
   return {
     async workspaceIdOfComment(commentId: string): Promise<string | undefined> {
       return (
@@ -24,36 +21,43 @@ export function createCommentService({ db, clock }: { db: PrismaClient; clock: C
       )?.task.workspaceId;
     },
 
-    async add(authorId: string, taskId: string, rawInput: unknown): Promise<Comment> {
+    /** Adds a comment to a task of `workspaceId` (none elsewhere: NOT_FOUND). */
+    async add(authorId: string, workspaceId: string, taskId: string, rawInput: unknown): Promise<Comment> {
       const { body } = parseInput(bodyInput, rawInput);
-      return db.comment.create({ data: { taskId, authorId, body, createdAt: clock.now() } });
+      return db.comment.create({
+        data: {
+          task: { connect: { id: taskId, workspaceId } },
+          author: { connect: { id: authorId } },
+          body,
+          createdAt: clock.now(),
+        },
+      });
     },
 
-    async edit(editorId: string, commentId: string, rawInput: unknown): Promise<Comment> {
+    async edit(editorId: string, workspaceId: string, commentId: string, rawInput: unknown): Promise<Comment> {
       const { body } = parseInput(bodyInput, rawInput);
-      const comment = await load(commentId);
+      const comment = await db.comment.findUnique({ where: inWorkspace(commentId, workspaceId) });
+      if (!comment) throw notFound('This comment');
       if (comment.authorId !== editorId) throw forbidden('Only its author can edit a comment.');
-      return db.comment.update({ where: { id: commentId }, data: { body, editedAt: clock.now() } });
+      return db.comment.update({ where: inWorkspace(commentId, workspaceId), data: { body, editedAt: clock.now() } });
     },
 
-    /** `roleIn` tells the actor's role in a workspace (the request's membership loader). */
+    /** `role` is the actor's role in `workspaceId`. */
     async delete(
       actorId: string,
-      roleIn: (workspaceId: string) => Promise<WorkspaceRole | undefined>,
+      role: WorkspaceRole | undefined,
+      workspaceId: string,
       commentId: string,
     ): Promise<void> {
       const comment = await db.comment.findUnique({
-        where: { id: commentId },
-        select: { authorId: true, task: { select: { workspaceId: true } } },
+        where: inWorkspace(commentId, workspaceId),
+        select: { authorId: true },
       });
       if (!comment) throw notFound('This comment');
-      if (comment.authorId !== actorId) {
-        const role = await roleIn(comment.task.workspaceId);
-        if (!role || !hasRole(role, requiredRole.manage)) {
-          throw forbidden('Only its author or an admin can delete a comment.');
-        }
+      if (comment.authorId !== actorId && !(role && hasRole(role, requiredRole.manage))) {
+        throw forbidden('Only its author or an admin can delete a comment.');
       }
-      await db.comment.delete({ where: { id: commentId } });
+      await db.comment.delete({ where: inWorkspace(commentId, workspaceId) });
     },
   };
 }

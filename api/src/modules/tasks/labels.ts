@@ -36,24 +36,18 @@ export function createLabelService({ db }: { db: PrismaClient }) {
       }
     },
 
-    async update(labelId: string, rawInput: unknown): Promise<Label> {
+    async update(workspaceId: string, labelId: string, rawInput: unknown): Promise<Label> {
       const input = parseInput(labelInput.partial(), rawInput);
-      if (input.name !== undefined) {
-        const { workspaceId } = await db.label.findUniqueOrThrow({
-          where: { id: labelId },
-          select: { workspaceId: true },
-        });
-        await assertNameFree(workspaceId, input.name, labelId);
-      }
+      if (input.name !== undefined) await assertNameFree(workspaceId, input.name, labelId);
       try {
-        return await db.label.update({ where: { id: labelId }, data: input });
+        return await db.label.update({ where: { id: labelId, workspaceId }, data: input });
       } catch (error) {
         throw nameConflict(error);
       }
     },
 
-    async delete(labelId: string): Promise<void> {
-      await db.label.delete({ where: { id: labelId } });
+    async delete(workspaceId: string, labelId: string): Promise<void> {
+      await db.label.delete({ where: { id: labelId, workspaceId } });
     },
   };
 }

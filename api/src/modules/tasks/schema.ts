@@ -3,7 +3,7 @@
 
 import { TaskActivityKind, TaskPriority } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
-import { viewerIdOf } from '../../graphql/context.ts';
+import { viewerIdOf, workspaceIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
 import { badUserInput, throwNotFound } from '../../shared/errors.ts';
 import { UserRef } from '../accounts/schema.ts';
@@ -289,20 +289,25 @@ builder.mutationFields((t) => ({
     type: 'Task',
     args: { input: t.arg({ type: CreateTaskInput, required: true }) },
     authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.projects.workspaceIdOfProject(input.projectId.id), write),
-    resolve: (query, _root, { input }, context) =>
+      roleInWorkspaceOf(context.workspaceOf('project', input.projectId.id), write),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.task.findUniqueOrThrow(read),
         query,
-        context.services.tasks.create(viewerIdOf(context), input.projectId.id, {
-          title: input.title,
-          description: input.description ?? undefined,
-          priority: input.priority ?? undefined,
-          dueDate: input.dueDate,
-          stateId: input.stateId?.id,
-          assigneeId: idOrNull(input.assigneeId),
-          labelIds: input.labelIds?.map((id) => id.id),
-        }),
+        context.services.tasks.create(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'project', input.projectId.id),
+          input.projectId.id,
+          {
+            title: input.title,
+            description: input.description ?? undefined,
+            priority: input.priority ?? undefined,
+            dueDate: input.dueDate,
+            stateId: input.stateId?.id,
+            assigneeId: idOrNull(input.assigneeId),
+            labelIds: input.labelIds?.map((id) => id.id),
+          },
+        ),
       ),
   }),
   updateTask: t.prismaField({
@@ -310,9 +315,8 @@ builder.mutationFields((t) => ({
       'Changes the fields given and nothing else, so people editing different fields do not overwrite each other; each change is written to the task’s activity. MEMBER and up.',
     type: 'Task',
     args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.id.id), write),
-    resolve: (query, _root, { input }, context) => {
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('task', input.id.id), write),
+    resolve: async (query, _root, { input }, context) => {
       const uncleared = (['title', 'priority', 'stateId', 'labelIds'] as const).filter(
         (field) => input[field] === null,
       );
@@ -327,16 +331,21 @@ builder.mutationFields((t) => ({
       return reread(
         (read) => context.db.task.findUniqueOrThrow(read),
         query,
-        context.services.tasks.update(viewerIdOf(context), input.id.id, {
-          title: input.title ?? undefined,
-          // A description is cleared with null as with "".
-          description: input.description === null ? '' : input.description,
-          priority: input.priority ?? undefined,
-          dueDate: input.dueDate,
-          stateId: input.stateId?.id,
-          assigneeId: idOrNull(input.assigneeId),
-          labelIds: input.labelIds?.map((id) => id.id),
-        }),
+        context.services.tasks.update(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'task', input.id.id),
+          input.id.id,
+          {
+            title: input.title ?? undefined,
+            // A description is cleared with null as with "".
+            description: input.description === null ? '' : input.description,
+            priority: input.priority ?? undefined,
+            dueDate: input.dueDate,
+            stateId: input.stateId?.id,
+            assigneeId: idOrNull(input.assigneeId),
+            labelIds: input.labelIds?.map((id) => id.id),
+          },
+        ),
       );
     },
   }),
@@ -344,25 +353,29 @@ builder.mutationFields((t) => ({
     type: 'Task',
     description: 'Moves a task on the board: into a state, between two of its tasks (last when none is given).',
     args: { input: t.arg({ type: MoveTaskInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.id.id), write),
-    resolve: (query, _root, { input }, context) =>
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('task', input.id.id), write),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.task.findUniqueOrThrow(read),
         query,
-        context.services.tasks.move(viewerIdOf(context), input.id.id, {
-          stateId: input.stateId.id,
-          afterId: input.afterId?.id,
-          beforeId: input.beforeId?.id,
-        }),
+        context.services.tasks.move(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'task', input.id.id),
+          input.id.id,
+          {
+            stateId: input.stateId.id,
+            afterId: input.afterId?.id,
+            beforeId: input.beforeId?.id,
+          },
+        ),
       ),
   }),
   deleteTask: t.boolean({
     description: 'Deletes a task with its comments and history. Its number is not reused. MEMBER and up.',
     args: { id: t.arg.globalID({ required: true, for: TaskRef }) },
-    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(id.id), write),
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('task', id.id), write),
     resolve: async (_root, { id }, context) => {
-      await context.services.tasks.delete(id.id);
+      await context.services.tasks.delete(await workspaceIdOf(context, 'task', id.id), id.id);
       return true;
     },
   }),
@@ -385,13 +398,12 @@ builder.mutationFields((t) => ({
     description: 'Renames or recolours a label. MEMBER and up.',
     type: 'Label',
     args: { input: t.arg({ type: UpdateLabelInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.labels.workspaceIdOfLabel(input.id.id), write),
-    resolve: (query, _root, { input }, context) =>
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('label', input.id.id), write),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.label.findUniqueOrThrow(read),
         query,
-        context.services.labels.update(input.id.id, {
+        context.services.labels.update(await workspaceIdOf(context, 'label', input.id.id), input.id.id, {
           name: input.name ?? undefined,
           color: input.color ?? undefined,
         }),
@@ -400,9 +412,9 @@ builder.mutationFields((t) => ({
   deleteLabel: t.boolean({
     description: 'Deletes a label; the tasks that had it keep the rest of their labels. MEMBER and up.',
     args: { id: t.arg.globalID({ required: true, for: LabelRef }) },
-    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.services.labels.workspaceIdOfLabel(id.id), write),
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('label', id.id), write),
     resolve: async (_root, { id }, context) => {
-      await context.services.labels.delete(id.id);
+      await context.services.labels.delete(await workspaceIdOf(context, 'label', id.id), id.id);
       return true;
     },
   }),
@@ -410,41 +422,50 @@ builder.mutationFields((t) => ({
     description: 'Adds a Markdown comment to a task. MEMBER and up.',
     type: 'Comment',
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.tasks.workspaceIdOfTask(input.taskId.id), write),
-    resolve: (query, _root, { input }, context) =>
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('task', input.taskId.id), write),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.comment.findUniqueOrThrow(read),
         query,
-        context.services.comments.add(viewerIdOf(context), input.taskId.id, {
-          body: input.body,
-        }),
+        context.services.comments.add(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'task', input.taskId.id),
+          input.taskId.id,
+          {
+            body: input.body,
+          },
+        ),
       ),
   }),
   editComment: t.prismaField({
     type: 'Comment',
     description: 'Edits your own comment.',
     args: { input: t.arg({ type: EditCommentInput, required: true }) },
-    authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.comments.workspaceIdOfComment(input.id.id), write),
-    resolve: (query, _root, { input }, context) =>
+    authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('comment', input.id.id), write),
+    resolve: async (query, _root, { input }, context) =>
       reread(
         (read) => context.db.comment.findUniqueOrThrow(read),
         query,
-        context.services.comments.edit(viewerIdOf(context), input.id.id, {
-          body: input.body,
-        }),
+        context.services.comments.edit(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'comment', input.id.id),
+          input.id.id,
+          {
+            body: input.body,
+          },
+        ),
       ),
   }),
   deleteComment: t.boolean({
     description: 'Deletes your own comment; admins and owners may delete any.',
     args: { id: t.arg.globalID({ required: true }) },
-    authScopes: (_root, { id }, context) =>
-      roleInWorkspaceOf(context.services.comments.workspaceIdOfComment(id.id), write),
+    authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('comment', id.id), write),
     resolve: async (_root, { id }, context) => {
+      const workspaceId = await workspaceIdOf(context, 'comment', id.id);
       await context.services.comments.delete(
         viewerIdOf(context),
-        (workspaceId) => context.memberships.roleIn(workspaceId),
+        await context.memberships.roleIn(workspaceId),
+        workspaceId,
         id.id,
       );
       return true;

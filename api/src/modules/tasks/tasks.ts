@@ -155,8 +155,8 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
       return (await db.task.findUnique({ where: { id: taskId }, select: { workspaceId: true } }))?.workspaceId;
     },
 
-    /** Creates a task with the project's next number, last in its state. */
-    async create(actorId: string, projectId: string, changes: TaskChanges): Promise<Task> {
+    /** Creates a task with the project's next number, last in its state; the project must be of `workspaceId`. */
+    async create(actorId: string, workspaceId: string, projectId: string, changes: TaskChanges): Promise<Task> {
       const fields = parseInput(taskFieldsInput.partial().required({ title: true }), {
         title: changes.title,
         description: changes.description,
@@ -166,7 +166,7 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
       return db.$transaction(async (tx) => {
         // Incrementing the counter locks the project row: concurrent creations take turns.
         const project = await tx.project.update({
-          where: { id: projectId },
+          where: { id: projectId, workspaceId },
           data: { taskCounter: { increment: 1 } },
           select: { taskCounter: true, workspaceId: true },
         });
@@ -199,7 +199,7 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
     },
 
     /** Changes only the fields given, so concurrent edits of different fields both stick. */
-    async update(actorId: string, taskId: string, changes: TaskChanges): Promise<Task> {
+    async update(actorId: string, workspaceId: string, taskId: string, changes: TaskChanges): Promise<Task> {
       const fields = parseInput(taskFieldsInput.partial(), {
         title: changes.title,
         description: changes.description,
@@ -207,7 +207,7 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
         dueDate: changes.dueDate,
       });
       return db.$transaction(async (tx) => {
-        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: withDisplay });
+        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, include: withDisplay });
         const state = changes.stateId
           ? await assertState(tx, before.projectId, changes.stateId, ['input', 'stateId'])
           : undefined;
@@ -215,7 +215,7 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
         if (changes.labelIds) await assertLabels(tx, before.workspaceId, changes.labelIds, ['input', 'labelIds']);
         const moved = state && state.id !== before.stateId;
         await tx.task.update({
-          where: { id: taskId },
+          where: { id: taskId, workspaceId },
           data: {
             ...fields,
             ...(changes.assigneeId === undefined ? {} : { assigneeId: changes.assigneeId }),
@@ -234,12 +234,12 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
     },
 
     /** Places the task in `stateId` between the given neighbours (last when none is given). */
-    async move(actorId: string, taskId: string, placement: TaskPlacement): Promise<Task> {
+    async move(actorId: string, workspaceId: string, taskId: string, placement: TaskPlacement): Promise<Task> {
       return db.$transaction(async (tx) => {
-        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: withDisplay });
+        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, include: withDisplay });
         const state = await assertState(tx, before.projectId, placement.stateId, ['input', 'stateId']);
         await tx.task.update({
-          where: { id: taskId },
+          where: { id: taskId, workspaceId },
           data: {
             stateId: state.id,
             position: await positionIn(tx, placement, taskId),
@@ -250,8 +250,8 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
       });
     },
 
-    async delete(taskId: string): Promise<void> {
-      await db.task.delete({ where: { id: taskId } });
+    async delete(workspaceId: string, taskId: string): Promise<void> {
+      await db.task.delete({ where: { id: taskId, workspaceId } });
     },
   };
 }

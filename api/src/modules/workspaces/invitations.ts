@@ -103,9 +103,9 @@ export function createInvitationService({ db, clock, sender }: InvitationService
       return { invitation, url };
     },
 
-    async revoke(invitationId: string): Promise<void> {
+    async revoke(workspaceId: string, invitationId: string): Promise<void> {
       const revoked = await db.invitation.updateMany({
-        where: { id: invitationId, ...pending() },
+        where: { id: invitationId, workspaceId, ...pending() },
         data: { revokedAt: clock.now() },
       });
       if (revoked.count === 0) throw notFound('This invitation');

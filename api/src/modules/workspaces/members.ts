@@ -40,15 +40,18 @@ async function removeMembership(tx: Transaction, membership: Membership): Promis
   const { workspaceId, userId } = membership;
   await tx.task.updateMany({ where: { workspaceId, assigneeId: userId }, data: { assigneeId: null } });
   await tx.project.updateMany({ where: { workspaceId, leadId: userId }, data: { leadId: null } });
-  await tx.membership.delete({ where: { id: membership.id } });
+  await tx.membership.delete({ where: { id: membership.id, workspaceId } });
 }
 
 export function createMemberService({ db }: { db: PrismaClient }) {
-  async function locked<T>(membershipId: string, work: (tx: Transaction, target: Membership) => Promise<T>) {
-    const found = await db.membership.findUnique({ where: { id: membershipId }, select: { workspaceId: true } });
-    if (!found) throw notFound();
-    return withWorkspaceLocked(db, found.workspaceId, async (tx) => {
-      const target = await tx.membership.findUnique({ where: { id: membershipId } });
+  /** Runs `work` on a membership of `workspaceId` with the workspace locked. */
+  async function locked<T>(
+    workspaceId: string,
+    membershipId: string,
+    work: (tx: Transaction, target: Membership) => Promise<T>,
+  ) {
+    return withWorkspaceLocked(db, workspaceId, async (tx) => {
+      const target = await tx.membership.findUnique({ where: { id: membershipId, workspaceId } });
       if (!target) throw notFound();
       return work(tx, target);
     });
@@ -61,16 +64,21 @@ export function createMemberService({ db }: { db: PrismaClient }) {
         ?.workspaceId;
     },
 
-    async changeRole(actorId: string, membershipId: string, role: WorkspaceRole): Promise<Membership> {
-      return locked(membershipId, async (tx, target) => {
+    async changeRole(
+      actorId: string,
+      workspaceId: string,
+      membershipId: string,
+      role: WorkspaceRole,
+    ): Promise<Membership> {
+      return locked(workspaceId, membershipId, async (tx, target) => {
         await assertMayAssign(tx, actorId, target, role);
         if (role !== WorkspaceRole.OWNER) await assertAnotherOwner(tx, target);
-        return tx.membership.update({ where: { id: target.id }, data: { role } });
+        return tx.membership.update({ where: { id: target.id, workspaceId }, data: { role } });
       });
     },
 
-    async remove(actorId: string, membershipId: string): Promise<void> {
-      await locked(membershipId, async (tx, target) => {
+    async remove(actorId: string, workspaceId: string, membershipId: string): Promise<void> {
+      await locked(workspaceId, membershipId, async (tx, target) => {
         await assertMayAssign(tx, actorId, target, undefined);
         await assertAnotherOwner(tx, target);
         await removeMembership(tx, target);

@@ -1,7 +1,7 @@
 // The workspaces module's part of the GraphQL schema. Every tenant-owned type declares who may see
 // it (scope-auth), so root fields, nested fields and node(id) are all checked the same way.
 import { builder } from '../../graphql/builder.ts';
-import { type Context, viewerIdOf } from '../../graphql/context.ts';
+import { type Context, viewerIdOf, workspaceIdOf } from '../../graphql/context.ts';
 import { throwNotFound } from '../../shared/errors.ts';
 import type { InvitationPreview, IssuedInvitation } from './invitations.ts';
 import { mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
@@ -264,9 +264,9 @@ builder.mutationFields((t) => ({
     description: 'Revokes a pending invitation (admins and owners).',
     args: { id: t.arg.globalID({ required: true, for: InvitationRef }) },
     authScopes: (_root, { id }, context) =>
-      roleInWorkspaceOf(context.services.invitations.workspaceIdOf(id.id), requiredRole.manage),
+      roleInWorkspaceOf(context.workspaceOf('invitation', id.id), requiredRole.manage),
     resolve: async (_root, { id }, context) => {
-      await context.services.invitations.revoke(id.id);
+      await context.services.invitations.revoke(await workspaceIdOf(context, 'invitation', id.id), id.id);
       return true;
     },
   }),
@@ -285,10 +285,11 @@ builder.mutationFields((t) => ({
     description: 'Changes a member’s role. Only owners grant or take away OWNER.',
     args: { input: t.arg({ type: ChangeMemberRoleInput, required: true }) },
     authScopes: (_root, { input }, context) =>
-      roleInWorkspaceOf(context.services.members.workspaceIdOf(input.membershipId.id), requiredRole.manage),
+      roleInWorkspaceOf(context.workspaceOf('membership', input.membershipId.id), requiredRole.manage),
     resolve: async (_query, _root, { input }, context) => {
       const membership = await context.services.members.changeRole(
         viewerIdOf(context),
+        await workspaceIdOf(context, 'membership', input.membershipId.id),
         input.membershipId.id,
         input.role,
       );
@@ -301,9 +302,13 @@ builder.mutationFields((t) => ({
     description: 'Removes a member. Only owners remove owners.',
     args: { membershipId: t.arg.globalID({ required: true, for: MembershipRef }) },
     authScopes: (_root, { membershipId }, context) =>
-      roleInWorkspaceOf(context.services.members.workspaceIdOf(membershipId.id), requiredRole.manage),
+      roleInWorkspaceOf(context.workspaceOf('membership', membershipId.id), requiredRole.manage),
     resolve: async (_root, { membershipId }, context) => {
-      await context.services.members.remove(viewerIdOf(context), membershipId.id);
+      await context.services.members.remove(
+        viewerIdOf(context),
+        await workspaceIdOf(context, 'membership', membershipId.id),
+        membershipId.id,
+      );
       context.memberships.reset();
       return true;
     },
