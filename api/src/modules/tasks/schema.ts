@@ -31,7 +31,11 @@ const TaskFilterInput = builder.inputType('TaskFilter', {
     priorities: t.field({ type: [TaskPriorityEnum], required: false }),
     dueBefore: t.field({ type: 'Date', required: false }),
     dueAfter: t.field({ type: 'Date', required: false }),
-    search: t.string({ required: false, description: 'Words to find in titles and descriptions.' }),
+    search: t.string({
+      required: false,
+      description:
+        'Words to find in titles and descriptions: at most 20 words and 200 characters (more is BAD_USER_INPUT).',
+    }),
   }),
 });
 

@@ -1,6 +1,7 @@
-// The task list's filters and orderings, turned into Prisma's where and orderBy. Pure.
+// The task list's filters and orderings, turned into Prisma's where and orderBy. Pure (a refusal is thrown).
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { StateCategory, TaskPriority } from '../../generated/prisma/enums.ts';
+import { badUserInput } from '../../shared/errors.ts';
 
 export interface TaskFilter {
   stateIds?: string[] | null | undefined;
@@ -25,6 +26,36 @@ const nonEmpty = <T>(values: T[] | null | undefined): values is T[] => Array.isA
 /** A search word as LIKE matches it literally: Prisma's `contains` leaves `%`, `_` and `\` to the database. */
 const literal = (word: string): string => word.replace(/[\\%_]/g, (character) => `\\${character}`);
 
+/**
+ * The most words a search may have. Each word is a pair of `ILIKE` conditions, so the word count sets the size of
+ * the statement that Prisma's query compiler and the embedded PGlite build and plan, and both keep the WebAssembly
+ * memory they grow for it: 10 000 words (20 KB of request) left the process at 1 GB instead of 630 MB, and Prisma
+ * caches a plan per word count (AUTH-13.11).
+ */
+export const MAX_SEARCH_WORDS = 20;
+
+/**
+ * The longest search, in characters (UTF-16 code units, as an input's `maxlength` counts them) after trimming.
+ * Matching a word costs time, not memory: `ILIKE` compares it at each position of each title and description, so
+ * its cost grows with its length times theirs, and the embedded PGlite has one session that every other request
+ * waits for (one word of 1 000 characters against ten descriptions of 50 000 took 2.1 s) (AUTH-13.12).
+ */
+export const MAX_SEARCH_LENGTH = 200;
+
+const searchRefusal = (message: string) => badUserInput([{ path: ['filter', 'search'], message }]);
+
+/**
+ * The words of a search; more than MAX_SEARCH_WORDS words, or more than MAX_SEARCH_LENGTH characters, is refused
+ * before any SQL is built.
+ */
+function searchWords(search: string | null | undefined): string[] {
+  const trimmed = search?.trim() ?? '';
+  const words = trimmed.split(/\s+/, MAX_SEARCH_WORDS + 1).filter(Boolean);
+  if (words.length > MAX_SEARCH_WORDS) throw searchRefusal(`Search for at most ${MAX_SEARCH_WORDS} words.`);
+  if (trimmed.length > MAX_SEARCH_LENGTH) throw searchRefusal(`Search for at most ${MAX_SEARCH_LENGTH} characters.`);
+  return words;
+}
+
 export function taskWhere(filter: TaskFilter | null | undefined): Prisma.TaskWhereInput {
   if (!filter) return {};
   const conditions: Prisma.TaskWhereInput[] = [];
@@ -38,7 +69,7 @@ export function taskWhere(filter: TaskFilter | null | undefined): Prisma.TaskWhe
   if (nonEmpty(filter.priorities)) conditions.push({ priority: { in: filter.priorities } });
   if (filter.dueBefore) conditions.push({ dueDate: { lt: filter.dueBefore } });
   if (filter.dueAfter) conditions.push({ dueDate: { gt: filter.dueAfter } });
-  for (const word of (filter.search?.trim().split(/\s+/).filter(Boolean) ?? []).map(literal)) {
+  for (const word of searchWords(filter.search).map(literal)) {
     conditions.push({
       OR: [
         { title: { contains: word, mode: 'insensitive' } },

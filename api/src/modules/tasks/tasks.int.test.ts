@@ -255,6 +255,43 @@ describe('task lists', () => {
       'Reach 100% coverage',
     ]);
   });
+
+  test('AUTH-13.12 a search longer than 200 characters is BAD_USER_INPUT at filter.search, and no search SQL is sent', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const long = 'x'.repeat(200);
+    await api.data(CREATE, {
+      token: user.accessToken,
+      variables: { input: { projectId: project.id, title: 'Long description', description: `a ${long} b` } },
+    });
+    const LIST = `query($slug: String!, $key: String!, $search: String) {
+      project(workspaceSlug: $slug, key: $key) { tasks(filter: { search: $search }) { nodes { title } } }
+    }`;
+    const list = (search: string) =>
+      api.operation<{ project: { tasks: { nodes: { title: string }[] } } | null }>(LIST, {
+        token: user.accessToken,
+        variables: { slug: workspace.slug, key: project.key, search },
+      });
+
+    const searches = () => api.db.statements.filter((sql) => /\bi?like\b/i.test(sql));
+    api.db.statements.length = 0;
+    const allowed = await list(`  ${long}  `);
+    expect(allowed.body.errors).toBeUndefined();
+    expect(allowed.body.data?.project?.tasks.nodes.map((task) => task.title)).toEqual(['Long description']);
+    expect(searches()).not.toEqual([]);
+
+    api.db.statements.length = 0;
+    const refused = await list(`${long}y`);
+    expect(refused.status).toBe(200);
+    expect(errorCodes(refused.body)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.body.errors?.[0]?.extensions?.fieldErrors).toEqual([
+      { path: ['filter', 'search'], message: 'Search for at most 200 characters.' },
+    ]);
+    expect(searches()).toEqual([]);
+  });
 });
 
 describe('the board', () => {

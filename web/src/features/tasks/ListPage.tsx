@@ -3,7 +3,7 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
-import { createMemo, For, type JSX, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, createUniqueId, For, type JSX, on, onCleanup, Show } from 'solid-js';
 import { CheckboxMenu } from '../../components/CheckboxMenu.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ShowMore } from '../../components/ShowMore.tsx';
@@ -67,6 +67,104 @@ const ProjectTaskListQuery = graphql(
 
 type SearchParams = { [Key in keyof ListParams]?: string };
 
+/** The most words and characters the API takes in a search; past either it refuses the list (AUTH-13.11, 13.12). */
+const maxSearchWords = 20;
+const maxSearchLength = 200;
+
+interface LimitedSearch {
+  /** What the list searches for: the first 20 words, cut to 200 characters; undefined when blank. */
+  readonly search: string | undefined;
+  /** The limits the text went past, e.g. "20 words". */
+  readonly over: readonly string[];
+}
+
+/**
+ * The part of a search the API takes. A typed search holds at most 200 characters (the box's `maxlength`), a URL's
+ * any number, and a search of more words than the API takes narrows by the first 20 instead of failing the list. A
+ * word cut short still finds every task the whole word finds.
+ */
+function limitSearch(text: string | undefined): LimitedSearch {
+  const trimmed = text?.trim() ?? '';
+  const words = trimmed.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { search: undefined, over: [] };
+  const over: string[] = [];
+  let search = trimmed;
+  if (words.length > maxSearchWords) {
+    over.push(`${maxSearchWords} words`);
+    search = words.slice(0, maxSearchWords).join(' ');
+  }
+  if (search.length > maxSearchLength) {
+    over.push(`${maxSearchLength} characters`);
+    // Never end on the first half of a surrogate pair.
+    search = search
+      .slice(0, maxSearchLength)
+      .replace(/[\uD800-\uDBFF]$/, '')
+      .trimEnd();
+  }
+  return { search, over };
+}
+
+interface SearchBoxProps {
+  /** The search in the URL. */
+  readonly value: string | undefined;
+  /** Called a moment after the user stops typing, with the text (undefined when blank). */
+  readonly onSearch: (text: string | undefined) => void;
+}
+
+/**
+ * The list's search box: takes at most 200 characters, and past 20 words says, next to the box and to screen
+ * readers, that only the first 20 are searched for (the list sends those: see `limitSearch`).
+ */
+function SearchBox(props: SearchBoxProps): JSX.Element {
+  const inputId = createUniqueId();
+  const hintId = createUniqueId();
+  const [text, setText] = createSignal(props.value ?? '');
+  createEffect(
+    on(
+      () => props.value,
+      (value) => setText(value ?? ''),
+      { defer: true },
+    ),
+  );
+  const hint = (): string | undefined => {
+    const { over } = limitSearch(text());
+    return over.length > 0 ? `Search takes up to ${over.join(' and ')}: the rest is left out.` : undefined;
+  };
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(typing));
+  return (
+    <div class="filter filter-search">
+      <label class="filter-label" for={inputId}>
+        Search
+      </label>
+      <input
+        id={inputId}
+        type="search"
+        class="input"
+        placeholder="Title or description"
+        maxLength={maxSearchLength}
+        value={props.value ?? ''}
+        aria-describedby={hint() ? hintId : undefined}
+        aria-keyshortcuts="/"
+        data-shortcut-search
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          setText(value);
+          clearTimeout(typing);
+          typing = setTimeout(() => props.onSearch(value.trim() ? value : undefined), 250);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') event.currentTarget.blur();
+        }}
+      />
+      {/* Always present, so that screen readers announce the hint when it appears; out of the layout when empty. */}
+      <span id={hintId} class={hint() ? 'field-hint' : 'visually-hidden'} aria-live="polite">
+        {hint()}
+      </span>
+    </div>
+  );
+}
+
 export default function ListPage(): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
   const [search, setSearch] = useSearchParams<SearchParams>();
@@ -75,15 +173,13 @@ export default function ListPage(): JSX.Element {
   const variables = createMemo(() => ({
     slug: params.slug,
     key: params.key,
-    filter: filterFromParams(listParams()),
+    filter: filterFromParams({ ...listParams(), q: limitSearch(search.q).search }),
     orderBy: orderFromParams(listParams()),
   }));
   const [list, refetch] = createQuery({ query: ProjectTaskListQuery, variables });
   loadEveryMember(() => list.data?.project.workspace);
   const loadMore = (after: string) => client.query(ProjectTaskListQuery, { ...variables(), after }).toPromise();
 
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(typing));
   const setParam = (name: keyof ListParams, value: string): void => {
     setSearch({ [name]: value || undefined });
   };
@@ -95,25 +191,7 @@ export default function ListPage(): JSX.Element {
   return (
     <div class="task-list-view">
       <form class="filters" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
-        <label class="filter filter-search">
-          <span class="filter-label">Search</span>
-          <input
-            type="search"
-            class="input"
-            placeholder="Title or description"
-            value={search.q ?? ''}
-            aria-keyshortcuts="/"
-            data-shortcut-search
-            onInput={(event) => {
-              const value = event.currentTarget.value;
-              clearTimeout(typing);
-              typing = setTimeout(() => setSearch({ q: value.trim() ? value : undefined }, { replace: true }), 250);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') event.currentTarget.blur();
-            }}
-          />
-        </label>
+        <SearchBox value={search.q} onSearch={(q) => setSearch({ q }, { replace: true })} />
         <Show when={list.data?.project} keyed={false}>
           {(project) => (
             <>
