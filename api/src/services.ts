@@ -1,6 +1,6 @@
 // Builds the domain services from their dependencies. Called once by the composition root.
 import { RateLimiterPrisma } from 'rate-limiter-flexible';
-import type { PrismaClient } from './generated/prisma/client.ts';
+import type { Db } from './db/database.ts';
 import { createAccessTokens } from './modules/accounts/access-tokens.ts';
 import { createAccountService } from './modules/accounts/accounts.ts';
 import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
@@ -18,7 +18,7 @@ import type { Clock } from './shared/clock.ts';
 import { purposeKey } from './shared/secret-tokens.ts';
 
 export interface ServiceDeps {
-  db: PrismaClient;
+  db: Db;
   clock: Clock;
   hasher: PasswordHasher;
   /** Key that signs access tokens (at least 32 bytes). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { auditServer } from 'graphql-http';
 import { createApp, MAX_BODY_BYTES } from '../src/app.ts';
+import { omittedByDefault } from '../src/db/database.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { queryLimits } from '../src/graphql/armor.ts';
 import { describe, expect, test } from './fixtures.ts';
@@ -264,6 +265,7 @@ describe('health when the database is down', () => {
   test('AUTH-13.6 /health answers 503 when SELECT 1 fails', async ({ api }) => {
     const unreachable = new PrismaClient({
       adapter: new PrismaPg({ connectionString: 'postgres://postgres@127.0.0.1:1/none' }),
+      omit: omittedByDefault,
     });
     const app = createApp({ ...(await testAppDeps(api.db, api.clock)), db: unreachable });
     const response = await app.fetch(new Request('http://yello.test/health'));

@@ -4,7 +4,7 @@
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { operationsTakingIdOrSlug } from './schema-operations.ts';
-import { clientView, type TestApi, tenantFingerprint } from './test-api.ts';
+import { clientView, tenantFingerprint } from './test-api.ts';
 
 /** The ids of one workspace's objects, as a client sees them. */
 interface Targets {

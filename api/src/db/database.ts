@@ -1,13 +1,26 @@
 // Opens Yello's database on a PostgreSQL server (real, or embedded PGlite): applies pending
 // migrations, then returns a Prisma client over @prisma/adapter-pg.
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { applyMigrations } from './migrations.ts';
 import { externalPostgres, type PostgresServer } from './postgres-server.ts';
 
+/**
+ * Columns a read returns only when it asks for them: a password hash is selected where a password is checked or
+ * set, never by a relation or a list (PT-9.3).
+ */
+export const omittedByDefault = { user: { passwordHash: true } } as const;
+
+/** Yello's Prisma client: every service, resolver and script is given this one. */
+export type Db = PrismaClient<never, typeof omittedByDefault>;
+
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type DbTransaction = Omit<Db, ITXClientDenyList>;
+
 export interface Database {
-  prisma: PrismaClient;
+  prisma: Db;
   /** Names of the migrations applied while opening. */
   appliedMigrations: string[];
   /** Disconnects, and stops the server when Yello started it. */
@@ -26,21 +39,29 @@ export async function startPostgres(options: { url?: string | undefined; dataDir
  */
 const transactionOptions = { maxWait: 30_000 };
 
+/** Sees each SQL statement Prisma sends, with its parameters as a JSON array. */
+export type QueryListener = (sql: string, params: string) => void;
+
 /**
  * Migrates the database on `server` and connects to it. `onQuery` sees every SQL statement Prisma
  * sends (tests count them). The server is stopped if opening fails.
  */
-export async function openDatabase(server: PostgresServer, onQuery?: (sql: string) => void): Promise<Database> {
+export async function openDatabase(server: PostgresServer, onQuery?: QueryListener): Promise<Database> {
   const { connectionString, poolSize } = server;
   try {
     const appliedMigrations = await applyMigrations(connectionString);
     const adapter = new PrismaPg({ connectionString, max: poolSize });
     const prisma = onQuery
       ? withQueryLog(
-          new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] }),
+          new PrismaClient({
+            adapter,
+            transactionOptions,
+            omit: omittedByDefault,
+            log: [{ emit: 'event', level: 'query' }],
+          }),
           onQuery,
         )
-      : new PrismaClient({ adapter, transactionOptions });
+      : new PrismaClient({ adapter, transactionOptions, omit: omittedByDefault });
     return {
       prisma,
       appliedMigrations,
@@ -55,7 +76,10 @@ export async function openDatabase(server: PostgresServer, onQuery?: (sql: strin
   }
 }
 
-function withQueryLog(prisma: PrismaClient<'query'>, onQuery: (sql: string) => void): PrismaClient<'query'> {
-  prisma.$on('query', (event) => onQuery(event.query));
+function withQueryLog(
+  prisma: PrismaClient<'query', typeof omittedByDefault>,
+  onQuery: QueryListener,
+): PrismaClient<'query', typeof omittedByDefault> {
+  prisma.$on('query', (event) => onQuery(event.query, event.params));
   return prisma;
 }

@@ -10,12 +10,18 @@ import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
+import type { Account } from '../modules/accounts/accounts.ts';
 import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/errors.ts';
 import { recordNotFoundAsNotFound } from '../shared/prisma-errors.ts';
 import { fieldErrorsOf } from '../shared/validation.ts';
 import type { AuthenticatedContext, Context } from './context.ts';
 
+/**
+ * The generated model types, with a user as the client reads them: without the password hash, which it leaves out of
+ * every read that does not ask for it (PT-9.3).
+ */
+type YelloPrismaTypes = Omit<PrismaTypes, 'User'> & { User: Omit<PrismaTypes['User'], 'Shape'> & { Shape: Account } };
 /** Any UUID (Prisma's `uuid(7)` ids and older versions alike). */
 const uuid = z.uuid();
 
@@ -75,7 +81,7 @@ const pageSize = z
 
 export const builder = new SchemaBuilder<{
   Context: Context;
-  PrismaTypes: PrismaTypes;
+  PrismaTypes: YelloPrismaTypes;
   AuthScopes: {
     loggedIn: boolean;
     /** The viewer is the user with this id. */

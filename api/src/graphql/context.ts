@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Db } from '../db/database.ts';
 import type { MembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { OwnedKind, WorkspaceOf } from '../modules/workspaces/workspace-of.ts';
 import type { Services } from '../services.ts';
@@ -24,7 +24,7 @@ export interface RefreshCookie {
 }
 
 export interface Context {
-  db: PrismaClient;
+  db: Db;
   services: Services;
   /** Set from the bearer token; replaced when a sign-in mutation opens a new session. */
   viewer: Viewer | null;

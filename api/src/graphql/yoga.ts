@@ -19,12 +19,12 @@ import {
   graphiqlContentSecurityPolicy,
   sha256Source,
 } from '../content-security-policy.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Db } from '../db/database.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import { createWorkspaceOf } from '../modules/workspaces/workspace-of.ts';
 import { type Services, workspaceLookups } from '../services.ts';
 import { badUserInput, notFound } from '../shared/errors.ts';
-import { isRecordNotFound } from '../shared/prisma-errors.ts';
+import { isMissingReference, isRecordNotFound } from '../shared/prisma-errors.ts';
 import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from './armor.ts';
 import { refuseForeignCursors } from './connection-cursors.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
@@ -41,7 +41,7 @@ export interface RequestContext {
 
 export interface YogaDeps {
   schema: GraphQLSchema;
-  db: PrismaClient;
+  db: Db;
   services: Services;
   development: boolean;
   cookieSecure: boolean;
@@ -66,13 +66,16 @@ function pothosValidationError(error: unknown): PothosValidationError | undefine
  * - arguments Pothos refuses before resolvers run. An id of another type (a Session id where a Membership id is
  *   expected) names nothing the caller can reach, so it answers like an unknown id; anything else (a malformed
  *   cursor, "before" with "first") is input the caller can fix;
- * - a row deleted between the authorization check and the write, or before the answer was read (WS-5.11).
+ * - a row deleted between the authorization check and the write, or before the answer was read (WS-5.11), or a
+ *   row a creation refers to (its workspace, project, state, task or label) deleted meanwhile (WS-5.12).
  */
 function knownClientError(error: unknown): GraphQLError | undefined {
   if (!(error instanceof GraphQLError)) return undefined;
   const cause = pothosValidationError(error);
   if (cause) return locatedAs(error, cause.message.startsWith('ID: ') ? notFound() : badUserInput([], cause.message));
-  if (isRecordNotFound(error.originalError)) return locatedAs(error, notFound());
+  if (isRecordNotFound(error.originalError) || isMissingReference(error.originalError)) {
+    return locatedAs(error, notFound());
+  }
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from './errors.ts';
 import {
+  isMissingReference,
   isRecordNotFound,
   isUniqueViolation,
   recordNotFoundAsNotFound,
@@ -25,6 +26,25 @@ const duplicateEmail = new Prisma.PrismaClientKnownRequestError(
         table: 'User',
         originalCode: '23505',
         originalMessage: 'duplicate key value violates unique constraint "User_email_key"',
+      }),
+    },
+  },
+);
+
+/** A violation of an index on an expression (`lower("name")`), which names no column but its index. */
+const caseVariantLabel = new Prisma.PrismaClientKnownRequestError(
+  'Unique constraint failed on the constraint: `Label_workspaceId_lower_name_key`',
+  {
+    code: 'P2002',
+    clientVersion,
+    meta: {
+      modelName: 'Label',
+      driverAdapterError: new DriverAdapterError({
+        kind: 'UniqueConstraintViolation',
+        constraint: { index: 'Label_workspaceId_lower_name_key' },
+        table: 'Label',
+        originalCode: '23505',
+        originalMessage: 'duplicate key value violates unique constraint "Label_workspaceId_lower_name_key"',
       }),
     },
   },
@@ -80,6 +100,13 @@ describe('unique-constraint violations (P2002)', () => {
     expect(JSON.stringify(mapped)).not.toMatch(/User_email_key|23505|duplicate key/);
   });
 
+  it('PT-2.5, PT-5.4, AUTH-11.5 of an index on the lower-cased name become CONFLICT at the name', () => {
+    expect(isUniqueViolation(caseVariantLabel, 'name')).toBe(true);
+    expect(uniqueViolationAsConflict(caseVariantLabel, 'name', 'Taken.')).toMatchObject({
+      extensions: { code: 'CONFLICT', fieldErrors: [{ path: ['input', 'name'], message: 'Taken.' }] },
+    });
+  });
+
   it('AUTH-11.5 on another column than the one named stay as they are', () => {
     expect(uniqueViolationAsConflict(duplicateEmail, 'slug', 'This URL is taken.', 'slug')).toBe(duplicateEmail);
   });
@@ -109,5 +136,13 @@ describe('every other error', () => {
   it('AUTH-11.5 a P2002 is not mistaken for a missing record, nor a P2025 for a conflict', () => {
     expect(recordNotFoundAsNotFound(duplicateEmail)).toBe(duplicateEmail);
     expect(uniqueViolationAsConflict(recordGone, 'email', 'Taken.')).toBe(recordGone);
+  });
+});
+
+describe('foreign-key violations (P2003)', () => {
+  it('WS-5.12, AUTH-11.5 are recognised as a reference to a row deleted meanwhile; no other error is', () => {
+    expect(isMissingReference(foreignKeyViolation)).toBe(true);
+    const others = [duplicateEmail, recordGone, ...otherErrors.slice(1).map(([, error]) => error)];
+    expect(others.map(isMissingReference)).toEqual(others.map(() => false));
   });
 });

@@ -15,6 +15,15 @@ export function isRecordNotFound(error: unknown): boolean {
 }
 
 /**
+ * True when a write referred to a row that no longer exists (P2003, a foreign-key violation). The services check
+ * every reference before writing, so only a row deleted meanwhile by a concurrent request gets here (WS-5.12); the
+ * one foreign key that restricts deletes instead (a task's state) is guarded by locks in the state's deletion.
+ */
+export function isMissingReference(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+}
+
+/**
  * A unique-constraint violation (optionally on `column`) as the CONFLICT a client can fix at `input.<field>`;
  * any other error as it is.
  */

@@ -33,7 +33,10 @@ describe('register', () => {
   });
 
   test('AUTH-2.4, AUTH-2.5 stores only a bcrypt hash and never returns it', async ({ api, user }) => {
-    const stored = await api.db.prisma.user.findUniqueOrThrow({ where: { email: user.email } });
+    const stored = await api.db.prisma.user.findUniqueOrThrow({
+      where: { email: user.email },
+      select: { passwordHash: true },
+    });
     expect(stored.passwordHash).not.toContain(user.password);
     expect(stored.passwordHash).toMatch(/^\$2[aby]\$\d\d\$/);
     const signIn = await api.operation(LOGIN, { variables: { input: { email: user.email, password: user.password } } });

@@ -1,6 +1,7 @@
 // Accounts: registration, sign-in, profile and password. Rules and Prisma calls; no GraphQL.
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { PrismaClient, User } from '../../generated/prisma/client.ts';
+import type { Db } from '../../db/database.ts';
+import type { User } from '../../generated/prisma/client.ts';
 import type { ClientInfo, Viewer } from '../../graphql/context.ts';
 import { badUserInput, conflict, unauthenticated } from '../../shared/errors.ts';
 import { isUniqueViolation } from '../../shared/prisma-errors.ts';
@@ -11,7 +12,7 @@ import type { PasswordHasher } from './password-hasher.ts';
 import type { IssuedSession, SessionService } from './sessions.ts';
 
 export interface AccountServiceDeps {
-  db: PrismaClient;
+  db: Db;
   hasher: PasswordHasher;
   sessions: SessionService;
   loginThrottle: LoginThrottle;
@@ -19,8 +20,14 @@ export interface AccountServiceDeps {
   registrationLimiter: RateLimiterAbstract;
 }
 
+/** A user as every read but a password check sees them: without the password hash (PT-9.3). */
+export type Account = Omit<User, 'passwordHash'>;
+
+/** Selects the password hash that the client leaves out of every other read. */
+const withPasswordHash = { passwordHash: false } as const;
+
 export interface SignedIn {
-  user: User;
+  user: Account;
   session: IssuedSession;
 }
 
@@ -33,7 +40,7 @@ export function createAccountService({ db, hasher, sessions, loginThrottle, regi
       const input = parseInput(registerInput, rawInput);
       if (client.ipAddress !== null) await consumeOrThrottle(registrationLimiter, client.ipAddress);
       const passwordHash = await hasher.hash(input.password);
-      let user: User;
+      let user: Account;
       try {
         user = await db.user.create({ data: { email: input.email, name: input.name, passwordHash } });
       } catch (error) {
@@ -48,18 +55,17 @@ export function createAccountService({ db, hasher, sessions, loginThrottle, regi
     /** Same answer, in about the same time, for an unknown email and a wrong password. */
     async login(rawInput: unknown, client: ClientInfo): Promise<SignedIn> {
       const input = parseInput(loginInput, rawInput);
-      await loginThrottle.assertAllowed(input.email, client.ipAddress);
-      const user = await db.user.findUnique({ where: { email: input.email } });
-      const matches = await hasher.verify(input.password, user?.passwordHash);
-      if (!user || !matches) {
-        await loginThrottle.recordFailure(input.email, client.ipAddress);
-        throw unauthenticated(WRONG_CREDENTIALS);
-      }
-      await loginThrottle.recordSuccess(input.email);
+      // Counted as a failure until the password proves right (AUTH-3.10).
+      await loginThrottle.claimAttempt(input.email, client.ipAddress);
+      const found = await db.user.findUnique({ where: { email: input.email }, omit: withPasswordHash });
+      const matches = await hasher.verify(input.password, found?.passwordHash);
+      if (!found || !matches) throw unauthenticated(WRONG_CREDENTIALS);
+      await loginThrottle.recordSuccess(input.email, client.ipAddress);
+      const { passwordHash: _checked, ...user } = found;
       return { user, session: await sessions.start(user.id, client) };
     },
 
-    async updateProfile(viewer: Viewer, rawInput: unknown): Promise<User> {
+    async updateProfile(viewer: Viewer, rawInput: unknown): Promise<Account> {
       const input = parseInput(updateProfileInput, rawInput);
       return db.user.update({ where: { id: viewer.userId }, data: { name: input.name } });
     },
@@ -67,13 +73,13 @@ export function createAccountService({ db, hasher, sessions, loginThrottle, regi
     /** Checks the current password, stores the new one and ends every other session. */
     async changePassword(viewer: Viewer, rawInput: unknown, client: ClientInfo): Promise<void> {
       const shape = parseInput(changePasswordInput, rawInput);
-      const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId } });
+      const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, omit: withPasswordHash });
       const input = parseInput(newPasswordInput([user.email, user.name]), shape);
-      await loginThrottle.assertAllowed(user.email, client.ipAddress);
+      await loginThrottle.claimAttempt(user.email, client.ipAddress);
       if (!(await hasher.verify(input.currentPassword, user.passwordHash))) {
-        await loginThrottle.recordFailure(user.email, client.ipAddress);
         throw badUserInput([{ path: ['input', 'currentPassword'], message: 'This is not your current password.' }]);
       }
+      await loginThrottle.releaseAttempt(user.email, client.ipAddress);
       const passwordHash = await hasher.hash(input.newPassword);
       await db.$transaction([
         db.user.update({ where: { id: user.id }, data: { passwordHash } }),

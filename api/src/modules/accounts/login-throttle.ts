@@ -10,29 +10,58 @@ export interface LoginThrottleLimiters {
   perClient: RateLimiterAbstract;
 }
 
+interface Counter {
+  limiter: RateLimiterAbstract;
+  key: string;
+}
+
 export function createLoginThrottle({ perAccount, perClient }: LoginThrottleLimiters) {
-  async function blockedFor(limiter: RateLimiterAbstract, key: string): Promise<number> {
-    const state = await limiter.get(key);
-    return state !== null && state.remainingPoints <= 0 ? state.msBeforeNext : 0;
-  }
+  const counters = (account: string, client: string | null): Counter[] =>
+    client === null
+      ? [{ limiter: perAccount, key: account }]
+      : [
+          { limiter: perAccount, key: account },
+          { limiter: perClient, key: client },
+        ];
+
+  const giveBack = (counted: Counter[]) => Promise.all(counted.map(({ limiter, key }) => limiter.reward(key, 1)));
 
   return {
-    /** Throws RATE_LIMITED while either key has used up its failures. */
-    async assertAllowed(account: string, client: string | null): Promise<void> {
-      const waits = await Promise.all([
-        blockedFor(perAccount, account),
-        client === null ? 0 : blockedFor(perClient, client),
-      ]);
-      const wait = Math.max(...waits);
-      if (wait > 0) throw rateLimited(wait / 1000);
+    /**
+     * Counts the attempt as a failure before its password is checked, one atomic increment per key, so that
+     * attempts arriving at once are each counted before the next is let through (AUTH-3.10); throws RATE_LIMITED,
+     * counting nothing, while either key has used up its failures.
+     */
+    async claimAttempt(account: string, client: string | null): Promise<void> {
+      const all = counters(account, client);
+      const results = await Promise.allSettled(all.map(({ limiter, key }) => limiter.consume(key)));
+      const refusals = results.flatMap((result) =>
+        result.status === 'rejected' && result.reason instanceof RateLimiterRes ? [result.reason] : [],
+      );
+      const failures = results.flatMap((result) =>
+        result.status === 'rejected' && !(result.reason instanceof RateLimiterRes) ? [result.reason] : [],
+      );
+      if (refusals.length === 0 && failures.length === 0) return;
+      // A refused attempt checks no password, so it counts for nothing: every consume that was counted (allowed, or
+      // refused for being over the limit; one the store failed may not have been) is given back.
+      await giveBack(
+        all.filter((_, index) => {
+          const result = results[index];
+          return result !== undefined && (result.status === 'fulfilled' || result.reason instanceof RateLimiterRes);
+        }),
+      );
+      if (failures.length > 0) throw failures[0];
+      throw rateLimited(Math.max(...refusals.map((refusal) => refusal.msBeforeNext)) / 1000);
     },
 
-    async recordFailure(account: string, client: string | null): Promise<void> {
-      await Promise.all([perAccount.penalty(account, 1), client === null ? undefined : perClient.penalty(client, 1)]);
+    /** The password was right at sign-in: the account's failures are forgotten (AUTH-3.6), the address's attempt given back. */
+    async recordSuccess(account: string, client: string | null): Promise<void> {
+      await Promise.all([perAccount.delete(account), client === null ? undefined : perClient.reward(client, 1)]);
     },
 
-    async recordSuccess(account: string): Promise<void> {
-      await perAccount.delete(account);
+    /** The password was right elsewhere (changing it): the attempt claimed for it is given back. */
+    async releaseAttempt(account: string, client: string | null): Promise<void> {
+      await giveBack(counters(account, client));
     },
   };
 }

@@ -1,5 +1,5 @@
 // Sessions: a signed-in device, its rotating refresh tokens and the access tokens tied to it.
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Db } from '../../db/database.ts';
 import type { ClientInfo, Viewer } from '../../graphql/context.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { notFound, unauthenticated } from '../../shared/errors.ts';
@@ -24,7 +24,7 @@ export interface IssuedSession {
 }
 
 export interface SessionServiceDeps {
-  db: PrismaClient;
+  db: Db;
   clock: Clock;
   accessTokens: AccessTokens;
   /** Derives each refresh token's successor from it, so that a repeat can be given the same one again. */

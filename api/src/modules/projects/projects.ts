@@ -1,10 +1,12 @@
 // Projects and their workflow states. Rules and Prisma calls; no GraphQL.
-import type { Prisma, PrismaClient, Project, WorkflowState } from '../../generated/prisma/client.ts';
+
+import type { Db, DbTransaction } from '../../db/database.ts';
+import type { Project, WorkflowState } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
 import { initialPositions, positionBetween, untied } from '../../shared/ordering.ts';
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
-import { lockProjectOrder, lockStateOrder } from '../../shared/row-locks.ts';
+import { lockProjectKeys, lockProjectOrder, lockStateOrder } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { createProjectInput, defaultStates, stateInput, updateProjectInput, updateStateInput } from './inputs.ts';
@@ -25,21 +27,26 @@ export interface Placement {
   beforeId?: string | null | undefined;
 }
 
-type Db = Pick<PrismaClient, 'projectKeyAlias'>;
-type Tx = Prisma.TransactionClient;
+type KeyAliases = Pick<Db, 'projectKeyAlias'>;
+type Tx = DbTransaction;
 
 /** A workflow state of a project of the workspace. */
 const stateIn = (stateId: string, workspaceId: string) => ({ id: stateId, project: { workspaceId } });
 
 /** Refuses a key that another project of the workspace had before (its old task keys still lead there). */
-async function assertKeyNotUsedBefore(db: Db, workspaceId: string, key: string, projectId?: string): Promise<void> {
+async function assertKeyNotUsedBefore(
+  db: KeyAliases,
+  workspaceId: string,
+  key: string,
+  projectId?: string,
+): Promise<void> {
   const alias = await db.projectKeyAlias.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
   if (alias && alias.projectId !== projectId) {
     throw conflict(KEY_USED_BEFORE, [{ path: ['input', 'key'], message: KEY_USED_BEFORE }]);
   }
 }
 
-export function createProjectService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
   /** State names are one regardless of case; the unique index catches exact duplicates written concurrently. */
   async function assertStateNameFree(projectId: string, name: string, stateId?: string): Promise<void> {
     const other = await db.workflowState.findFirst({
@@ -99,17 +106,23 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
     /** Creates a project with the default workflow states. */
     async create(workspaceId: string, rawInput: unknown, leadId: string | null | undefined): Promise<Project> {
       const input = parseInput(createProjectInput, rawInput);
-      await assertMemberReference(db, workspaceId, leadId, ['input', 'leadId']);
-      await assertKeyNotUsedBefore(db, workspaceId, input.key);
       const positions = initialPositions(defaultStates.length);
       try {
-        return await db.project.create({
-          data: {
-            ...input,
-            workspaceId,
-            leadId: leadId ?? null,
-            states: { create: defaultStates.map((state, index) => ({ ...state, position: positions[index] ?? '' })) },
-          },
+        return await db.$transaction(async (tx) => {
+          // Key claims take turns (PT-1.6); the lead stays a member until this commits (PT-3.12).
+          await lockProjectKeys(tx, workspaceId);
+          await assertMemberReference(tx, workspaceId, leadId, ['input', 'leadId']);
+          await assertKeyNotUsedBefore(tx, workspaceId, input.key);
+          return tx.project.create({
+            data: {
+              ...input,
+              workspaceId,
+              leadId: leadId ?? null,
+              states: {
+                create: defaultStates.map((state, index) => ({ ...state, position: positions[index] ?? '' })),
+              },
+            },
+          });
         });
       } catch (error) {
         throw keyConflict(error);
@@ -127,14 +140,16 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
       leadId: string | null | undefined,
     ): Promise<Project> {
       const input = parseInput(updateProjectInput, rawInput);
-      const project = await db.project.findUniqueOrThrow({
-        where: { id: projectId, workspaceId },
-        select: { key: true },
-      });
-      await assertMemberReference(db, workspaceId, leadId, ['input', 'leadId']);
-      const newKey = input.key !== undefined && input.key !== project.key ? input.key : undefined;
       try {
         return await db.$transaction(async (tx) => {
+          // Key claims take turns (PT-1.6); the lead stays a member until this commits (PT-3.12).
+          if (input.key !== undefined) await lockProjectKeys(tx, workspaceId);
+          await assertMemberReference(tx, workspaceId, leadId, ['input', 'leadId']);
+          const project = await tx.project.findUniqueOrThrow({
+            where: { id: projectId, workspaceId },
+            select: { key: true },
+          });
+          const newKey = input.key !== undefined && input.key !== project.key ? input.key : undefined;
           if (newKey !== undefined) {
             await assertKeyNotUsedBefore(tx, workspaceId, newKey, projectId);
             await tx.projectKeyAlias.deleteMany({ where: { workspaceId, key: newKey, projectId } });
@@ -212,6 +227,15 @@ export function createProjectService({ db, clock }: { db: PrismaClient; clock: C
     /** Deletes a state; its tasks move to the end of `moveTasksToStateId`, which is needed when there are any. */
     async deleteState(workspaceId: string, stateId: string, moveTasksToStateId: string | undefined): Promise<void> {
       await db.$transaction(async (tx) => {
+        const found = await tx.workflowState.findUnique({
+          where: stateIn(stateId, workspaceId),
+          select: { projectId: true },
+        });
+        if (!found) throw notFound();
+        // Deletions of the project's states take turns, and with task creations in it (they update the project's
+        // counter); placements in this state finish first, so the counts below are final (PT-2.4).
+        await lockProjectOrder(tx, found.projectId);
+        await lockStateOrder(tx, stateId);
         const state = await tx.workflowState.findUnique({
           where: stateIn(stateId, workspaceId),
           include: { _count: { select: { tasks: true } } },

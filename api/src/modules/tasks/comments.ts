@@ -1,7 +1,8 @@
 // Comments on tasks: writers add them; authors edit and delete their own; managers delete any.
 
 import { z } from 'zod';
-import type { Comment, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Db } from '../../db/database.ts';
+import type { Comment } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { forbidden, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -13,7 +14,7 @@ const bodyInput = z.object({ body: commentBodySchema });
 /** A comment of a task of the workspace. */
 const inWorkspace = (commentId: string, workspaceId: string) => ({ id: commentId, task: { workspaceId } });
 
-export function createCommentService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+export function createCommentService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     async workspaceIdOfComment(commentId: string): Promise<string | undefined> {
       return (

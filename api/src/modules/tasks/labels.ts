@@ -1,5 +1,7 @@
 // Workspace labels.
-import type { Label, PrismaClient } from '../../generated/prisma/client.ts';
+
+import type { Db } from '../../db/database.ts';
+import type { Label } from '../../generated/prisma/client.ts';
 import { conflict } from '../../shared/errors.ts';
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -11,7 +13,7 @@ const nameTaken = () => conflict(NAME_TAKEN, [{ path: ['input', 'name'], message
 
 const nameConflict = (error: unknown) => uniqueViolationAsConflict(error, 'name', NAME_TAKEN);
 
-export function createLabelService({ db }: { db: PrismaClient }) {
+export function createLabelService({ db }: { db: Db }) {
   /** Names are one regardless of case; the unique index catches exact duplicates written concurrently. */
   async function assertNameFree(workspaceId: string, name: string, labelId?: string): Promise<void> {
     const other = await db.label.findFirst({

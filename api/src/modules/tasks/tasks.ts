@@ -1,17 +1,19 @@
 // Tasks: create (with a per-project number), change, move on the board, delete; every change is
 // recorded in the task's activity in the same transaction. Rules and Prisma calls; no GraphQL.
-import type { Prisma, PrismaClient, Task } from '../../generated/prisma/client.ts';
+
+import type { Db, DbTransaction } from '../../db/database.ts';
+import type { Prisma, Task } from '../../generated/prisma/client.ts';
 import { StateCategory } from '../../generated/prisma/enums.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput } from '../../shared/errors.ts';
 import { type Positioned, positionBetween, untied } from '../../shared/ordering.ts';
-import { lockStateOrder } from '../../shared/row-locks.ts';
+import { lockStateOrder, lockTask } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { type ActivityValue, changedFields } from './activity.ts';
 import { type TaskPriority, taskFieldsInput } from './inputs.ts';
 
-type Tx = Prisma.TransactionClient;
+type Tx = DbTransaction;
 
 /** Fields a client may set; undefined leaves a field as it is, null clears a nullable one. */
 export interface TaskChanges {
@@ -62,9 +64,26 @@ async function assertState(tx: Tx, projectId: string, stateId: string, path: str
   return state;
 }
 
+/**
+ * Makes `labelIds` the task's labels in two statements on Prisma's implicit many-to-many table (A: label, B: task),
+ * where `labels: { set }` reads the current links, deletes and inserts them one statement each (PT-9.4).
+ */
+async function setLabels(tx: Tx, taskId: string, labelIds: string[]): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "_LabelToTask" WHERE "B" = ${taskId}::uuid AND "A" <> ALL(${labelIds}::uuid[])`;
+  await tx.$executeRaw`INSERT INTO "_LabelToTask" ("A", "B")
+    SELECT label, ${taskId}::uuid FROM unnest(${labelIds}::uuid[]) AS label ON CONFLICT DO NOTHING`;
+}
+
+/** The labels, in name order, once each is known to be of the workspace. */
 async function assertLabels(tx: Tx, workspaceId: string, labelIds: string[], path: string[]) {
-  const found = await tx.label.count({ where: { id: { in: labelIds }, workspaceId } });
-  if (found !== new Set(labelIds).size) throw badUserInput([{ path, message: 'Choose labels of this workspace.' }]);
+  const found = await tx.label.findMany({
+    where: { id: { in: labelIds }, workspaceId },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  if (found.length !== new Set(labelIds).size)
+    throw badUserInput([{ path, message: 'Choose labels of this workspace.' }]);
+  return found;
 }
 
 /**
@@ -105,16 +124,37 @@ async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | u
       await tx.task.update({ where: { id: change.id }, data: { position: change.position } });
     return changes.find((change) => change.id === anchor.id)?.position ?? anchor.position;
   };
+  /**
+   * The anchor's position and the closest task past it in `direction`, in one read when nothing shares the anchor's
+   * position (the anchor and the next one come first); otherwise the tie is repaired first.
+   */
+  const besideAnchor = async (anchor: Positioned, direction: 'asc' | 'desc') => {
+    const [first, second] = await tx.task.findMany({
+      where: {
+        stateId,
+        id: { not: movingId },
+        position: direction === 'asc' ? { gte: anchor.position } : { lte: anchor.position },
+      },
+      orderBy: [{ position: direction }, { id: direction }],
+      take: 2,
+      select: { id: true, position: true },
+    });
+    if (first?.position === anchor.position && second?.position !== anchor.position) {
+      return { position: anchor.position, next: second?.position };
+    }
+    const position = await untiedPosition(anchor);
+    return { position, next: (await next(position, direction))?.position };
+  };
   // With both, `afterId` decides and its actual successor is the other neighbour: the client's view may be
   // stale (someone moved a task in between) or reversed, and a key between non-neighbours could equal one
   // between them.
   if (after) {
-    const position = await untiedPosition(after);
-    return positionBetween(position, (await next(position, 'asc'))?.position);
+    const { position, next: successor } = await besideAnchor(after, 'asc');
+    return positionBetween(position, successor);
   }
   if (before) {
-    const position = await untiedPosition(before);
-    return positionBetween((await next(position, 'desc'))?.position, position);
+    const { position, next: predecessor } = await besideAnchor(before, 'desc');
+    return positionBetween(predecessor, position);
   }
   const last = await tx.task.findFirst({
     where: { stateId, id: { not: movingId } },
@@ -124,16 +164,22 @@ async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | u
   return positionBetween(last?.position, null);
 }
 
-export function createTaskService({ db, clock }: { db: PrismaClient; clock: Clock }) {
+export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
   /** completedAt when moving from `from` (undefined: a new task) to `to`. */
   const completedAtFor = (from: StateCategory | undefined, to: StateCategory, current: Date | null) => {
     if (!closedCategories.has(to)) return null;
     return from !== undefined && closedCategories.has(from) ? current : clock.now();
   };
 
-  async function record(tx: Tx, taskId: string, actorId: string, before: TaskWithDisplay) {
-    const after = await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: withDisplay });
-    const changes = changedFields(displayValues(before), displayValues(after));
+  /** Writes the activity of a change from `before` to `after` (the task's values as activity shows them). */
+  async function record(
+    tx: Tx,
+    taskId: string,
+    actorId: string,
+    before: Record<string, ActivityValue>,
+    after: Record<string, ActivityValue>,
+  ) {
+    const changes = changedFields(before, after);
     if (changes.length > 0) {
       await tx.taskActivity.createMany({
         data: changes.map((change) => ({
@@ -147,7 +193,6 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
         })),
       });
     }
-    return after;
   }
 
   return {
@@ -164,6 +209,8 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
         dueDate: changes.dueDate,
       });
       return db.$transaction(async (tx) => {
+        // The assignee first: a departure locks the workspace, then the project's row (PT-3.12).
+        await assertMemberReference(tx, workspaceId, changes.assigneeId, ['input', 'assigneeId']);
         // Incrementing the counter locks the project row: concurrent creations take turns.
         const project = await tx.project.update({
           where: { id: projectId, workspaceId },
@@ -176,7 +223,6 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
               where: { projectId, category: StateCategory.UNSTARTED },
               orderBy: { position: 'asc' },
             })) ?? (await tx.workflowState.findFirstOrThrow({ where: { projectId }, orderBy: { position: 'asc' } })));
-        await assertMemberReference(tx, project.workspaceId, changes.assigneeId, ['input', 'assigneeId']);
         if (changes.labelIds) await assertLabels(tx, project.workspaceId, changes.labelIds, ['input', 'labelIds']);
         const position = await positionIn(tx, { stateId: state.id }, undefined);
         const task = await tx.task.create({
@@ -207,46 +253,73 @@ export function createTaskService({ db, clock }: { db: PrismaClient; clock: Cloc
         dueDate: changes.dueDate,
       });
       return db.$transaction(async (tx) => {
-        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, include: withDisplay });
+        // Locks in the order every writer takes them: the workspace's members, a state, the task.
+        await assertMemberReference(tx, workspaceId, changes.assigneeId, ['input', 'assigneeId']);
+        const current = await tx.task.findUniqueOrThrow({
+          where: { id: taskId, workspaceId },
+          select: { projectId: true, stateId: true },
+        });
         const state = changes.stateId
-          ? await assertState(tx, before.projectId, changes.stateId, ['input', 'stateId'])
+          ? await assertState(tx, current.projectId, changes.stateId, ['input', 'stateId'])
           : undefined;
-        await assertMemberReference(tx, before.workspaceId, changes.assigneeId, ['input', 'assigneeId']);
-        if (changes.labelIds) await assertLabels(tx, before.workspaceId, changes.labelIds, ['input', 'labelIds']);
-        const moved = state && state.id !== before.stateId;
-        await tx.task.update({
+        const labels =
+          changes.labelIds && (await assertLabels(tx, workspaceId, changes.labelIds, ['input', 'labelIds']));
+        const position =
+          state && state.id !== current.stateId ? await positionIn(tx, { stateId: state.id }, taskId) : undefined;
+        // Changes to this task take turns from here, so `before` is what this change replaces (PT-6.2).
+        await lockTask(tx, taskId);
+        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, include: withDisplay });
+        const after = await tx.task.update({
           where: { id: taskId, workspaceId },
           data: {
             ...fields,
             ...(changes.assigneeId === undefined ? {} : { assigneeId: changes.assigneeId }),
-            ...(moved
+            ...(state && position !== undefined
               ? {
                   stateId: state.id,
-                  position: await positionIn(tx, { stateId: state.id }, taskId),
+                  position,
                   completedAt: completedAtFor(before.state.category, state.category, before.completedAt),
                 }
               : {}),
-            ...(changes.labelIds ? { labels: { set: changes.labelIds.map((id) => ({ id })) } } : {}),
           },
+          include: withDisplay,
         });
-        return record(tx, taskId, actorId, before);
+        if (changes.labelIds && labels) {
+          await setLabels(tx, taskId, changes.labelIds);
+          after.labels = labels;
+        }
+        await record(tx, taskId, actorId, displayValues(before), displayValues(after));
+        return after;
       });
     },
 
     /** Places the task in `stateId` between the given neighbours (last when none is given). */
     async move(actorId: string, workspaceId: string, taskId: string, placement: TaskPlacement): Promise<Task> {
       return db.$transaction(async (tx) => {
+        // The target state, if it is one of the task's project: one read for the common case (PT-9.4).
+        const state = await tx.workflowState.findFirst({
+          where: { id: placement.stateId, project: { tasks: { some: { id: taskId, workspaceId } } } },
+        });
+        if (!state) {
+          await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, select: { id: true } });
+          throw badUserInput([{ path: ['input', 'stateId'], message: 'Choose a state of this task’s project.' }]);
+        }
+        const position = await positionIn(tx, placement, taskId);
+        // Changes to this task take turns from here, so `before` is what this move replaces (PT-6.2).
+        await lockTask(tx, taskId);
         const before = await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, include: withDisplay });
-        const state = await assertState(tx, before.projectId, placement.stateId, ['input', 'stateId']);
-        await tx.task.update({
+        const moved = await tx.task.update({
           where: { id: taskId, workspaceId },
           data: {
             stateId: state.id,
-            position: await positionIn(tx, placement, taskId),
+            position,
             completedAt: completedAtFor(before.state.category, state.category, before.completedAt),
           },
         });
-        return record(tx, taskId, actorId, before);
+        // Only the state changes among the values activity shows.
+        const beforeValues = displayValues(before);
+        await record(tx, taskId, actorId, beforeValues, { ...beforeValues, state: { id: state.id, name: state.name } });
+        return moved;
       });
     },
 

@@ -1,10 +1,12 @@
 // Invitations: a link with a secret token for one email address and a role.
 
 import { z } from 'zod';
-import type { Invitation, Membership, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Db } from '../../db/database.ts';
+import type { Invitation, Membership } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { isUniqueViolation } from '../../shared/prisma-errors.ts';
+import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { emailSchema } from '../accounts/inputs.ts';
@@ -43,7 +45,7 @@ export interface IssuedInvitation {
 const inviteInput = z.object({ email: emailSchema, role: roleSchema });
 
 export interface InvitationServiceDeps {
-  db: PrismaClient;
+  db: Db;
   clock: Clock;
   sender: InvitationSender;
 }
@@ -70,6 +72,9 @@ export function createInvitationService({ db, clock, sender }: InvitationService
       const token = newSecretToken();
       const now = clock.now();
       const invitation = await db.$transaction(async (tx) => {
+        // Invitations and acceptances in the workspace take turns: the member check and the pending invitation
+        // replaced stay true until this commits (WS-3.8, WS-3.9).
+        await lockWorkspaceMembers(tx, workspaceId);
         const member = await tx.membership.findFirst({ where: { workspaceId, user: { email: input.email } } });
         if (member) {
           const message = 'This person is already a member.';
@@ -130,17 +135,23 @@ export function createInvitationService({ db, clock, sender }: InvitationService
     /** Joins the invitation's workspace as the signed-in user, whose email must be the invited one. */
     async accept(userId: string, token: string): Promise<Membership> {
       const now = clock.now();
+      const tokenHash = hashSecretToken(token);
       return db.$transaction(async (tx) => {
-        const invitation: Invitation | null = await tx.invitation.findFirst({
-          where: { tokenHash: hashSecretToken(token), ...pending() },
+        const found = await tx.invitation.findFirst({
+          where: { tokenHash, ...pending() },
+          select: { workspaceId: true },
         });
+        if (!found) throw notFound('This invitation');
+        // A membership change: it takes turns with the others and with invitations in the workspace (WS-3.8).
+        await lockWorkspaceMembers(tx, found.workspaceId);
+        const invitation: Invitation | null = await tx.invitation.findFirst({ where: { tokenHash, ...pending() } });
         if (!invitation) throw notFound('This invitation');
         const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
         if (user.email !== invitation.email) {
           throw forbidden(`This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
         }
         const claimed = await tx.invitation.updateMany({
-          where: { id: invitation.id, acceptedAt: null },
+          where: { id: invitation.id, ...pending() },
           data: { acceptedAt: now, acceptedById: userId },
         });
         if (claimed.count === 0) throw notFound('This invitation');

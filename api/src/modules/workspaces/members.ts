@@ -1,10 +1,12 @@
 // Members: change roles, remove, leave, without ever leaving a workspace without an OWNER.
-import type { Membership, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+
+import type { Db, DbTransaction } from '../../db/database.ts';
+import type { Membership } from '../../generated/prisma/client.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
 import { hasRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
-type Transaction = Prisma.TransactionClient;
+type Transaction = DbTransaction;
 
 const LAST_OWNER = 'A workspace needs at least one owner. Make someone else an owner first.';
 
@@ -12,7 +14,7 @@ const LAST_OWNER = 'A workspace needs at least one owner. Make someone else an o
  * Runs `work` while holding a lock on the workspace row, so that changes to its owners are
  * serialised and the "at least one owner" check cannot be raced.
  */
-async function withWorkspaceLocked<T>(db: PrismaClient, workspaceId: string, work: (tx: Transaction) => Promise<T>) {
+async function withWorkspaceLocked<T>(db: Db, workspaceId: string, work: (tx: Transaction) => Promise<T>) {
   return db.$transaction(async (tx) => {
     await lockWorkspaceMembers(tx, workspaceId);
     return work(tx);
@@ -43,7 +45,7 @@ async function removeMembership(tx: Transaction, membership: Membership): Promis
   await tx.membership.delete({ where: { id: membership.id, workspaceId } });
 }
 
-export function createMemberService({ db }: { db: PrismaClient }) {
+export function createMemberService({ db }: { db: Db }) {
   /** Runs `work` on a membership of `workspaceId` with the workspace locked. */
   async function locked<T>(
     workspaceId: string,

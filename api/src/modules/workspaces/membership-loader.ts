@@ -1,7 +1,7 @@
 // Per-request knowledge of the viewer's memberships, so that checking many objects of many
 // workspaces costs one query (and "do we share a workspace?" one batched query).
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Db } from '../../db/database.ts';
 import type { WorkspaceRole } from './roles.ts';
 
 export interface MembershipLoader {
@@ -14,7 +14,7 @@ export interface MembershipLoader {
 }
 
 /** `viewerId` is read at each load, so a sign-in during the request is taken into account. */
-export function createMembershipLoader(db: PrismaClient, viewerId: () => string | undefined): MembershipLoader {
+export function createMembershipLoader(db: Db, viewerId: () => string | undefined): MembershipLoader {
   let roles: Promise<Map<string, WorkspaceRole>> | undefined;
 
   const loadRoles = () => {

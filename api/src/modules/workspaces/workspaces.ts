@@ -1,5 +1,7 @@
 // Workspaces: create, rename, change slug, delete. Rules and Prisma calls; no GraphQL.
-import type { PrismaClient, Workspace } from '../../generated/prisma/client.ts';
+
+import type { Db } from '../../db/database.ts';
+import type { Workspace } from '../../generated/prisma/client.ts';
 import { badUserInput, notFound } from '../../shared/errors.ts';
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -10,7 +12,7 @@ const SLUG_TAKEN = 'This URL is taken. Choose another.';
 
 const slugConflict = (error: unknown) => uniqueViolationAsConflict(error, 'slug', SLUG_TAKEN, 'slug');
 
-export function createWorkspaceService({ db }: { db: PrismaClient }) {
+export function createWorkspaceService({ db }: { db: Db }) {
   return {
     /** Creates a workspace whose only member, its OWNER, is the creator. */
     async create(creatorId: string, rawInput: unknown): Promise<Workspace> {
