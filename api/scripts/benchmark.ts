@@ -1,9 +1,11 @@
-// The load test `npm run bench` runs against a server seeded with `npm run seed`: signs in once as the demo user,
-// then measures with autocannon the board of the 500-task project, the filtered task list, createTask and moveTask,
-// and reports requests per second and latency percentiles per scenario, and a Markdown table for the README. The
-// first response of each scenario must carry no GraphQL errors.
+// The load `npm run bench` puts on a server seeded with the demo workspace: signs in as the demo user, then measures
+// with autocannon the board of the 500-task project, the filtered task list, createTask and moveTask. runBenchmark
+// measures a server that is already running and reports requests per second and latency percentiles per scenario,
+// and a Markdown table for the README; bench-comparison.ts runs the same scenarios against Yello and the plain
+// baseline in turn. The first response of each scenario must carry no GraphQL errors.
 import autocannon from 'autocannon';
 import { z } from 'zod';
+import { BOARD, CREATE_TASK, LOGIN, MOVE_TASK, operation, TASK_LIST, WRITE_TARGETS } from './bench-documents.ts';
 import { BOARD_PROJECT_KEY, DEMO_WORKSPACE, WRITE_PROJECT_KEY } from './demo-workspace.ts';
 
 export const SCENARIO_IDS = ['board', 'list', 'create', 'move'] as const;
@@ -11,16 +13,23 @@ export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export const isScenarioId = (value: string): value is ScenarioId => SCENARIO_IDS.some((id) => id === value);
 
-export interface BenchOptions {
-  /** The server's origin, e.g. http://127.0.0.1:3000. */
-  url: string;
+export interface LoadOptions {
+  /** Seconds per run. */
+  duration: number;
+  connections: number;
+}
+
+export interface WorkloadOptions {
   email: string;
   password: string;
-  /** Seconds per scenario. */
-  duration: number;
   connections: number;
   /** The words the task list searches for. */
   search: string;
+}
+
+export interface BenchOptions extends WorkloadOptions, LoadOptions {
+  /** The server's origin, e.g. http://127.0.0.1:3000. */
+  url: string;
   /** The scenarios to run; all when absent. */
   only?: readonly ScenarioId[] | undefined;
 }
@@ -32,12 +41,15 @@ export interface BenchOutput {
   table(rows: Record<string, string | number>[]): void;
 }
 
-export interface Measured {
-  id: ScenarioId;
-  name: string;
+export interface Loaded {
   result: autocannon.Result;
   /** 2xx responses whose body carried GraphQL errors. */
   graphqlErrors: number;
+}
+
+export interface Measured extends Loaded {
+  id: ScenarioId;
+  name: string;
 }
 
 /** A refusal to measure: the server is unreachable, the sign-in failed, or the demo data is missing. */
@@ -51,7 +63,7 @@ const graphQLBody = z.object({
 });
 
 /** Sends one operation; throws, naming the operation, on a non-2xx status or GraphQL errors. */
-async function request<T>(
+export async function request<T>(
   endpoint: string,
   name: string,
   shape: z.ZodType<T>,
@@ -60,49 +72,19 @@ async function request<T>(
 ): Promise<T> {
   const response = await fetch(endpoint, { method: 'POST', headers, body });
   const text = await response.text();
-  const parsed = graphQLBody.safeParse(JSON.parse(text));
-  if (!response.ok || !parsed.success || parsed.data.errors) {
+  let parsed: ReturnType<typeof graphQLBody.safeParse> | undefined;
+  try {
+    parsed = graphQLBody.safeParse(JSON.parse(text));
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok || !parsed?.success || parsed.data.errors) {
     throw new BenchError(`${name} failed (HTTP ${response.status}): ${text.slice(0, 500)}`);
   }
   const data = shape.safeParse(parsed.data.data);
   if (!data.success) throw new BenchError(`${name} returned unexpected data: ${text.slice(0, 500)}`);
   return data.data;
 }
-
-const operation = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
-
-// --- Operations -------------------------------------------------------------------------------
-
-const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }`;
-
-const BOARD = `query Board($slug: String!, $key: String!) {
-  project(workspaceSlug: $slug, key: $key) {
-    id name
-    states { id name taskCount tasks(first: 100) {
-      nodes { id key title priority assignee { name } labels { name color } commentCount }
-    } }
-  }
-}`;
-
-const TASK_LIST = `query TaskList($slug: String!, $key: String!, $search: String!) {
-  project(workspaceSlug: $slug, key: $key) {
-    tasks(first: 50, filter: { priorities: [HIGH, URGENT], search: $search }, orderBy: { field: DUE_DATE }) {
-      totalCount
-      nodes { id key title priority dueDate state { name } assignee { name } labels { name color } }
-    }
-  }
-}`;
-
-const WRITE_TARGETS = `query WriteTargets($slug: String!, $key: String!, $first: Int!) {
-  project(workspaceSlug: $slug, key: $key) {
-    id
-    workspace { labels { id } }
-    states { id name tasks(first: $first) { nodes { id } } }
-  }
-}`;
-
-const CREATE_TASK = `mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id key } }`;
-const MOVE_TASK = `mutation MoveTask($input: MoveTaskInput!) { moveTask(input: $input) { id state { name } } }`;
 
 const writeTargets = z.object({
   project: z.object({
@@ -118,25 +100,42 @@ const writeTargets = z.object({
   }),
 });
 
-interface Scenario {
+export interface Scenario {
   id: ScenarioId;
   name: string;
-  /** Requests a connection sends in turn; `taskId` is the task the connection works on. */
-  bodies: ((taskId: string) => string)[];
+  /** Whether the plain baseline answers it (everything but createTask). */
+  baseline: boolean;
+  /** The body of a connection's next request; `taskId` is the task the connection works on. */
+  body(taskId: string): string;
 }
 
-// --- Set-up: sign in, find the ids the mutations need -----------------------------------------
+/** What the scenarios send, found once through Yello: the signed-in headers and the ids the mutations need. */
+export interface Workload {
+  /** JSON with the demo user's bearer token; signIn() replaces the token. */
+  readonly headers: Record<string, string>;
+  /** Tasks of the write project's Todo column, one per connection: moveTask takes each to and fro. */
+  readonly movable: readonly string[];
+  /** The write project's Todo and In Progress states. */
+  readonly states: { readonly todo: string; readonly inProgress: string };
+  readonly scenarios: readonly Scenario[];
+  /** Signs in again (an access token lasts 15 minutes). */
+  signIn(): Promise<void>;
+}
 
-async function prepare(endpoint: string, options: BenchOptions) {
-  const json = { 'content-type': 'application/json' };
-  const { login } = await request(
-    endpoint,
-    'login',
-    z.object({ login: z.object({ accessToken: z.string() }) }),
-    operation(LOGIN, { input: { email: options.email, password: options.password } }),
-    json,
-  );
-  const headers = { ...json, authorization: `Bearer ${login.accessToken}` };
+/** Signs in as the demo user and finds the ids the mutations need. */
+export async function prepareWorkload(endpoint: string, options: WorkloadOptions): Promise<Workload> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const signIn = async () => {
+    const { login } = await request(
+      endpoint,
+      'login',
+      z.object({ login: z.object({ accessToken: z.string() }) }),
+      operation(LOGIN, { input: { email: options.email, password: options.password } }),
+      { 'content-type': 'application/json' },
+    );
+    headers.authorization = `Bearer ${login.accessToken}`;
+  };
+  await signIn();
 
   const boardBody = operation(BOARD, { slug: DEMO_WORKSPACE.slug, key: BOARD_PROJECT_KEY });
   const listBody = operation(TASK_LIST, { slug: DEMO_WORKSPACE.slug, key: BOARD_PROJECT_KEY, search: options.search });
@@ -166,34 +165,52 @@ async function prepare(endpoint: string, options: BenchOptions) {
       labelIds: target.workspace.labels.slice(0, 2).map((label) => label.id),
     },
   });
-  const moveBody = (taskId: string, stateId: string) => operation(MOVE_TASK, { input: { id: taskId, stateId } });
+  // Each task goes to In Progress and back in turn, whichever server moved it last, across runs.
+  const inProgressNow = new Set<string>();
+  const moveBody = (taskId: string) => {
+    const stateId = inProgressNow.has(taskId) ? todo.id : inProgress.id;
+    if (stateId === inProgress.id) inProgressNow.add(taskId);
+    else inProgressNow.delete(taskId);
+    return operation(MOVE_TASK, { input: { id: taskId, stateId } });
+  };
 
   const scenarios: Scenario[] = [
-    { id: 'board', name: `board (${BOARD_PROJECT_KEY}, 5 states × first 100)`, bodies: [() => boardBody] },
-    { id: 'list', name: `task list (priorities + search + DUE_DATE order, first 50)`, bodies: [() => listBody] },
-    { id: 'create', name: `createTask (${WRITE_PROJECT_KEY})`, bodies: [() => createBody] },
+    {
+      id: 'board',
+      name: `board (${BOARD_PROJECT_KEY}, 5 states × first 100)`,
+      baseline: true,
+      body: () => boardBody,
+    },
+    {
+      id: 'list',
+      name: `task list (priorities + search + DUE_DATE order, first 50)`,
+      baseline: true,
+      body: () => listBody,
+    },
+    { id: 'create', name: `createTask (${WRITE_PROJECT_KEY})`, baseline: false, body: () => createBody },
     {
       id: 'move',
       name: `moveTask (Todo ⇄ In Progress, one task per connection)`,
-      bodies: [(taskId) => moveBody(taskId, inProgress.id), (taskId) => moveBody(taskId, todo.id)],
+      baseline: true,
+      body: moveBody,
     },
   ];
-  return { headers, movable, scenarios };
+  return { headers, movable, states: { todo: todo.id, inProgress: inProgress.id }, scenarios, signIn };
 }
 
-// --- Scenarios --------------------------------------------------------------------------------
+/** Sends a scenario's request once: it must succeed without GraphQL errors, or the numbers measure error handling. */
+export async function sendFirst(endpoint: string, workload: Workload, scenario: Scenario): Promise<void> {
+  await request(endpoint, scenario.name, z.unknown(), scenario.body(workload.movable[0] ?? ''), workload.headers);
+}
 
-async function run(
+/** Puts the scenario's load on the endpoint for `duration` seconds. */
+export async function load(
   endpoint: string,
-  options: BenchOptions,
-  setUp: Awaited<ReturnType<typeof prepare>>,
+  workload: Workload,
   scenario: Scenario,
-): Promise<Measured> {
-  const { headers, movable } = setUp;
-  // The first response must be a clean one, or the numbers measure error handling.
-  const first = scenario.bodies[0];
-  if (!first) throw new BenchError(`${scenario.name} has no request.`);
-  await request(endpoint, scenario.name, z.unknown(), first(movable[0] ?? ''), headers);
+  options: LoadOptions,
+): Promise<Loaded> {
+  const { headers, movable } = workload;
   // Each connection takes its own task, so moves of one task do not queue behind each other.
   const taskOf = new WeakMap<object, string>();
   let assigned = 0;
@@ -213,19 +230,21 @@ async function run(
     headers,
     connections: options.connections,
     duration: options.duration,
-    requests: scenario.bodies.map((body) => ({
-      method: 'POST',
-      headers,
-      setupRequest: (req, context) => ({ ...req, body: body(taskFor(context)) }),
-      onResponse: (_status, responseBody) => {
-        if (responseBody.includes('"errors"')) graphqlErrors += 1;
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        setupRequest: (req, context) => ({ ...req, body: scenario.body(taskFor(context)) }),
+        onResponse: (_status, responseBody) => {
+          if (responseBody.includes('"errors"')) graphqlErrors += 1;
+        },
       },
-    })),
+    ],
   });
-  return { id: scenario.id, name: scenario.name, result, graphqlErrors };
+  return { result, graphqlErrors };
 }
 
-const ms = (value: number) => `${Math.round(value)} ms`;
+export const ms = (value: number): string => `${Math.round(value)} ms`;
 
 /** A scenario's result as printed: requests per second and latency percentiles. */
 export function resultRow({ name, result, graphqlErrors }: Measured): Record<string, string | number> {
@@ -241,9 +260,21 @@ export function resultRow({ name, result, graphqlErrors }: Measured): Record<str
   };
 }
 
+/** Failed requests of a run: connection errors, non-2xx statuses and GraphQL errors. */
+export const failures = ({ result, graphqlErrors }: Loaded): number => result.errors + result.non2xx + graphqlErrors;
+
 /** The scenarios in which some request failed (a connection error, a non-2xx status or GraphQL errors). */
 export function failedScenarios(measured: readonly Measured[]): Measured[] {
-  return measured.filter((m) => m.result.errors + m.result.non2xx + m.graphqlErrors > 0);
+  return measured.filter((m) => failures(m) > 0);
+}
+
+/** Prints rows as a Markdown table. */
+export function printMarkdown(output: BenchOutput, rows: readonly Record<string, string | number>[]): void {
+  const columns = Object.keys(rows[0] ?? {});
+  output.log('\nMarkdown:\n');
+  output.log(`| ${columns.join(' | ')} |`);
+  output.log(`| ${columns.map(() => '---').join(' | ')} |`);
+  for (const line of rows) output.log(`| ${Object.values(line).join(' | ')} |`);
 }
 
 /**
@@ -252,22 +283,21 @@ export function failedScenarios(measured: readonly Measured[]): Measured[] {
  */
 export async function runBenchmark(options: BenchOptions, output: BenchOutput): Promise<Measured[]> {
   const endpoint = new URL('/graphql', options.url).href;
-  const setUp = await prepare(endpoint, options);
-  const selected = setUp.scenarios.filter((scenario) => !options.only || options.only.includes(scenario.id));
+  const workload = await prepareWorkload(endpoint, options);
+  const selected = workload.scenarios.filter((scenario) => !options.only || options.only.includes(scenario.id));
   output.log(`Benchmarking ${endpoint}: ${options.connections} connections, ${options.duration} s per scenario.`);
   const measured: Measured[] = [];
   for (const scenario of selected) {
     output.log(`\n${scenario.name}…`);
-    const outcome = await run(endpoint, options, setUp, scenario);
+    await sendFirst(endpoint, workload, scenario);
+    const outcome: Measured = {
+      id: scenario.id,
+      name: scenario.name,
+      ...(await load(endpoint, workload, scenario, options)),
+    };
     measured.push(outcome);
     output.table([resultRow(outcome)]);
   }
-
-  const rows = measured.map(resultRow);
-  const columns = Object.keys(rows[0] ?? {});
-  output.log('\nMarkdown:\n');
-  output.log(`| ${columns.join(' | ')} |`);
-  output.log(`| ${columns.map(() => '---').join(' | ')} |`);
-  for (const line of rows) output.log(`| ${Object.values(line).join(' | ')} |`);
+  printMarkdown(output, measured.map(resultRow));
   return measured;
 }

@@ -27,9 +27,12 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts main.ts with the Node binary running the caller, with `env` added to the caller's environment. */
-export function startServer(env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+/**
+ * Starts main.ts (or another server `entry`, such as the bench's baseline) with the Node binary running the caller,
+ * with `env` added to the caller's environment (an undefined value removes a variable).
+ */
+export function startServer(env: Record<string, string | undefined>, entry = SERVER_ENTRY): ServerProcess {
+  const child = spawn(process.execPath, [entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
