@@ -10,6 +10,13 @@ import { externalPostgres, type PostgresServer } from '../src/db/postgres-server
 export interface TestDatabase extends Database {
   /** SQL statements Prisma has sent; tests empty it before counting. */
   statements: string[];
+  /** The same statements with their parameters (a JSON array); emptied on its own. */
+  queries: LoggedQuery[];
+}
+
+export interface LoggedQuery {
+  sql: string;
+  params: string;
 }
 
 /** What each test file's database starts from. */
@@ -54,10 +61,12 @@ function postgresTemplate(serverUrl: string): DatabaseTemplate {
 
 export async function openTestDatabase(template: DatabaseTemplate): Promise<TestDatabase> {
   const statements: string[] = [];
-  const database = await openDatabase(await template.newServer(), (sql) => {
+  const queries: LoggedQuery[] = [];
+  const database = await openDatabase(await template.newServer(), (sql, params) => {
     statements.push(sql);
+    queries.push({ sql, params });
   });
-  return { ...database, statements };
+  return { ...database, statements, queries };
 }
 
 async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

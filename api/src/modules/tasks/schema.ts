@@ -60,6 +60,8 @@ export const LabelRef = builder.prismaNode('Label', {
 export const TaskRef = builder.prismaNode('Task', {
   description: 'A unit of work in a project, with a key like YEL-42 that never changes hands: numbers are not reused.',
   id: { field: 'id' },
+  // Only the columns a query's fields need (a description can be 50 000 characters; the board shows none).
+  select: { id: true, workspaceId: true },
   authScopes: (task) => ({ member: task.workspaceId }),
   fields: (t) => ({
     key: t.string({
