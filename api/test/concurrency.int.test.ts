@@ -33,6 +33,7 @@ const MOVE_TASK = 'mutation($input: MoveTaskInput!) { moveTask(input: $input) { 
 const DELETE_TASK = 'mutation($id: ID!) { deleteTask(id: $id) }';
 const CREATE_LABEL = 'mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }';
 const UPDATE_LABEL = 'mutation($input: UpdateLabelInput!) { updateLabel(input: $input) { id } }';
+const DELETE_LABEL = 'mutation($id: ID!) { deleteLabel(id: $id) }';
 const ADD_COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }';
 
 /** The database id behind a global id. */
@@ -633,6 +634,67 @@ describe('tasks and labels under concurrency', () => {
       const workspaceId = uuid(workspace.id);
       expect(await api.db.prisma.task.count({ where: { workspaceId, assigneeId: memberId } })).toBe(0);
       expect(await api.db.prisma.project.count({ where: { workspaceId, leadId: memberId } })).toBe(0);
+    }
+  });
+
+  test('PT-3.12, WS-5.12 a member who leads a project and has tasks in it removed while the project and its states are deleted: no call fails unexpectedly', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const token = user.accessToken;
+    for (let round = 0; round < 4; round += 1) {
+      const member = await api.addMember(user, workspace, 'MEMBER');
+      const project = await newProject(api, user, workspace);
+      await api.data(UPDATE_PROJECT, { token, variables: { input: { id: project.id, leadId: member.id } } });
+      const todo = stateNamed(project, 'Todo');
+      const backlog = stateNamed(project, 'Backlog');
+      await Promise.all(
+        Array.from({ length: 3 }, () => newTask(api, user, project.id, { stateId: todo, assigneeId: member.id })),
+      );
+      const results = await Promise.all([
+        api.operation(REMOVE, { token, variables: { id: member.membershipId } }),
+        round % 2 === 0
+          ? api.operation(DELETE_STATE, { token, variables: { input: { id: todo, moveTasksToStateId: backlog } } })
+          : api.operation(DELETE_PROJECT, { token, variables: { id: project.id } }),
+      ]);
+      expect(outcomes(results, ['NOT_FOUND'])[0]).toBe('ok');
+      expect(await api.db.prisma.task.count({ where: { assigneeId: uuid(member.id) } })).toBe(0);
+    }
+  });
+
+  test('WS-5.11, WS-5.12 labels deleted while tasks are given them: each call succeeds or is NOT_FOUND or BAD_USER_INPUT, and no task keeps a deleted label', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const token = user.accessToken;
+    const project = await newProject(api, user, workspace);
+    const tasks = await Promise.all(Array.from({ length: 4 }, () => newTask(api, user, project.id)));
+    for (let round = 0; round < 3; round += 1) {
+      const labels = await Promise.all(
+        Array.from({ length: 2 }, async (_, i) => {
+          const { createLabel } = await api.data<{ createLabel: { id: string } }>(CREATE_LABEL, {
+            token,
+            variables: { input: { workspaceId: workspace.id, name: `doomed-${round}-${i}`, color: '#3B82F6' } },
+          });
+          return createLabel.id;
+        }),
+      );
+      const results = await Promise.all([
+        ...tasks.map((id) => api.operation(UPDATE_TASK, { token, variables: { input: { id, labelIds: labels } } })),
+        ...tasks.map((_, i) =>
+          api.operation(CREATE_TASK, {
+            token,
+            variables: { input: { projectId: project.id, title: `Labelled ${i}`, labelIds: labels } },
+          }),
+        ),
+        ...labels.map((id) => api.operation(DELETE_LABEL, { token, variables: { id } })),
+      ]);
+      outcomes(results, ['NOT_FOUND', 'BAD_USER_INPUT']);
+      const links = await api.db.prisma.$queryRaw<{ links: bigint }[]>`SELECT count(*) AS links FROM "_LabelToTask" l
+        LEFT JOIN "Label" label ON label.id = l."A" WHERE label.id IS NULL`;
+      expect(Number(links[0]?.links ?? 0)).toBe(0);
     }
   });
 

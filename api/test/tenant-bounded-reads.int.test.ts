@@ -5,7 +5,7 @@
 import { type DocumentNode, print } from 'graphql';
 import { webOperations } from '../../web/test/graphql-documents.ts';
 import { describe, expect, test } from './fixtures.ts';
-import type { SignedUpUser, TestApi, TestWorkspace } from './test-api.ts';
+import { addFillerTasks, type SignedUpUser, type TestApi, type TestWorkspace } from './test-api.ts';
 
 /** A plan node of EXPLAIN (ANALYZE, FORMAT JSON), with the fields read here. */
 interface PlanNode {
@@ -194,17 +194,7 @@ describe('reads bounded by the tenant', () => {
       where: { title: 'First task', project: { key: content.projectKey, workspace: { slug: workspace.slug } } },
     });
     // One column of 150 tasks: the board shows its first 100.
-    await prisma.task.createMany({
-      data: Array.from({ length: 149 }, (_, index) => ({
-        workspaceId: task.workspaceId,
-        projectId: task.projectId,
-        number: 10 + index,
-        title: `Task ${index}`,
-        stateId: task.stateId,
-        position: `b${String(index).padStart(4, '0')}`,
-        creatorId: task.creatorId,
-      })),
-    });
+    await addFillerTasks(api, task, 149, 10);
     await prisma.$executeRawUnsafe('ANALYZE');
     const measured = await rowsRead(api, user, board, { slug: workspace.slug, key: content.projectKey });
     // The session, the membership and the board.

@@ -1,5 +1,6 @@
 // The real Yello app on a fresh test database, driven through app.fetch (no port), with helpers
 // to send GraphQL operations as a browser or an integrator would.
+import { generateNKeysBetween } from 'fractional-indexing';
 import { type AppDeps, createApp } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/graphql/yoga.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
@@ -313,4 +314,33 @@ export async function tenantFingerprint(api: TestApi): Promise<string> {
       (SELECT string_agg(t.id || ':' || coalesce(t."revokedAt"::text, ''), '|' ORDER BY t.id) FROM "Session" t)
     )) AS digest`);
   return rows[0]?.digest ?? '';
+}
+
+/**
+ * Adds `count` plain tasks at the end of `like`'s column (its workspace, project, state and creator), written in one
+ * statement: a large column without a request per task. Numbers start at `firstNumber`.
+ */
+export async function addFillerTasks(
+  api: TestApi,
+  like: { workspaceId: string; projectId: string; stateId: string; creatorId: string | null },
+  count: number,
+  firstNumber: number,
+): Promise<void> {
+  const last = await api.db.prisma.task.findFirst({
+    where: { stateId: like.stateId },
+    orderBy: { position: 'desc' },
+    select: { position: true },
+  });
+  const positions = generateNKeysBetween(last?.position ?? null, null, count);
+  await api.db.prisma.task.createMany({
+    data: positions.map((position, index) => ({
+      workspaceId: like.workspaceId,
+      projectId: like.projectId,
+      number: firstNumber + index,
+      title: `Filler ${index}`,
+      stateId: like.stateId,
+      position,
+      creatorId: like.creatorId,
+    })),
+  });
 }

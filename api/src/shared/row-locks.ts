@@ -38,6 +38,15 @@ export async function shareWorkspaceMembers(tx: Tx, workspaceId: string): Promis
 }
 
 /**
+ * Keeps a workspace from being deleted until the transaction ends, in key-share mode (which only a deletion waits
+ * for): a writer that locks a project and then inserts under it holds the workspace first, as its deletion takes it
+ * first, so the two wait in order instead of deadlocking (WS-5.12).
+ */
+export async function keepWorkspace(tx: Tx, workspaceId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR KEY SHARE`;
+}
+
+/**
  * Serialises claims of project keys in a workspace (creating a project, changing its key) until the transaction
  * ends, so that a key is never taken by one project while another gives it up (PT-1.6). The workspace's row, as for
  * memberships: key claims are rare.

@@ -7,7 +7,7 @@ import { StateCategory } from '../../generated/prisma/enums.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput } from '../../shared/errors.ts';
 import { type Positioned, positionBetween, untied } from '../../shared/ordering.ts';
-import { lockStateOrder, lockTask } from '../../shared/row-locks.ts';
+import { keepWorkspace, lockStateOrder, lockTask } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { type ActivityValue, changedFields } from './activity.ts';
@@ -74,13 +74,14 @@ async function setLabels(tx: Tx, taskId: string, labelIds: string[]): Promise<vo
     SELECT label, ${taskId}::uuid FROM unnest(${labelIds}::uuid[]) AS label ON CONFLICT DO NOTHING`;
 }
 
-/** The labels, in name order, once each is known to be of the workspace. */
+/**
+ * The labels, in name order, once each is known to be of the workspace; held in key-share mode until the
+ * transaction ends, so that a label deleted meanwhile waits for the links written to it (WS-5.11).
+ */
 async function assertLabels(tx: Tx, workspaceId: string, labelIds: string[], path: string[]) {
-  const found = await tx.label.findMany({
-    where: { id: { in: labelIds }, workspaceId },
-    select: { id: true, name: true },
-    orderBy: { name: 'asc' },
-  });
+  const found = await tx.$queryRaw<{ id: string; name: string }[]>`SELECT "id", "name" FROM "Label"
+    WHERE "id" = ANY(${labelIds}::uuid[]) AND "workspaceId" = ${workspaceId}::uuid
+    ORDER BY "name" FOR KEY SHARE`;
   if (found.length !== new Set(labelIds).size)
     throw badUserInput([{ path, message: 'Choose labels of this workspace.' }]);
   return found;
@@ -209,8 +210,10 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
         dueDate: changes.dueDate,
       });
       return db.$transaction(async (tx) => {
-        // The assignee first: a departure locks the workspace, then the project's row (PT-3.12).
+        // The workspace first, as a departure (PT-3.12) and a deletion (WS-5.12) take it before the project's row:
+        // in share mode with the assignee's membership, else in key-share mode.
         await assertMemberReference(tx, workspaceId, changes.assigneeId, ['input', 'assigneeId']);
+        if (!changes.assigneeId) await keepWorkspace(tx, workspaceId);
         // Incrementing the counter locks the project row: concurrent creations take turns.
         const project = await tx.project.update({
           where: { id: projectId, workspaceId },

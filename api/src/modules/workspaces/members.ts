@@ -40,8 +40,9 @@ async function assertMayAssign(tx: Transaction, actorId: string, target: Members
 /** Removes a membership; the person's tasks and projects in that workspace lose them as assignee and lead. */
 async function removeMembership(tx: Transaction, membership: Membership): Promise<void> {
   const { workspaceId, userId } = membership;
-  await tx.task.updateMany({ where: { workspaceId, assigneeId: userId }, data: { assigneeId: null } });
+  // Projects before tasks, the order every writer takes them in (a state's or a project's deletion too).
   await tx.project.updateMany({ where: { workspaceId, leadId: userId }, data: { leadId: null } });
+  await tx.task.updateMany({ where: { workspaceId, assigneeId: userId }, data: { assigneeId: null } });
   await tx.membership.delete({ where: { id: membership.id, workspaceId } });
 }
 
