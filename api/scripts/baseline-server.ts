@@ -462,7 +462,7 @@ export function createBaselineHandler(options: BaselineOptions) {
   return { handle, close: () => pool.end() };
 }
 
-/** The baseline listening on a port (0: any free one). */
+/** The baseline listening on a port (0 lets the system pick a free one). */
 export async function startBaseline(options: BaselineOptions): Promise<RunningBaseline> {
   const handler = createBaselineHandler(options);
   const server = createServer((request, response) => {

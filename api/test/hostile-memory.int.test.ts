@@ -2,11 +2,9 @@
 // that saw the process grow from ~680 MB to ~1 GB under hostile input and stay there. WebAssembly memory never
 // shrinks, and PGlite and Prisma's query compiler each grow theirs to the largest statement they are given: a task
 // search of thousands of words (one `ILIKE` pair per word, a few bytes each in the request) was such a statement.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { freePort, startServer, waitForHealth } from './server-process.ts';
+import { startYelloOnEmbeddedDatabase } from './server-process.ts';
 import type { GraphQLResponseBody } from './test-api.ts';
 
 /** The resident memory of process `pid`, in MiB (Linux). */
@@ -24,26 +22,12 @@ describe('memory under hostile input', () => {
   it('AUTH-13.11 refuses a search of more than 20 words before building SQL, and hostile searches leave the process memory where it was', {
     timeout: 180_000,
   }, async ({ onTestFinished }) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'yello-memory-'));
-    onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
-    const host = '127.0.0.1';
-    const port = await freePort(host);
-    const server = startServer({
-      NODE_ENV: 'production',
-      HOST: host,
-      PORT: String(port),
-      YELLO_DATA_DIR: dataDir,
-      DATABASE_URL: undefined,
-    });
-    onTestFinished(async () => {
-      await server.stop();
-    });
-    await waitForHealth(`http://${host}:${port}`, server);
+    const { server, url } = await startYelloOnEmbeddedDatabase(onTestFinished);
     const pid = server.child.pid;
     if (pid === undefined) throw new Error('The server has no process id.');
 
     async function graphql<TData>(query: string, variables: Record<string, unknown>, token?: string) {
-      const response = await fetch(`http://${host}:${port}/graphql`, {
+      const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),

@@ -2,7 +2,10 @@
 // server shows (where it listens), and for browser journeys.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -78,4 +81,30 @@ export async function waitForHealth(url: string, server: ServerProcess, timeoutM
     await delay(250);
   }
   throw new Error(`The server did not answer ${url}/health within ${timeoutMs} ms:\n${server.output()}`);
+}
+
+/**
+ * Starts main.ts as `npm start` does (production mode, embedded PGlite in a fresh data directory) on a free port of
+ * `host`, and waits for its health; `onFinished` is given the clean-up (stop, then remove the directory).
+ */
+export async function startYelloOnEmbeddedDatabase(
+  onFinished: (cleanUp: () => Promise<void>) => void,
+  host = '127.0.0.1',
+): Promise<{ server: ServerProcess; host: string; port: number; url: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'yello-server-'));
+  const port = await freePort(host);
+  const server = startServer({
+    NODE_ENV: 'production',
+    HOST: host,
+    PORT: String(port),
+    YELLO_DATA_DIR: dataDir,
+    DATABASE_URL: undefined,
+  });
+  onFinished(async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  const url = `http://${host}:${port}`;
+  await waitForHealth(url, server);
+  return { server, host, port, url };
 }
