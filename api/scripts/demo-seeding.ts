@@ -3,12 +3,15 @@
 // (default workflow states); tasks are written in bulk, with what the task service would have written: per-project
 // numbers and taskCounter, fractional positions, a CREATED activity row per task and a `state` change for those no
 // longer in Todo. Everything it needs is passed in: the database, the clock, the hasher, where to report.
+
 import { randomBytes } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Db } from '../src/db/database.ts';
 import type { Prisma, WorkflowState } from '../src/generated/prisma/client.ts';
 import { WorkspaceRole } from '../src/generated/prisma/enums.ts';
 import type { PasswordHasher } from '../src/modules/accounts/password-hasher.ts';
+import { createLocalEventBus } from '../src/modules/events/event-bus.ts';
+import { createEventLog, type EventLog } from '../src/modules/events/event-log.ts';
 import { createProjectService } from '../src/modules/projects/projects.ts';
 import { closedCategories } from '../src/modules/tasks/tasks.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/workspaces.ts';
@@ -39,6 +42,17 @@ export interface SeedDeps {
   db: Db;
   clock: Clock;
   hasher: PasswordHasher;
+}
+
+/** The event log of seeding: its events are logged like any others, and published to no one (nobody listens yet). */
+export function seedingEvents({ db, clock }: SeedDeps): EventLog {
+  return createEventLog({
+    db,
+    clock,
+    bus: createLocalEventBus((error) => {
+      throw error;
+    }),
+  });
 }
 
 export interface SeedOptions {
@@ -138,8 +152,9 @@ function taskRows(
 async function seedProject(context: SeedContext, project: DemoProject, leadId: string): Promise<void> {
   const { random } = context;
   const { db, clock } = context.deps;
-  const projects = createProjectService({ db, clock });
+  const projects = createProjectService({ db, clock, events: seedingEvents(context.deps) });
   const created = await projects.create(
+    leadId,
     context.workspaceId,
     { name: project.name, key: project.key, description: project.description },
     leadId,
@@ -238,7 +253,7 @@ export async function seedDemoWorkspace(
   const { db } = deps;
   const { signInUrl, databaseName } = options;
   const projects = options.projects ?? DEMO_PROJECTS;
-  const workspaces = createWorkspaceService({ db });
+  const workspaces = createWorkspaceService({ db, events: seedingEvents(deps) });
   const existing = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } });
   if (existing && !options.reset) {
     output.log(`The workspace "${DEMO_WORKSPACE.slug}" already exists in ${databaseName}; nothing to do.`);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
 import { WorkspaceRole } from '../src/generated/prisma/enums.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/workspaces.ts';
-import { type Member, type SeedDeps, type SeedOutput, seedWorkspaceContent } from './demo-seeding.ts';
+import { type Member, type SeedDeps, type SeedOutput, seedingEvents, seedWorkspaceContent } from './demo-seeding.ts';
 import { DEMO_PROJECTS, type DemoProject } from './demo-workspace.ts';
 import { seededRandom, TEAMMATES } from './seed-data.ts';
 
@@ -58,7 +58,7 @@ async function seedTenant(deps: SeedDeps, tenant: number, projects: readonly Dem
   const members = await tenantPeople(deps, tenant, await deps.hasher.hash(randomBytes(18).toString('base64url')));
   const [owner] = members;
   if (!owner) throw new Error('A tenant needs an owner.');
-  const workspace = await createWorkspaceService({ db }).create(owner.id, {
+  const workspace = await createWorkspaceService({ db, events: seedingEvents(deps) }).create(owner.id, {
     name: `${tenantName(tenant)}${PROVISIONAL}`,
     slug: scaleSlug(tenant),
   });
@@ -74,7 +74,7 @@ export async function seedScaleTenants(
 ): Promise<ScaleOutcome> {
   const { db } = deps;
   const projects = options.projects ?? DEMO_PROJECTS;
-  const workspaces = createWorkspaceService({ db });
+  const workspaces = createWorkspaceService({ db, events: seedingEvents(deps) });
   const missing: number[] = [];
   for (let tenant = 1; tenant <= options.tenants; tenant += 1) {
     const slug = scaleSlug(tenant);

@@ -12,12 +12,15 @@ import type { QueryLimits } from './graphql/armor.ts';
 import type { ClientInfo, Viewer } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
+import { createLocalEventBus, type EventBus } from './modules/events/event-bus.ts';
 import { type InvitationSender, linkOnlyInvitations } from './modules/workspaces/invitations.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
-export interface AppDeps extends Omit<ServiceDeps, 'invitationSender'> {
+export interface AppDeps extends Omit<ServiceDeps, 'invitationSender' | 'bus'> {
+  /** Carries events between instances; one of this process's own when absent. */
+  bus?: EventBus | undefined;
   /** Delivers invitations; the link is only returned to the inviter when absent. */
   invitationSender?: InvitationSender | undefined;
   development: boolean;
@@ -64,7 +67,11 @@ function bearerToken(c: HonoContext): string | undefined {
 }
 
 export function createApp(deps: AppDeps): App {
-  const services = createServices({ ...deps, invitationSender: deps.invitationSender ?? linkOnlyInvitations });
+  const services = createServices({
+    ...deps,
+    invitationSender: deps.invitationSender ?? linkOnlyInvitations,
+    bus: deps.bus ?? createLocalEventBus((error) => console.error('Event bus:', error)),
+  });
   const graphql = createGraphQLHandler({ ...deps, schema, services });
   const app = new Hono();
 

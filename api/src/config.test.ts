@@ -43,4 +43,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ INIT_CWD: '/srv/yello', YELLO_DATA_DIR: './data' }).dataDir).toBe('/srv/yello/data');
     expect(loadConfig({ INIT_CWD: '/srv/yello', YELLO_DATA_DIR: '/var/lib/yello' }).dataDir).toBe('/var/lib/yello');
   });
+
+  it('RT-1.6 RT-3.1 keeps events 30 days unless told (1 to 3650), and shares them through Redis only when REDIS_URL is set', () => {
+    expect(loadConfig({})).toMatchObject({ eventRetentionDays: 30, redisUrl: undefined });
+    expect(loadConfig({ EVENT_RETENTION_DAYS: '7', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({
+      eventRetentionDays: 7,
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
+    for (const bad of [{ EVENT_RETENTION_DAYS: '0' }, { EVENT_RETENTION_DAYS: '3651' }, { REDIS_URL: 'http://x' }]) {
+      expect(() => loadConfig(bad)).toThrow(ConfigError);
+    }
+  });
 });

@@ -26,6 +26,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   WEB_DIST_DIR: z.string().min(1).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -45,6 +47,10 @@ export interface Config {
   webDistDir: string | undefined;
   /** Origin of the web app as users reach it, for links in invitations. */
   publicUrl: string | undefined;
+  /** Redis that carries events between API instances; in-process only when absent (RT-3.1). */
+  redisUrl: string | undefined;
+  /** Days the workspace event log keeps its events (RT-1.6). */
+  eventRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR,
     publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
+    redisUrl: e.REDIS_URL,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
   };
 }
 

@@ -1,9 +1,12 @@
 // Entry point: reads the configuration, opens the database, builds the app and listens.
 import { serve } from '@hono/node-server';
+import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { loadConfigOrExit } from './config.ts';
 import { openDatabase, startPostgres } from './db/database.ts';
 import { createPasswordHasher } from './modules/accounts/password-hasher.ts';
+import { createLocalEventBus, createRedisEventBus, type EventBus } from './modules/events/event-bus.ts';
+import { scheduleRetention } from './modules/events/event-log.ts';
 import { loadTokenSecret } from './secrets.ts';
 import { systemClock } from './shared/clock.ts';
 
@@ -12,7 +15,17 @@ const config = loadConfigOrExit(process.env);
 const database = await openDatabase(await startPostgres({ url: config.databaseUrl, dataDir: config.pgliteDir }));
 for (const name of database.appliedMigrations) console.log(`Applied migration ${name}`);
 
+const reportBusError = (error: unknown) => console.error('Event bus:', error);
+/** Events reach subscribers on every instance through Redis when it is configured, else in this process (RT-3.1). */
+function eventBus(): EventBus {
+  if (!config.redisUrl) return createLocalEventBus(reportBusError);
+  const connect = () => new Redis(config.redisUrl ?? '', { maxRetriesPerRequest: null });
+  return createRedisEventBus(connect(), connect(), reportBusError);
+}
+const bus = eventBus();
+
 const app = createApp({
+  bus,
   db: database.prisma,
   clock: systemClock,
   hasher: await createPasswordHasher(),
@@ -25,16 +38,25 @@ const app = createApp({
   webDistDir: config.webDistDir ?? new URL('../../web/dist', import.meta.url).pathname,
 });
 
+const stopRetention = scheduleRetention(app.services.events, {
+  clock: systemClock,
+  days: config.eventRetentionDays,
+  onError: (error) => console.error('Event retention:', error),
+});
+
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const where = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
   console.log(`Yello is running at ${where}  (GraphQL API and GraphiQL at ${where}/graphql)`);
   console.log(
     config.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: embedded PGlite in ${config.dataDir}`,
   );
+  console.log(config.redisUrl ? 'Events: shared through Redis (REDIS_URL)' : 'Events: in this process');
 });
 
 async function shutdown() {
+  stopRetention();
   server.close();
+  await bus.close();
   await database.close();
   process.exit(0);
 }

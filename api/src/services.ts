@@ -6,6 +6,9 @@ import { createAccountService } from './modules/accounts/accounts.ts';
 import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
 import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
 import { createSessionService } from './modules/accounts/sessions.ts';
+import { type EventBus, sessionTopic } from './modules/events/event-bus.ts';
+import { createEventLog } from './modules/events/event-log.ts';
+import { openWorkspaceStream, type StreamRequest } from './modules/events/event-stream.ts';
 import { createProjectService } from './modules/projects/projects.ts';
 import { createCommentService } from './modules/tasks/comments.ts';
 import { createLabelService } from './modules/tasks/labels.ts';
@@ -27,6 +30,8 @@ export interface ServiceDeps {
   invitationSender: InvitationSender;
   /** Seconds an exchanged refresh token still gets its successor (parallel tabs, retries); 30 when absent. */
   refreshReuseGraceSeconds?: number | undefined;
+  /** Carries events and stream signals after commit: in-process, or between instances through Redis. */
+  bus: EventBus;
 }
 
 /** Limits on failed sign-ins and sign-ups; counted in the database, so every API process shares them. */
@@ -43,13 +48,18 @@ export function createServices({
   tokenSecret,
   invitationSender,
   refreshReuseGraceSeconds,
+  bus,
 }: ServiceDeps) {
+  const events = createEventLog({ db, bus, clock });
   const sessions = createSessionService({
     db,
     clock,
     accessTokens: createAccessTokens(tokenSecret, clock),
     successorKey: purposeKey(tokenSecret, 'yello refresh-token successors'),
     reuseGraceSeconds: refreshReuseGraceSeconds,
+    onEnded: (sessionIds) => {
+      for (const id of sessionIds) bus.publish(sessionTopic(id), { type: 'ended' });
+    },
   });
   // rate-limiter-flexible's Prisma store reads and writes the `RateLimit` model through `db.rateLimit`.
   const limiter = (keyPrefix: string, limits: { points: number; duration: number }) =>
@@ -62,13 +72,17 @@ export function createServices({
   return {
     sessions,
     accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),
-    workspaces: createWorkspaceService({ db }),
-    members: createMemberService({ db }),
-    invitations: createInvitationService({ db, clock, sender: invitationSender }),
-    projects: createProjectService({ db, clock }),
-    tasks: createTaskService({ db, clock }),
-    labels: createLabelService({ db }),
-    comments: createCommentService({ db, clock }),
+    workspaces: createWorkspaceService({ db, events }),
+    members: createMemberService({ db, events }),
+    invitations: createInvitationService({ db, clock, sender: invitationSender, events }),
+    projects: createProjectService({ db, clock, events }),
+    tasks: createTaskService({ db, clock, events }),
+    labels: createLabelService({ db, events }),
+    comments: createCommentService({ db, clock, events }),
+    events,
+    bus,
+    /** Opens one subscriber's stream of a workspace's events. */
+    openStream: (request: StreamRequest) => openWorkspaceStream({ log: events, bus, now: () => clock.now() }, request),
   };
 }
 

@@ -61,7 +61,12 @@ function tenantTypes() {
 function returnedObjectTypes(field: GraphQLField<unknown, unknown>): GraphQLNamedType[] {
   const named = getNamedType(field.type);
   if (isAbstractType(named)) return [...schema.getPossibleTypes(named)];
-  return isObjectType(named) ? [named] : [];
+  if (!isObjectType(named)) return [];
+  // A Relay connection holds only its page: the objects it returns are its edges' nodes.
+  const edges = named.name.endsWith('Connection') ? named.getFields().edges : undefined;
+  const edge = edges && getNamedType(edges.type);
+  const node = edge && isObjectType(edge) ? edge.getFields().node : undefined;
+  return node ? returnedObjectTypes(node) : [named];
 }
 
 /** The types the ids of an argument or input field name (`t.globalID({ for })`); 'any' for an id of any type. */

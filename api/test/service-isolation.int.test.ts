@@ -1,6 +1,8 @@
 // The second layer of tenant checks (workspaces 5.10, 5.11): every service write is handed the workspace its scope
 // established and finds nothing outside it; a row deleted after its check answers NOT_FOUND through the API.
+
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { createLocalEventBus } from '../src/modules/events/event-bus.ts';
 import { createServices } from '../src/services.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { isRecordNotFound } from '../src/shared/prisma-errors.ts';
@@ -34,6 +36,9 @@ describe('service writes stay in their workspace', () => {
     const services = createServices({
       ...(await testAppDeps(api.db, api.clock)),
       invitationSender: { send: async () => {} },
+      bus: createLocalEventBus((error) => {
+        throw error;
+      }),
     });
     const actor = uuid(user.id);
     const task = uuid(content.taskId);
@@ -46,20 +51,26 @@ describe('service writes stay in their workspace', () => {
       createTask: () => services.tasks.create(actor, other, project, { title: 'Across' }),
       updateTask: () => services.tasks.update(actor, other, task, { title: 'Across' }),
       moveTask: () => services.tasks.move(actor, other, task, { stateId: state }),
-      deleteTask: () => services.tasks.delete(other, task),
-      updateLabel: () => services.labels.update(other, label, { name: 'across' }),
-      deleteLabel: () => services.labels.delete(other, label),
+      deleteTask: () => services.tasks.delete(actor, other, task),
+      updateLabel: () => services.labels.update(actor, other, label, { name: 'across' }),
+      deleteLabel: () => services.labels.delete(actor, other, label),
       addComment: () => services.comments.add(actor, other, task, { body: 'Across' }),
       editComment: () => services.comments.edit(actor, other, comment, { body: 'Across' }),
       deleteComment: () => services.comments.delete(actor, 'OWNER', other, comment),
-      updateProject: () => services.projects.update(other, project, { name: 'Across' }, undefined),
-      archiveProject: () => services.projects.setArchived(other, project, true),
-      deleteProject: () => services.projects.delete(other, project),
+      updateProject: () => services.projects.update(actor, other, project, { name: 'Across' }, undefined),
+      archiveProject: () => services.projects.setArchived(actor, other, project, true),
+      deleteProject: () => services.projects.delete(actor, other, project),
       createWorkflowState: () =>
-        services.projects.addState(other, project, { name: 'Across', category: 'STARTED', color: '#3B82F6' }, {}),
-      updateWorkflowState: () => services.projects.updateState(other, state, { name: 'Across' }),
-      moveWorkflowState: () => services.projects.moveState(other, state, {}),
-      deleteWorkflowState: () => services.projects.deleteState(other, state, undefined),
+        services.projects.addState(
+          actor,
+          other,
+          project,
+          { name: 'Across', category: 'STARTED', color: '#3B82F6' },
+          {},
+        ),
+      updateWorkflowState: () => services.projects.updateState(actor, other, state, { name: 'Across' }),
+      moveWorkflowState: () => services.projects.moveState(actor, other, state, {}),
+      deleteWorkflowState: () => services.projects.deleteState(actor, other, state, undefined),
       changeMemberRole: () => services.members.changeRole(actor, other, membership, 'VIEWER'),
       removeMember: () => services.members.remove(actor, other, membership),
       revokeInvitation: () => services.invitations.revoke(other, uuid(inviteMember.invitation.id)),

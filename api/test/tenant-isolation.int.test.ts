@@ -3,7 +3,7 @@
 // The answer must be the one for an id that does not exist, and no tenant table may change.
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
-import { operationsTakingIdOrSlug } from './schema-operations.ts';
+import { operationsTakingIdOrSlug, takesIdOrSlug } from './schema-operations.ts';
 import { clientView, tenantFingerprint } from './test-api.ts';
 
 /** The ids of one workspace's objects, as a client sees them. */
@@ -122,6 +122,10 @@ const cases: Record<string, IsolationCase> = {
   })),
   deleteComment: one('mutation($id: ID!) { deleteComment(id: $id) }', (t) => ({ id: t.commentId })),
   workspace: one('query($slug: String!) { workspace(slug: $slug) { id name } }', (t) => ({ slug: t.slug })),
+  workspaceEvents: one(
+    'query($id: ID!) { workspaceEvents(workspaceId: $id) { edges { cursor node { __typename cursor } } } }',
+    (t) => ({ id: t.workspaceId }),
+  ),
   updateWorkspace: one('mutation($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { id } }', (t) => ({
     input: { id: t.workspaceId, name: 'Taken over' },
   })),
@@ -224,4 +228,79 @@ describe('tenant isolation', () => {
       }
     },
   );
+});
+
+/** How to aim each subscription that takes an id or a slug at another workspace. A new one needs an entry. */
+const subscriptionCases: Record<string, Attempt> = {
+  workspaceEvents: {
+    query: 'subscription($id: ID!) { workspaceEvents(workspaceId: $id) { __typename cursor } }',
+    variables: (t) => ({ id: t.workspaceId }),
+  },
+};
+
+function discoverSubscriptions(): string[] {
+  return Object.values(schema.getSubscriptionType()?.getFields() ?? {})
+    .filter((field) => field.args.some((arg) => takesIdOrSlug(arg.type, arg.name)))
+    .map((field) => field.name);
+}
+
+describe('tenant isolation of live streams', () => {
+  test('RT-5.5 every subscription taking an id or a slug has an isolation case', () => {
+    expect(discoverSubscriptions()).toEqual(Object.keys(subscriptionCases));
+  });
+
+  test.for(Object.keys(subscriptionCases))(
+    'RT-5.1 RT-5.5 %s on another workspace answers as for an id that does not exist, and opens no stream',
+    async (name, { api }) => {
+      const attempt = subscriptionCases[name];
+      if (!attempt) throw new Error(`no case for ${name}`);
+      const attacker = await api.signUp();
+      const victim = await api.signUp();
+      const workspace = await api.createWorkspace(victim, 'Victim');
+      const foreign = {
+        workspaceId: workspace.id,
+        slug: workspace.slug,
+        ...(await api.createContent(victim, workspace)),
+      };
+      const missing = missingTargets();
+      const answers = [];
+      for (const targets of [{ ...missing, ...foreign }, missing]) {
+        const stream = api.live(attacker.accessToken, attempt.query, attempt.variables(targets));
+        await stream.ended;
+        answers.push(stream.results);
+      }
+      const [intrusion, unknown] = answers;
+      expect(intrusion).toHaveLength(1);
+      expect(intrusion?.[0]?.data ?? null).toBeNull();
+      expect(intrusion?.[0]?.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect(JSON.stringify(intrusion)).not.toContain(workspace.name);
+      expect(intrusion).toEqual(unknown);
+    },
+  );
+
+  test('RT-5.5 a subscriber of one workspace receives the events of that workspace and nothing of another', async ({
+    api,
+  }) => {
+    const reader = await api.signUp();
+    const own = await api.createWorkspace(reader, 'Own');
+    const other = await api.signUp();
+    const theirs = await api.createWorkspace(other, 'Theirs');
+    const stream = api.live<{ workspaceEvents: { __typename: string; cursor: string } }>(
+      reader.accessToken,
+      'subscription($id: ID!) { workspaceEvents(workspaceId: $id) { __typename cursor ... on TaskCreated { task { id title } } } }',
+      { id: own.id },
+    );
+    await api.createContent(other, theirs);
+    const mine = await api.createContent(reader, own);
+    const results = await stream.take(4);
+    stream.close();
+    expect(results.map((result) => result.data?.workspaceEvents.__typename)).toEqual([
+      'ProjectCreated',
+      'LabelCreated',
+      'TaskCreated',
+      'CommentAdded',
+    ]);
+    expect(JSON.stringify(results)).toContain(mine.taskId);
+    expect(JSON.stringify(results)).not.toContain('Theirs');
+  });
 });

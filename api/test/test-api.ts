@@ -1,11 +1,12 @@
 // The real Yello app on a fresh test database, driven through app.fetch (no port), with helpers
-// to send GraphQL operations as a browser or an integrator would.
+// to send GraphQL operations as a browser or an integrator would (also over HTTP to a running server).
 import { generateNKeysBetween } from 'fractional-indexing';
 import { type AppDeps, createApp } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/graphql/yoga.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
 import type { WorkspaceRole } from '../src/modules/workspaces/roles.ts';
 import type { Clock } from '../src/shared/clock.ts';
+import { subscribe } from './live-events.ts';
 import { type DatabaseTemplate, openTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestSettings {
@@ -111,15 +112,19 @@ export async function testAppDeps(
   };
 }
 
-export async function createTestApi(template: DatabaseTemplate, settings: TestSettings = defaultTestSettings) {
-  const db: TestDatabase = await openTestDatabase(template);
-  const clock = createTestClock();
-  const app = createApp(await testAppDeps(db, clock, settings));
+/** Sends a request to a path of Yello (`/graphql`): through the app's own fetch, or over HTTP to a running server. */
+export type YelloFetch = (path: string, init?: RequestInit) => Promise<Response>;
 
-  function fetch(path: string, init?: RequestInit): Promise<Response> {
-    return Promise.resolve(app.fetch(new Request(`http://yello.test${path}`, init)));
-  }
+/** Requests to a Yello server listening at `origin` (`http://127.0.0.1:3000`). */
+export function fetchAt(origin: string): YelloFetch {
+  return (path, init) => fetch(`${origin}${path}`, init);
+}
 
+/**
+ * What a client does through `fetch`: GraphQL operations, and the sign-ups, workspaces, members and content tests
+ * start from, through the real API.
+ */
+export function createGraphQLClient(fetch: YelloFetch) {
   async function operation<TData = Record<string, unknown>>(
     query: string,
     options: OperationOptions = {},
@@ -259,19 +264,34 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     };
   }
 
+  return { operation, data, signUp, createWorkspace, join, addMember, endMembership, createContent };
+}
+
+export type GraphQLClient = ReturnType<typeof createGraphQLClient>;
+
+export async function createTestApi(template: DatabaseTemplate, settings: TestSettings = defaultTestSettings) {
+  const db: TestDatabase = await openTestDatabase(template);
+  const clock = createTestClock();
+  const app = createApp(await testAppDeps(db, clock, settings));
+
+  function fetch(path: string, init?: RequestInit): Promise<Response> {
+    return Promise.resolve(app.fetch(new Request(`http://yello.test${path}`, init)));
+  }
+
+  /** A subscription over Server-Sent Events, as the web app opens it, through the app's own fetch. */
+  function live<TData = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>) {
+    const fetchFn = (input: RequestInfo | URL, init?: RequestInit) =>
+      Promise.resolve(app.fetch(new Request(input, init)));
+    return subscribe<TData>({ url: 'http://yello.test/graphql', token, fetchFn }, query, variables);
+  }
+
   return {
     app,
     db,
     clock,
     fetch,
-    operation,
-    data,
-    signUp,
-    createWorkspace,
-    addMember,
-    join,
-    endMembership,
-    createContent,
+    live,
+    ...createGraphQLClient(fetch),
     close: () => db.close(),
   };
 }

@@ -113,6 +113,9 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     // Check an object's scopes where it is returned, so a hidden object fails exactly like a missing one.
     runScopesOnType: true,
+    // A subscription's scopes are checked when it is opened (no stream for a non-member, RT-5.1), and again for
+    // every event it sends (RT-5.4).
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       loggedIn: context.viewer !== null,
       self: (userId) => context.viewer?.userId === userId,

@@ -11,6 +11,12 @@ import { z } from 'zod';
 import { badUserInput } from '../shared/errors.ts';
 
 const uuid = z.uuid();
+
+/** Connections paged by a log's sequence numbers (decimal cursors) rather than by id. */
+const sequenceConnections = new Set(['QueryWorkspaceEventsConnection']);
+
+/** Whether a cursor is a sequence number in decimal, as the event log's cursors are. */
+export const isSequenceCursor = (cursor: string) => /^(0|[1-9][0-9]{0,9})$/.test(cursor);
 const message = 'This cursor is not one Yello gave out: page on with a cursor from edges or pageInfo.';
 
 /** Whether a cursor decodes, as Pothos Prisma decodes it, to a UUID. */
@@ -58,8 +64,9 @@ export function refuseForeignCursors(): Plugin {
             if (!field || !/Connection$/.test(getNamedType(field.type).name)) return;
             if (node.name.value !== 'after' && node.name.value !== 'before') return;
             const cursor = cursorOf(node.value, variables, defaults);
+            const valid = sequenceConnections.has(getNamedType(field.type).name) ? isSequenceCursor : isIdCursor;
             // Anything but a string is left to graphql-js, which refuses it as not a String.
-            if (typeof cursor === 'string' && !isIdCursor(cursor)) refused.add(node.name.value);
+            if (typeof cursor === 'string' && !valid(cursor)) refused.add(node.name.value);
           },
         }),
       );

@@ -8,6 +8,8 @@ import { throwNotFound, unauthenticated } from '../shared/errors.ts';
 export interface Viewer {
   userId: string;
   sessionId: string;
+  /** When the access token expires: a subscription ends then (RT-5.3). */
+  expiresAt: Date;
 }
 
 /** Where a request came from, as recorded on the sessions it starts. */

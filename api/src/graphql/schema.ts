@@ -5,5 +5,6 @@ import '../modules/accounts/schema.ts';
 import '../modules/workspaces/schema.ts';
 import '../modules/projects/schema.ts';
 import '../modules/tasks/schema.ts';
+import '../modules/events/schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

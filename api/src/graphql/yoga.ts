@@ -1,8 +1,9 @@
 // The GraphQL endpoint: Yoga over the Pothos schema, with error masking, cookies, CSRF
 // prevention and query limits. Requests arrive already authenticated (see app.ts).
+import { useExtendContextValuePerExecuteSubscriptionEvent } from '@envelop/execute-subscription-event';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { PothosValidationError } from '@pothos/core';
+import { initContextCache, PothosValidationError } from '@pothos/core';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import {
@@ -260,6 +261,9 @@ export function createGraphQLHandler({
       codeRequestErrors(),
       codeKnownErrors(),
       contentSecurityPolicy(graphiql),
+      // Each event of a subscription runs with a context of its own: scope-auth's results and Pothos Prisma's loaded
+      // rows are kept per context, so nothing checked or read for one event is reused for the next (RT-5.4).
+      useExtendContextValuePerExecuteSubscriptionEvent(() => ({ contextPartial: initContextCache() })),
     ],
     context: ({ request, viewer, client, https }): Context => {
       const context: Context = {

@@ -10,6 +10,8 @@ const ALGORITHM = 'HS256';
 export interface AccessTokenClaims {
   userId: string;
   sessionId: string;
+  /** When the token stops being accepted (its `exp`). */
+  expiresAt: Date;
 }
 
 export interface IssuedAccessToken {
@@ -18,7 +20,7 @@ export interface IssuedAccessToken {
 }
 
 export interface AccessTokens {
-  issue(claims: AccessTokenClaims): Promise<IssuedAccessToken>;
+  issue(claims: Omit<AccessTokenClaims, 'expiresAt'>): Promise<IssuedAccessToken>;
   /** The claims of a valid token; undefined for an expired, tampered or foreign one. */
   verify(token: string): Promise<AccessTokenClaims | undefined>;
 }
@@ -52,8 +54,9 @@ export function createAccessTokens(
           currentDate: clock.now(),
           requiredClaims: ['sub', 'exp', 'iat'],
         });
-        if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
-        return { userId: payload.sub, sessionId: payload.sid };
+        if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || payload.exp === undefined)
+          return undefined;
+        return { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
       } catch (error) {
         if (error instanceof errors.JOSEError) return undefined;
         throw error;

@@ -81,10 +81,11 @@ export function createAccountService({ db, hasher, sessions, loginThrottle, regi
       }
       await loginThrottle.releaseAttempt(user.email, client.ipAddress);
       const passwordHash = await hasher.hash(input.newPassword);
-      await db.$transaction([
+      const [, ended] = await db.$transaction([
         db.user.update({ where: { id: user.id }, data: { passwordHash } }),
         sessions.revokeOthers(user.id, viewer.sessionId),
       ]);
+      sessions.ended(ended);
     },
   };
 }

@@ -55,7 +55,11 @@ const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
  * refresh cookie is set.
  */
 async function signedIn(context: Context, result: SignedIn): Promise<SignedIn> {
-  context.viewer = { userId: result.session.userId, sessionId: result.session.sessionId };
+  context.viewer = {
+    userId: result.session.userId,
+    sessionId: result.session.sessionId,
+    expiresAt: result.session.accessToken.expiresAt,
+  };
   context.memberships.reset();
   await context.refreshCookie.write(result.session.refreshToken, result.session.refreshExpiresAt);
   return result;

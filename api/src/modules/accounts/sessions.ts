@@ -31,6 +31,8 @@ export interface SessionServiceDeps {
   successorKey: Uint8Array;
   /** Seconds during which an exchanged refresh token still gets its successor; REFRESH_REUSE_GRACE_SECONDS if absent. */
   reuseGraceSeconds?: number | undefined;
+  /** Told after sessions were ended (revoked, signed out, reused), so their live streams end too (RT-5.3). */
+  onEnded: (sessionIds: string[]) => void;
 }
 
 export function createSessionService({
@@ -39,6 +41,7 @@ export function createSessionService({
   accessTokens,
   successorKey,
   reuseGraceSeconds = REFRESH_REUSE_GRACE_SECONDS,
+  onEnded,
 }: SessionServiceDeps) {
   async function issue(userId: string, sessionId: string, refreshExpiresAt: Date, refreshToken: string) {
     const accessToken = await accessTokens.issue({ userId, sessionId });
@@ -120,6 +123,7 @@ export function createSessionService({
       });
       if (!rotated && !(await successorStillFresh(stored.id, nextHash, now))) {
         await db.session.updateMany({ where: { id: stored.sessionId, revokedAt: null }, data: { revokedAt: now } });
+        onEnded([stored.sessionId]);
         throw unauthenticated('This sign-in link was used twice, so the session was ended. Please sign in again.');
       }
       return issue(stored.session.userId, stored.sessionId, stored.session.expiresAt, next);
@@ -151,14 +155,24 @@ export function createSessionService({
         data: { revokedAt: now },
       });
       if (ended.count === 0) throw notFound('This session');
+      onEnded([sessionId]);
     },
 
-    /** Ends every session of the user but the one given (a query, so it can join a transaction). */
+    /**
+     * Ends every session of the user but the one given (a query, so it can join a transaction); pass what it returns
+     * to `ended` once the transaction has committed.
+     */
     revokeOthers(userId: string, keepSessionId: string) {
-      return db.session.updateMany({
+      return db.session.updateManyAndReturn({
         where: { userId, id: { not: keepSessionId }, revokedAt: null },
         data: { revokedAt: clock.now() },
+        select: { id: true },
       });
+    },
+
+    /** Tells the live streams of sessions ended by `revokeOthers` in a committed transaction. */
+    ended(sessions: { id: string }[]): void {
+      onEnded(sessions.map((session) => session.id));
     },
 
     /** Condition selecting a user's sessions that are still open. */

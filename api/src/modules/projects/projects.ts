@@ -8,6 +8,8 @@ import { initialPositions, positionBetween, untied } from '../../shared/ordering
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { lockProjectKeys, lockProjectOrder, lockStateOrder } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { NewEvent } from '../events/event-kinds.ts';
+import type { EventLog } from '../events/event-log.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { createProjectInput, defaultStates, stateInput, updateProjectInput, updateStateInput } from './inputs.ts';
 
@@ -30,6 +32,14 @@ export interface Placement {
 type KeyAliases = Pick<Db, 'projectKeyAlias'>;
 type Tx = DbTransaction;
 
+/** The event of a change to a workflow state's fields or place. */
+const stateUpdated = (state: WorkflowState): NewEvent => ({
+  kind: 'STATE_UPDATED',
+  entityId: state.id,
+  version: state.version,
+  payload: { projectId: state.projectId },
+});
+
 /** A workflow state of a project of the workspace. */
 const stateIn = (stateId: string, workspaceId: string) => ({ id: stateId, project: { workspaceId } });
 
@@ -46,7 +56,7 @@ async function assertKeyNotUsedBefore(
   }
 }
 
-export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
+export function createProjectService({ db, clock, events }: { db: Db; clock: Clock; events: EventLog }) {
   /** State names are one regardless of case; the unique index catches exact duplicates written concurrently. */
   async function assertStateNameFree(projectId: string, name: string, stateId?: string): Promise<void> {
     const other = await db.workflowState.findFirst({
@@ -104,16 +114,21 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** Creates a project with the default workflow states. */
-    async create(workspaceId: string, rawInput: unknown, leadId: string | null | undefined): Promise<Project> {
+    async create(
+      actorId: string,
+      workspaceId: string,
+      rawInput: unknown,
+      leadId: string | null | undefined,
+    ): Promise<Project> {
       const input = parseInput(createProjectInput, rawInput);
       const positions = initialPositions(defaultStates.length);
       try {
-        return await db.$transaction(async (tx) => {
+        return await events.write(workspaceId, actorId, async (tx, record) => {
           // Key claims take turns (PT-1.6); the lead stays a member until this commits (PT-3.12).
           await lockProjectKeys(tx, workspaceId);
           await assertMemberReference(tx, workspaceId, leadId, ['input', 'leadId']);
           await assertKeyNotUsedBefore(tx, workspaceId, input.key);
-          return tx.project.create({
+          const project = await tx.project.create({
             data: {
               ...input,
               workspaceId,
@@ -123,6 +138,8 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
               },
             },
           });
+          record({ kind: 'PROJECT_CREATED', entityId: project.id, version: project.version, payload: {} });
+          return project;
         });
       } catch (error) {
         throw keyConflict(error);
@@ -134,6 +151,7 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
      * so links to the old task keys still work; taking an old key back drops its alias.
      */
     async update(
+      actorId: string,
       workspaceId: string,
       projectId: string,
       rawInput: unknown,
@@ -141,7 +159,7 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
     ): Promise<Project> {
       const input = parseInput(updateProjectInput, rawInput);
       try {
-        return await db.$transaction(async (tx) => {
+        return await events.write(workspaceId, actorId, async (tx, record) => {
           // Key claims take turns (PT-1.6); the lead stays a member until this commits (PT-3.12).
           if (input.key !== undefined) await lockProjectKeys(tx, workspaceId);
           await assertMemberReference(tx, workspaceId, leadId, ['input', 'leadId']);
@@ -155,29 +173,39 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
             await tx.projectKeyAlias.deleteMany({ where: { workspaceId, key: newKey, projectId } });
             await tx.projectKeyAlias.create({ data: { workspaceId, key: project.key, projectId } });
           }
-          return tx.project.update({
+          const updated = await tx.project.update({
             where: { id: projectId, workspaceId },
-            data: { ...input, ...(leadId === undefined ? {} : { leadId }) },
+            data: { ...input, ...(leadId === undefined ? {} : { leadId }), version: { increment: 1 } },
           });
+          record({ kind: 'PROJECT_UPDATED', entityId: updated.id, version: updated.version, payload: {} });
+          return updated;
         });
       } catch (error) {
         throw keyConflict(error);
       }
     },
 
-    async setArchived(workspaceId: string, projectId: string, archived: boolean): Promise<Project> {
-      return db.project.update({
-        where: { id: projectId, workspaceId },
-        data: { archivedAt: archived ? clock.now() : null },
+    async setArchived(actorId: string, workspaceId: string, projectId: string, archived: boolean): Promise<Project> {
+      return events.write(workspaceId, actorId, async (tx, record) => {
+        const project = await tx.project.update({
+          where: { id: projectId, workspaceId },
+          data: { archivedAt: archived ? clock.now() : null, version: { increment: 1 } },
+        });
+        record({ kind: 'PROJECT_UPDATED', entityId: project.id, version: project.version, payload: {} });
+        return project;
       });
     },
 
     /** Deletes the project with its tasks (and their comments and history) and states, by cascade. */
-    async delete(workspaceId: string, projectId: string): Promise<void> {
-      await db.project.delete({ where: { id: projectId, workspaceId } });
+    async delete(actorId: string, workspaceId: string, projectId: string): Promise<void> {
+      await events.write(workspaceId, actorId, async (tx, record) => {
+        const project = await tx.project.delete({ where: { id: projectId, workspaceId } });
+        record({ kind: 'PROJECT_DELETED', entityId: project.id, version: project.version + 1, payload: {} });
+      });
     },
 
     async addState(
+      actorId: string,
       workspaceId: string,
       projectId: string,
       rawInput: unknown,
@@ -186,18 +214,25 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
       const input = parseInput(stateInput, rawInput);
       await assertStateNameFree(projectId, input.name);
       try {
-        return await db.$transaction(async (tx) => {
+        return await events.write(workspaceId, actorId, async (tx, record) => {
           const position = await statePosition(tx, projectId, undefined, placement, ['input', 'afterId']);
-          return tx.workflowState.create({
+          const state = await tx.workflowState.create({
             data: { ...input, project: { connect: { id: projectId, workspaceId } }, position },
           });
+          record({ kind: 'STATE_CREATED', entityId: state.id, version: state.version, payload: { projectId } });
+          return state;
         });
       } catch (error) {
         throw stateNameConflict(error);
       }
     },
 
-    async updateState(workspaceId: string, stateId: string, rawInput: unknown): Promise<WorkflowState> {
+    async updateState(
+      actorId: string,
+      workspaceId: string,
+      stateId: string,
+      rawInput: unknown,
+    ): Promise<WorkflowState> {
       const input = parseInput(updateStateInput, rawInput);
       if (input.name !== undefined) {
         const { projectId } = await db.workflowState.findUniqueOrThrow({
@@ -207,26 +242,48 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
         await assertStateNameFree(projectId, input.name, stateId);
       }
       try {
-        return await db.workflowState.update({ where: stateIn(stateId, workspaceId), data: input });
+        return await events.write(workspaceId, actorId, async (tx, record) => {
+          const state = await tx.workflowState.update({
+            where: stateIn(stateId, workspaceId),
+            data: { ...input, version: { increment: 1 } },
+          });
+          record(stateUpdated(state));
+          return state;
+        });
       } catch (error) {
         throw stateNameConflict(error);
       }
     },
 
-    async moveState(workspaceId: string, stateId: string, placement: Placement): Promise<WorkflowState> {
-      return db.$transaction(async (tx) => {
+    async moveState(
+      actorId: string,
+      workspaceId: string,
+      stateId: string,
+      placement: Placement,
+    ): Promise<WorkflowState> {
+      return events.write(workspaceId, actorId, async (tx, record) => {
         const state = await tx.workflowState.findUniqueOrThrow({
           where: stateIn(stateId, workspaceId),
           select: { projectId: true },
         });
         const position = await statePosition(tx, state.projectId, stateId, placement, ['input', 'afterId']);
-        return tx.workflowState.update({ where: stateIn(stateId, workspaceId), data: { position } });
+        const moved = await tx.workflowState.update({
+          where: stateIn(stateId, workspaceId),
+          data: { position, version: { increment: 1 } },
+        });
+        record(stateUpdated(moved));
+        return moved;
       });
     },
 
     /** Deletes a state; its tasks move to the end of `moveTasksToStateId`, which is needed when there are any. */
-    async deleteState(workspaceId: string, stateId: string, moveTasksToStateId: string | undefined): Promise<void> {
-      await db.$transaction(async (tx) => {
+    async deleteState(
+      actorId: string,
+      workspaceId: string,
+      stateId: string,
+      moveTasksToStateId: string | undefined,
+    ): Promise<void> {
+      await events.write(workspaceId, actorId, async (tx, record) => {
         const found = await tx.workflowState.findUnique({
           where: stateIn(stateId, workspaceId),
           select: { projectId: true },
@@ -265,10 +322,27 @@ export function createProjectService({ db, clock }: { db: Db; clock: Clock }) {
           let previous = last?.position ?? null;
           for (const task of moving) {
             previous = positionBetween(previous, null);
-            await tx.task.update({ where: { id: task.id }, data: { stateId: target.id, position: previous } });
+            const moved = await tx.task.update({
+              where: { id: task.id },
+              data: { stateId: target.id, position: previous, version: { increment: 1 } },
+              select: { version: true },
+            });
+            // Each task moved with the state is an event of its own (RT-1.7).
+            record({
+              kind: 'TASK_MOVED',
+              entityId: task.id,
+              version: moved.version,
+              payload: { projectId: state.projectId, fromStateId: stateId, toStateId: target.id },
+            });
           }
         }
-        await tx.workflowState.delete({ where: stateIn(stateId, workspaceId) });
+        const deleted = await tx.workflowState.delete({ where: stateIn(stateId, workspaceId) });
+        record({
+          kind: 'STATE_DELETED',
+          entityId: deleted.id,
+          version: deleted.version + 1,
+          payload: { projectId: deleted.projectId },
+        });
       });
     },
   };

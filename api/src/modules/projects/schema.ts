@@ -2,7 +2,7 @@
 
 import { StateCategory } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
-import { workspaceIdOf } from '../../graphql/context.ts';
+import { viewerIdOf, workspaceIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
 import { throwNotFound } from '../../shared/errors.ts';
 import { requiredRole } from '../workspaces/roles.ts';
@@ -16,6 +16,7 @@ export const ProjectRef = builder.prismaNode('Project', {
   id: { field: 'id' },
   authScopes: (project) => ({ member: project.workspaceId }),
   fields: (t) => ({
+    version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
     name: t.exposeString('name'),
     key: t.exposeString('key', { description: 'Prefix of the project’s task keys, like YEL in YEL-42.' }),
     description: t.exposeString('description', { description: 'Markdown.' }),
@@ -38,6 +39,7 @@ export const WorkflowStateRef = builder.prismaNode('WorkflowState', {
   select: { project: { select: { workspaceId: true } } },
   authScopes: (state) => ({ member: state.project.workspaceId }),
   fields: (t) => ({
+    version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
     name: t.exposeString('name'),
     category: t.expose('category', { type: StateCategoryEnum }),
     color: t.exposeString('color', { description: '#RRGGBB' }),
@@ -157,6 +159,7 @@ builder.mutationFields((t) => ({
         (read) => context.db.project.findUniqueOrThrow(read),
         query,
         context.services.projects.create(
+          viewerIdOf(context),
           input.workspaceId.id,
           { name: input.name, key: input.key, description: input.description ?? undefined },
           input.leadId?.id,
@@ -174,6 +177,7 @@ builder.mutationFields((t) => ({
         (read) => context.db.project.findUniqueOrThrow(read),
         query,
         context.services.projects.update(
+          viewerIdOf(context),
           await workspaceIdOf(context, 'project', input.id.id),
           input.id.id,
           { name: input.name ?? undefined, key: input.key ?? undefined, description: input.description ?? undefined },
@@ -191,7 +195,12 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.project.findUniqueOrThrow(read),
         query,
-        context.services.projects.setArchived(await workspaceIdOf(context, 'project', id.id), id.id, true),
+        context.services.projects.setArchived(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'project', id.id),
+          id.id,
+          true,
+        ),
       ),
   }),
   unarchiveProject: t.prismaField({
@@ -203,7 +212,12 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.project.findUniqueOrThrow(read),
         query,
-        context.services.projects.setArchived(await workspaceIdOf(context, 'project', id.id), id.id, false),
+        context.services.projects.setArchived(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'project', id.id),
+          id.id,
+          false,
+        ),
       ),
   }),
   deleteProject: t.boolean({
@@ -211,7 +225,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: ProjectRef }) },
     authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('project', id.id), manage),
     resolve: async (_root, { id }, context) => {
-      await context.services.projects.delete(await workspaceIdOf(context, 'project', id.id), id.id);
+      await context.services.projects.delete(
+        viewerIdOf(context),
+        await workspaceIdOf(context, 'project', id.id),
+        id.id,
+      );
       return true;
     },
   }),
@@ -226,6 +244,7 @@ builder.mutationFields((t) => ({
         (read) => context.db.workflowState.findUniqueOrThrow(read),
         query,
         context.services.projects.addState(
+          viewerIdOf(context),
           await workspaceIdOf(context, 'project', input.projectId.id),
           input.projectId.id,
           { name: input.name, category: input.category, color: input.color },
@@ -242,11 +261,16 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.workflowState.findUniqueOrThrow(read),
         query,
-        context.services.projects.updateState(await workspaceIdOf(context, 'state', input.id.id), input.id.id, {
-          name: input.name ?? undefined,
-          category: input.category ?? undefined,
-          color: input.color ?? undefined,
-        }),
+        context.services.projects.updateState(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'state', input.id.id),
+          input.id.id,
+          {
+            name: input.name ?? undefined,
+            category: input.category ?? undefined,
+            color: input.color ?? undefined,
+          },
+        ),
       ),
   }),
   moveWorkflowState: t.prismaField({
@@ -258,10 +282,15 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.workflowState.findUniqueOrThrow(read),
         query,
-        context.services.projects.moveState(await workspaceIdOf(context, 'state', input.id.id), input.id.id, {
-          afterId: input.afterId?.id,
-          beforeId: input.beforeId?.id,
-        }),
+        context.services.projects.moveState(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'state', input.id.id),
+          input.id.id,
+          {
+            afterId: input.afterId?.id,
+            beforeId: input.beforeId?.id,
+          },
+        ),
       ),
   }),
   deleteWorkflowState: t.boolean({
@@ -271,6 +300,7 @@ builder.mutationFields((t) => ({
     authScopes: (_root, { input }, context) => roleInWorkspaceOf(context.workspaceOf('state', input.id.id), manage),
     resolve: async (_root, { input }, context) => {
       await context.services.projects.deleteState(
+        viewerIdOf(context),
         await workspaceIdOf(context, 'state', input.id.id),
         input.id.id,
         input.moveTasksToStateId?.id,

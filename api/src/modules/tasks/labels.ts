@@ -5,6 +5,7 @@ import type { Label } from '../../generated/prisma/client.ts';
 import { conflict } from '../../shared/errors.ts';
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { EventLog } from '../events/event-log.ts';
 import { labelInput } from './inputs.ts';
 
 const NAME_TAKEN = 'This workspace already has a label with this name.';
@@ -13,7 +14,7 @@ const nameTaken = () => conflict(NAME_TAKEN, [{ path: ['input', 'name'], message
 
 const nameConflict = (error: unknown) => uniqueViolationAsConflict(error, 'name', NAME_TAKEN);
 
-export function createLabelService({ db }: { db: Db }) {
+export function createLabelService({ db, events }: { db: Db; events: EventLog }) {
   /** Names are one regardless of case; the unique index catches exact duplicates written concurrently. */
   async function assertNameFree(workspaceId: string, name: string, labelId?: string): Promise<void> {
     const other = await db.label.findFirst({
@@ -28,28 +29,42 @@ export function createLabelService({ db }: { db: Db }) {
       return (await db.label.findUnique({ where: { id: labelId }, select: { workspaceId: true } }))?.workspaceId;
     },
 
-    async create(workspaceId: string, rawInput: unknown): Promise<Label> {
+    async create(actorId: string, workspaceId: string, rawInput: unknown): Promise<Label> {
       const input = parseInput(labelInput, rawInput);
       await assertNameFree(workspaceId, input.name);
       try {
-        return await db.label.create({ data: { ...input, workspaceId } });
+        return await events.write(workspaceId, actorId, async (tx, record) => {
+          const label = await tx.label.create({ data: { ...input, workspaceId } });
+          record({ kind: 'LABEL_CREATED', entityId: label.id, version: label.version, payload: {} });
+          return label;
+        });
       } catch (error) {
         throw nameConflict(error);
       }
     },
 
-    async update(workspaceId: string, labelId: string, rawInput: unknown): Promise<Label> {
+    async update(actorId: string, workspaceId: string, labelId: string, rawInput: unknown): Promise<Label> {
       const input = parseInput(labelInput.partial(), rawInput);
       if (input.name !== undefined) await assertNameFree(workspaceId, input.name, labelId);
       try {
-        return await db.label.update({ where: { id: labelId, workspaceId }, data: input });
+        return await events.write(workspaceId, actorId, async (tx, record) => {
+          const label = await tx.label.update({
+            where: { id: labelId, workspaceId },
+            data: { ...input, version: { increment: 1 } },
+          });
+          record({ kind: 'LABEL_UPDATED', entityId: label.id, version: label.version, payload: {} });
+          return label;
+        });
       } catch (error) {
         throw nameConflict(error);
       }
     },
 
-    async delete(workspaceId: string, labelId: string): Promise<void> {
-      await db.label.delete({ where: { id: labelId, workspaceId } });
+    async delete(actorId: string, workspaceId: string, labelId: string): Promise<void> {
+      await events.write(workspaceId, actorId, async (tx, record) => {
+        const label = await tx.label.delete({ where: { id: labelId, workspaceId } });
+        record({ kind: 'LABEL_DELETED', entityId: label.id, version: label.version + 1, payload: {} });
+      });
     },
   };
 }

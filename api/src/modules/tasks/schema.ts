@@ -54,6 +54,7 @@ export const LabelRef = builder.prismaNode('Label', {
   fields: (t) => ({
     name: t.exposeString('name'),
     color: t.exposeString('color', { description: '#RRGGBB' }),
+    version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
   }),
 });
 
@@ -70,6 +71,7 @@ export const TaskRef = builder.prismaNode('Task', {
       resolve: (task) => `${task.project.key}-${task.number}`,
     }),
     number: t.exposeInt('number'),
+    version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
     title: t.exposeString('title'),
     description: t.exposeString('description', { description: 'Markdown, as written.' }),
     priority: t.expose('priority', { type: TaskPriorityEnum }),
@@ -111,6 +113,7 @@ builder.prismaNode('Comment', {
   authScopes: (comment) => ({ member: comment.task.workspaceId }),
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown, as written.' }),
+    version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
     author: t.field({
       type: UserRef,
       nullable: true,
@@ -381,7 +384,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: TaskRef }) },
     authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('task', id.id), write),
     resolve: async (_root, { id }, context) => {
-      await context.services.tasks.delete(await workspaceIdOf(context, 'task', id.id), id.id);
+      await context.services.tasks.delete(viewerIdOf(context), await workspaceIdOf(context, 'task', id.id), id.id);
       return true;
     },
   }),
@@ -394,7 +397,7 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.label.findUniqueOrThrow(read),
         query,
-        context.services.labels.create(input.workspaceId.id, {
+        context.services.labels.create(viewerIdOf(context), input.workspaceId.id, {
           name: input.name,
           color: input.color,
         }),
@@ -409,10 +412,15 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.label.findUniqueOrThrow(read),
         query,
-        context.services.labels.update(await workspaceIdOf(context, 'label', input.id.id), input.id.id, {
-          name: input.name ?? undefined,
-          color: input.color ?? undefined,
-        }),
+        context.services.labels.update(
+          viewerIdOf(context),
+          await workspaceIdOf(context, 'label', input.id.id),
+          input.id.id,
+          {
+            name: input.name ?? undefined,
+            color: input.color ?? undefined,
+          },
+        ),
       ),
   }),
   deleteLabel: t.boolean({
@@ -420,7 +428,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: LabelRef }) },
     authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('label', id.id), write),
     resolve: async (_root, { id }, context) => {
-      await context.services.labels.delete(await workspaceIdOf(context, 'label', id.id), id.id);
+      await context.services.labels.delete(viewerIdOf(context), await workspaceIdOf(context, 'label', id.id), id.id);
       return true;
     },
   }),

@@ -9,6 +9,8 @@ import { badUserInput } from '../../shared/errors.ts';
 import { type Positioned, positionBetween, untied } from '../../shared/ordering.ts';
 import { keepWorkspace, lockStateOrder, lockTask } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
+import { taskFields } from '../events/event-kinds.ts';
+import type { EventLog } from '../events/event-log.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { type ActivityValue, changedFields } from './activity.ts';
 import { type TaskPriority, taskFieldsInput } from './inputs.ts';
@@ -165,7 +167,13 @@ async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | u
   return positionBetween(last?.position, null);
 }
 
-export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
+/** The tracked fields whose values differ, as a TASK_UPDATED event names them. */
+function changedTaskFields(before: Record<string, ActivityValue>, after: Record<string, ActivityValue>) {
+  const changed = new Set(changedFields(before, after).map((change) => change.field));
+  return taskFields.filter((field) => changed.has(field));
+}
+
+export function createTaskService({ db, clock, events }: { db: Db; clock: Clock; events: EventLog }) {
   /** completedAt when moving from `from` (undefined: a new task) to `to`. */
   const completedAtFor = (from: StateCategory | undefined, to: StateCategory, current: Date | null) => {
     if (!closedCategories.has(to)) return null;
@@ -209,7 +217,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
         priority: changes.priority,
         dueDate: changes.dueDate,
       });
-      return db.$transaction(async (tx) => {
+      return events.write(workspaceId, actorId, async (tx, recordEvent) => {
         // The workspace first, as a departure (PT-3.12) and a deletion (WS-5.12) take it before the project's row:
         // in share mode with the assignee's membership, else in key-share mode.
         await assertMemberReference(tx, workspaceId, changes.assigneeId, ['input', 'assigneeId']);
@@ -243,6 +251,12 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
           },
         });
         await tx.taskActivity.create({ data: { taskId: task.id, actorId, kind: 'CREATED', createdAt: clock.now() } });
+        recordEvent({
+          kind: 'TASK_CREATED',
+          entityId: task.id,
+          version: task.version,
+          payload: { projectId, stateId: state.id },
+        });
         return task;
       });
     },
@@ -255,7 +269,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
         priority: changes.priority,
         dueDate: changes.dueDate,
       });
-      return db.$transaction(async (tx) => {
+      return events.write(workspaceId, actorId, async (tx, recordEvent) => {
         // Locks in the order every writer takes them: the workspace's members, a state, the task.
         await assertMemberReference(tx, workspaceId, changes.assigneeId, ['input', 'assigneeId']);
         const current = await tx.task.findUniqueOrThrow({
@@ -276,6 +290,7 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
           where: { id: taskId, workspaceId },
           data: {
             ...fields,
+            version: { increment: 1 },
             ...(changes.assigneeId === undefined ? {} : { assigneeId: changes.assigneeId }),
             ...(state && position !== undefined
               ? {
@@ -291,14 +306,22 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
           await setLabels(tx, taskId, changes.labelIds);
           after.labels = labels;
         }
-        await record(tx, taskId, actorId, displayValues(before), displayValues(after));
+        const beforeValues = displayValues(before);
+        const afterValues = displayValues(after);
+        await record(tx, taskId, actorId, beforeValues, afterValues);
+        recordEvent({
+          kind: 'TASK_UPDATED',
+          entityId: taskId,
+          version: after.version,
+          payload: { projectId: after.projectId, fields: changedTaskFields(beforeValues, afterValues) },
+        });
         return after;
       });
     },
 
     /** Places the task in `stateId` between the given neighbours (last when none is given). */
     async move(actorId: string, workspaceId: string, taskId: string, placement: TaskPlacement): Promise<Task> {
-      return db.$transaction(async (tx) => {
+      return events.write(workspaceId, actorId, async (tx, recordEvent) => {
         // The target state, if it is one of the task's project: one read for the common case (PT-9.4).
         const state = await tx.workflowState.findFirst({
           where: { id: placement.stateId, project: { tasks: { some: { id: taskId, workspaceId } } } },
@@ -317,17 +340,35 @@ export function createTaskService({ db, clock }: { db: Db; clock: Clock }) {
             stateId: state.id,
             position,
             completedAt: completedAtFor(before.state.category, state.category, before.completedAt),
+            version: { increment: 1 },
           },
         });
         // Only the state changes among the values activity shows.
         const beforeValues = displayValues(before);
         await record(tx, taskId, actorId, beforeValues, { ...beforeValues, state: { id: state.id, name: state.name } });
+        recordEvent({
+          kind: 'TASK_MOVED',
+          entityId: taskId,
+          version: moved.version,
+          payload: { projectId: moved.projectId, fromStateId: before.stateId, toStateId: state.id },
+        });
         return moved;
       });
     },
 
-    async delete(workspaceId: string, taskId: string): Promise<void> {
-      await db.task.delete({ where: { id: taskId, workspaceId } });
+    async delete(actorId: string, workspaceId: string, taskId: string): Promise<void> {
+      await events.write(workspaceId, actorId, async (tx, recordEvent) => {
+        const task = await tx.task.delete({
+          where: { id: taskId, workspaceId },
+          select: { id: true, version: true, projectId: true, stateId: true },
+        });
+        recordEvent({
+          kind: 'TASK_DELETED',
+          entityId: task.id,
+          version: task.version + 1,
+          payload: { projectId: task.projectId, stateId: task.stateId },
+        });
+      });
     },
   };
 }

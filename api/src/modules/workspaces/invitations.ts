@@ -10,6 +10,7 @@ import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { emailSchema } from '../accounts/inputs.ts';
+import type { EventLog } from '../events/event-log.ts';
 import { roleSchema } from './inputs.ts';
 import type { WorkspaceRole } from './roles.ts';
 
@@ -48,9 +49,10 @@ export interface InvitationServiceDeps {
   db: Db;
   clock: Clock;
   sender: InvitationSender;
+  events: EventLog;
 }
 
-export function createInvitationService({ db, clock, sender }: InvitationServiceDeps) {
+export function createInvitationService({ db, clock, sender, events }: InvitationServiceDeps) {
   /** Condition selecting invitations that can still be accepted. */
   const pending = () => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: clock.now() } });
 
@@ -136,15 +138,17 @@ export function createInvitationService({ db, clock, sender }: InvitationService
     async accept(userId: string, token: string): Promise<Membership> {
       const now = clock.now();
       const tokenHash = hashSecretToken(token);
-      return db.$transaction(async (tx) => {
-        const found = await tx.invitation.findFirst({
-          where: { tokenHash, ...pending() },
-          select: { workspaceId: true },
-        });
-        if (!found) throw notFound('This invitation');
+      const found = await db.invitation.findFirst({
+        where: { tokenHash, ...pending() },
+        select: { workspaceId: true },
+      });
+      if (!found) throw notFound('This invitation');
+      return events.write(found.workspaceId, userId, async (tx, record) => {
         // A membership change: it takes turns with the others and with invitations in the workspace (WS-3.8).
         await lockWorkspaceMembers(tx, found.workspaceId);
-        const invitation: Invitation | null = await tx.invitation.findFirst({ where: { tokenHash, ...pending() } });
+        const invitation: Invitation | null = await tx.invitation.findFirst({
+          where: { tokenHash, workspaceId: found.workspaceId, ...pending() },
+        });
         if (!invitation) throw notFound('This invitation');
         const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
         if (user.email !== invitation.email) {
@@ -155,14 +159,22 @@ export function createInvitationService({ db, clock, sender }: InvitationService
           data: { acceptedAt: now, acceptedById: userId },
         });
         if (claimed.count === 0) throw notFound('This invitation');
+        let membership: Membership;
         try {
-          return await tx.membership.create({
+          membership = await tx.membership.create({
             data: { workspaceId: invitation.workspaceId, userId, role: invitation.role },
           });
         } catch (error) {
           if (isUniqueViolation(error)) throw conflict('You are already a member of this workspace.');
           throw error;
         }
+        record({
+          kind: 'MEMBER_JOINED',
+          entityId: membership.id,
+          version: membership.version,
+          payload: { userId, role: membership.role },
+        });
+        return membership;
       });
     },
   };

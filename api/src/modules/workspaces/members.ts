@@ -4,22 +4,12 @@ import type { Db, DbTransaction } from '../../db/database.ts';
 import type { Membership } from '../../generated/prisma/client.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
+import type { EventLog, RecordEvent } from '../events/event-log.ts';
 import { hasRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
 type Transaction = DbTransaction;
 
 const LAST_OWNER = 'A workspace needs at least one owner. Make someone else an owner first.';
-
-/**
- * Runs `work` while holding a lock on the workspace row, so that changes to its owners are
- * serialised and the "at least one owner" check cannot be raced.
- */
-async function withWorkspaceLocked<T>(db: Db, workspaceId: string, work: (tx: Transaction) => Promise<T>) {
-  return db.$transaction(async (tx) => {
-    await lockWorkspaceMembers(tx, workspaceId);
-    return work(tx);
-  });
-}
 
 async function assertAnotherOwner(tx: Transaction, target: Membership): Promise<void> {
   if (target.role !== WorkspaceRole.OWNER) return;
@@ -37,26 +27,64 @@ async function assertMayAssign(tx: Transaction, actorId: string, target: Members
   if (!hasRole(actor.role, roleNeededToAssign(target.role, to))) throw forbidden();
 }
 
-/** Removes a membership; the person's tasks and projects in that workspace lose them as assignee and lead. */
-async function removeMembership(tx: Transaction, membership: Membership): Promise<void> {
+/**
+ * Removes a membership; the person's tasks and projects in that workspace lose them as assignee and lead, each
+ * with its event (RT-1.7).
+ */
+async function removeMembership(tx: Transaction, record: RecordEvent, membership: Membership): Promise<void> {
   const { workspaceId, userId } = membership;
   // Projects before tasks, the order every writer takes them in (a state's or a project's deletion too).
-  await tx.project.updateMany({ where: { workspaceId, leadId: userId }, data: { leadId: null } });
-  await tx.task.updateMany({ where: { workspaceId, assigneeId: userId }, data: { assigneeId: null } });
-  await tx.membership.delete({ where: { id: membership.id, workspaceId } });
+  const projects = await tx.project.updateManyAndReturn({
+    where: { workspaceId, leadId: userId },
+    data: { leadId: null, version: { increment: 1 } },
+    select: { id: true, version: true },
+  });
+  for (const project of projects)
+    record({ kind: 'PROJECT_UPDATED', entityId: project.id, version: project.version, payload: {} });
+  const tasks = await tx.task.updateManyAndReturn({
+    where: { workspaceId, assigneeId: userId },
+    data: { assigneeId: null, version: { increment: 1 } },
+    select: { id: true, version: true, projectId: true },
+  });
+  for (const task of tasks) {
+    record({
+      kind: 'TASK_UPDATED',
+      entityId: task.id,
+      version: task.version,
+      payload: { projectId: task.projectId, fields: ['assignee'] },
+    });
+  }
+  const removed = await tx.membership.delete({ where: { id: membership.id, workspaceId } });
+  record({ kind: 'MEMBER_REMOVED', entityId: removed.id, version: removed.version + 1, payload: { userId } });
 }
 
-export function createMemberService({ db }: { db: Db }) {
+export function createMemberService({ db, events }: { db: Db; events: EventLog }) {
+  /**
+   * Runs `work` while holding a lock on the workspace row, so that changes to its owners are serialised and the
+   * "at least one owner" check cannot be raced.
+   */
+  async function withWorkspaceLocked<T>(
+    actorId: string,
+    workspaceId: string,
+    work: (tx: Transaction, record: RecordEvent) => Promise<T>,
+  ) {
+    return events.write(workspaceId, actorId, async (tx, record) => {
+      await lockWorkspaceMembers(tx, workspaceId);
+      return work(tx, record);
+    });
+  }
+
   /** Runs `work` on a membership of `workspaceId` with the workspace locked. */
   async function locked<T>(
+    actorId: string,
     workspaceId: string,
     membershipId: string,
-    work: (tx: Transaction, target: Membership) => Promise<T>,
+    work: (tx: Transaction, record: RecordEvent, target: Membership) => Promise<T>,
   ) {
-    return withWorkspaceLocked(db, workspaceId, async (tx) => {
+    return withWorkspaceLocked(actorId, workspaceId, async (tx, record) => {
       const target = await tx.membership.findUnique({ where: { id: membershipId, workspaceId } });
       if (!target) throw notFound();
-      return work(tx, target);
+      return work(tx, record, target);
     });
   }
 
@@ -73,27 +101,37 @@ export function createMemberService({ db }: { db: Db }) {
       membershipId: string,
       role: WorkspaceRole,
     ): Promise<Membership> {
-      return locked(workspaceId, membershipId, async (tx, target) => {
+      return locked(actorId, workspaceId, membershipId, async (tx, record, target) => {
         await assertMayAssign(tx, actorId, target, role);
         if (role !== WorkspaceRole.OWNER) await assertAnotherOwner(tx, target);
-        return tx.membership.update({ where: { id: target.id, workspaceId }, data: { role } });
+        const changed = await tx.membership.update({
+          where: { id: target.id, workspaceId },
+          data: { role, version: { increment: 1 } },
+        });
+        record({
+          kind: 'MEMBER_ROLE_CHANGED',
+          entityId: changed.id,
+          version: changed.version,
+          payload: { userId: changed.userId, role },
+        });
+        return changed;
       });
     },
 
     async remove(actorId: string, workspaceId: string, membershipId: string): Promise<void> {
-      await locked(workspaceId, membershipId, async (tx, target) => {
+      await locked(actorId, workspaceId, membershipId, async (tx, record, target) => {
         await assertMayAssign(tx, actorId, target, undefined);
         await assertAnotherOwner(tx, target);
-        await removeMembership(tx, target);
+        await removeMembership(tx, record, target);
       });
     },
 
     async leave(userId: string, workspaceId: string): Promise<void> {
-      await withWorkspaceLocked(db, workspaceId, async (tx) => {
+      await withWorkspaceLocked(userId, workspaceId, async (tx, record) => {
         const own = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
         if (!own) throw notFound();
         await assertAnotherOwner(tx, own);
-        await removeMembership(tx, own);
+        await removeMembership(tx, record, own);
       });
     },
   };

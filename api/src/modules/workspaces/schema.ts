@@ -50,6 +50,7 @@ export const WorkspaceRef = builder.prismaNode('Workspace', {
   description: 'A tenant: a team’s projects and tasks live in it, reachable by its members only.',
   authScopes: (workspace) => ({ member: workspace.id }),
   fields: (t) => ({
+    version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
     name: t.exposeString('name'),
     slug: t.exposeString('slug', { description: 'URL name, unique across Yello.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -87,6 +88,7 @@ export const MembershipRef = builder.prismaNode('Membership', {
   id: { field: 'id' },
   authScopes: (membership) => ({ member: membership.workspaceId }),
   fields: (t) => ({
+    version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
     role: t.expose('role', { type: WorkspaceRoleEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     user: t.relation('user'),
@@ -234,7 +236,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateWorkspaceInput, required: true }) },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.id.id, atLeast: requiredRole.manage } }),
     resolve: (_query, _root, { input }, context) =>
-      context.services.workspaces.update(input.id.id, { name: input.name ?? undefined, slug: input.slug ?? undefined }),
+      context.services.workspaces.update(viewerIdOf(context), input.id.id, {
+        name: input.name ?? undefined,
+        slug: input.slug ?? undefined,
+      }),
   }),
   deleteWorkspace: t.boolean({
     description: 'Deletes the workspace with all its data (owners only).',

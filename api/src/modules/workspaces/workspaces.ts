@@ -5,6 +5,7 @@ import type { Workspace } from '../../generated/prisma/client.ts';
 import { badUserInput, notFound } from '../../shared/errors.ts';
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { EventLog } from '../events/event-log.ts';
 import { createWorkspaceInput, slugSchema, updateWorkspaceInput } from './inputs.ts';
 import { WorkspaceRole } from './roles.ts';
 
@@ -12,7 +13,7 @@ const SLUG_TAKEN = 'This URL is taken. Choose another.';
 
 const slugConflict = (error: unknown) => uniqueViolationAsConflict(error, 'slug', SLUG_TAKEN, 'slug');
 
-export function createWorkspaceService({ db }: { db: Db }) {
+export function createWorkspaceService({ db, events }: { db: Db; events: EventLog }) {
   return {
     /** Creates a workspace whose only member, its OWNER, is the creator. */
     async create(creatorId: string, rawInput: unknown): Promise<Workspace> {
@@ -27,10 +28,17 @@ export function createWorkspaceService({ db }: { db: Db }) {
     },
 
     /** Changes only the fields given. */
-    async update(workspaceId: string, rawInput: unknown): Promise<Workspace> {
+    async update(actorId: string, workspaceId: string, rawInput: unknown): Promise<Workspace> {
       const input = parseInput(updateWorkspaceInput, rawInput);
       try {
-        return await db.workspace.update({ where: { id: workspaceId }, data: input });
+        return await events.write(workspaceId, actorId, async (tx, record) => {
+          const workspace = await tx.workspace.update({
+            where: { id: workspaceId },
+            data: { ...input, version: { increment: 1 } },
+          });
+          record({ kind: 'WORKSPACE_UPDATED', entityId: workspace.id, version: workspace.version, payload: {} });
+          return workspace;
+        });
       } catch (error) {
         throw slugConflict(error);
       }
@@ -48,7 +56,11 @@ export function createWorkspaceService({ db }: { db: Db }) {
           ]);
         }
         await tx.workspace.delete({ where: { id: workspaceId } });
+        // The log has no foreign key to the workspace (appending locks nothing else): it goes here, with its counter.
+        await tx.workspaceEvent.deleteMany({ where: { workspaceId } });
+        await tx.workspaceEventCounter.deleteMany({ where: { workspaceId } });
       });
+      events.closed(workspaceId);
     },
   };
 }
