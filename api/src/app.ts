@@ -6,6 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { webAppSecurityHeaders, withNonce } from './content-security-policy.ts';
 import type { QueryLimits } from './graphql/armor.ts';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps): App {
   const app = new Hono();
 
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  // gzip by Accept-Encoding for pages, scripts, styles and GraphQL answers from 1 KB; never an event stream (WEB-1.1).
+  app.use('*', compress());
 
   app.get('/health', async (c) => {
     try {
@@ -132,7 +135,14 @@ export function createApp(deps: AppDeps): App {
     };
     app.get('/', shell);
     app.get('/index.html', shell);
+    // Vite names every file under /assets/ by its content: a name never serves other bytes (WEB-1.2).
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    });
     app.use('/*', serveStatic({ root }));
+    // An asset of another build is gone, not a page: the shell in its place would be cached for a year as a script.
+    app.get('/assets/*', (c) => c.text('This file is not part of the running version of Yello.', 404));
     // Client-side routes: every other GET gets the app shell.
     app.get('*', shell);
   }

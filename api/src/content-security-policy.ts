@@ -48,16 +48,16 @@ export function sha256Source(text: string): string {
 }
 
 /**
- * GraphiQL's policy. Yoga's GraphiQL page inlines its whole bundle in one `<script>` (allowed by its hash, so no other
- * inline script runs) and its Monaco editor runs workers from `blob:` URLs the script makes. Styles need
+ * GraphiQL's policy. Yoga's GraphiQL page inlines its whole bundle in one `<script>`, after ours that keeps operations
+ * out of the URL (both allowed by their hashes, so no other inline script runs) and its Monaco editor runs workers from `blob:` URLs the script makes. Styles need
  * `'unsafe-inline'`: the editor and its React components add `<style>` elements without a nonce while they run, and
  * Monaco writes its lines as HTML with `style` attributes, which a nonce cannot allow. The editor's fonts and icons
  * are `data:` URLs. Everything else is as strict as the web app's policy.
  */
-export function graphiqlContentSecurityPolicy(scriptHash: string): string {
+export function graphiqlContentSecurityPolicy(scriptHashes: string[]): string {
   return [
     "default-src 'self'",
-    `script-src ${scriptHash}`,
+    `script-src ${scriptHashes.join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",

@@ -87,13 +87,14 @@ describe('Content-Security-Policy', () => {
     expect(viteConfig).toContain(`cspNonce: '${CSP_NONCE_PLACEHOLDER}'`);
   });
 
-  test('AUTH-12.13, AUTH-10.4 GraphiQL runs only its own inline script, allowed by its hash', async ({ api }) => {
+  test('AUTH-12.13, AUTH-10.4 GraphiQL runs only its own inline scripts, allowed by their hashes', async ({ api }) => {
     const response = await api.fetch('/graphql', { headers: { accept: 'text/html' } });
     const html = await response.text();
     expect(html).toContain('Yello GraphQL API');
     const policy = directives(response.headers.get('content-security-policy'));
-    const script = html.slice(html.indexOf('<script>') + '<script>'.length, html.lastIndexOf('</script>'));
-    expect(policy.get('script-src')).toEqual([sha256Source(script)]);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+    expect(scripts).toHaveLength(2);
+    expect(policy.get('script-src')).toEqual(scripts.map(sha256Source));
     expect(policy.get('worker-src')).toEqual(['blob:']);
     expect(policy.get('connect-src')).toEqual(["'self'"]);
     expect(policy.get('img-src')).toEqual(["'self'", 'data:']);

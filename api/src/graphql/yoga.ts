@@ -172,18 +172,39 @@ interface GraphiQLPage {
 }
 
 /**
+ * Runs before GraphiQL's bundle: GraphiQL writes the edited operation into `?query=` on every keystroke (its
+ * `onEditQuery`, with no option to turn it off), which put passwords typed in a `login` mutation into the browser's
+ * history. URLs given to `history.replaceState` lose `query` and `variables` (WEB-2.2); a link with `?query=` still
+ * opens with that query, as GraphiQL reads it before any edit.
+ */
+const KEEP_OPERATIONS_OUT_OF_THE_URL = `(() => {
+  const replaceState = history.replaceState.bind(history);
+  history.replaceState = (state, unused, url) => {
+    if (url !== undefined && url !== null) {
+      const kept = new URL(url, location.href);
+      kept.searchParams.delete('query');
+      kept.searchParams.delete('variables');
+      url = kept;
+    }
+    replaceState(state, unused, url);
+  };
+})();`;
+
+/**
  * Yoga's GraphiQL page with its Content-Security-Policy, rendered once (the options never change): the page inlines
- * its bundle in a single `<script>`, whose hash the policy allows.
+ * its bundle in a single `<script>`, after which ours is put first; the policy allows both by their hashes.
  */
 function graphiqlPage(options: GraphiQLOptions): () => GraphiQLPage {
   let page: GraphiQLPage | undefined;
   return () => {
     if (page) return page;
-    const html = renderGraphiQL(options);
-    const start = html.indexOf('<script>');
-    const end = html.lastIndexOf('</script>');
+    const rendered = renderGraphiQL(options);
+    const start = rendered.indexOf('<script>');
+    const end = rendered.lastIndexOf('</script>');
     if (start < 0 || end < start) throw new Error('GraphiQL no longer renders one inline script.');
-    const policy = graphiqlContentSecurityPolicy(sha256Source(html.slice(start + '<script>'.length, end)));
+    const bundle = rendered.slice(start + '<script>'.length, end);
+    const html = `${rendered.slice(0, start)}<script>${KEEP_OPERATIONS_OUT_OF_THE_URL}</script>${rendered.slice(start)}`;
+    const policy = graphiqlContentSecurityPolicy([sha256Source(KEEP_OPERATIONS_OUT_OF_THE_URL), sha256Source(bundle)]);
     page = { html, policy };
     return page;
   };
