@@ -256,7 +256,9 @@ export function createGraphQLHandler({
   const graphiql = graphiqlPage({
     title: 'Yello GraphQL API',
     defaultQuery:
-      '# Sign in with the login mutation, then add the header\n# {"Authorization": "Bearer <accessToken>"}\n# in the Headers tab below.\nquery Me {\n  me {\n    id\n    email\n    name\n  }\n}\n',
+      '# Sign in with the login mutation, then add the header\n# {"Authorization": "Bearer <accessToken>"}\n# in the Headers tab below.\n# Subscriptions (workspaceEvents) run here too, over Server-Sent Events.\nquery Me {\n  me {\n    id\n    email\n    name\n  }\n}\n',
+    // Sent with every request GraphiQL makes: its subscriptions open with a GET, which CSRF prevention refuses without.
+    additionalHeaders: { 'x-yello-csrf': '1' },
   });
   return createYoga<RequestContext, Context>({
     schema,
