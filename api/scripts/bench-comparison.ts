@@ -94,7 +94,7 @@ export interface Compared {
   baseline: Totals | undefined;
 }
 
-interface Contender {
+export interface Contender {
   name: 'Yello' | 'baseline';
   endpoint: string;
   process: ServerProcess;
@@ -107,8 +107,14 @@ function shown(url: string): string {
   return parsed.toString();
 }
 
+/** What preparing the database needs (the fan-out's options have it too). */
+export type DataOptions = Pick<
+  ComparisonOptions,
+  'databaseUrl' | 'dataDir' | 'password' | 'reset' | 'scale' | 'demoProjects' | 'bcryptCost'
+>;
+
 /** The database ready to measure: the demo (seeded when missing), the scale tenants; what it holds. */
-async function prepareData(options: ComparisonOptions, output: ComparisonOutput) {
+export async function prepareData(options: DataOptions, output: ComparisonOutput) {
   const config = loadConfig({ YELLO_DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl });
   const databaseName = config.databaseUrl ? shown(config.databaseUrl) : `embedded PGlite in ${config.dataDir}`;
   const database = await openDatabase(await startPostgres({ url: config.databaseUrl, dataDir: config.pgliteDir }));
@@ -155,7 +161,8 @@ async function prepareData(options: ComparisonOptions, output: ComparisonOutput)
   }
 }
 
-async function startContender(
+/** Starts a server (Yello's entry point, or the baseline's) on a free port and waits for its health. */
+export async function startContender(
   name: Contender['name'],
   entry: string,
   env: Record<string, string | undefined>,

@@ -39,3 +39,17 @@ export const MOVE_TASK = `mutation MoveTask($input: MoveTaskInput!) { moveTask(i
 /** The request body of an operation, as the bench sends it. */
 export const operation = (query: string, variables: Record<string, unknown>): string =>
   JSON.stringify({ query, variables });
+
+/** The fan-out's subscribers: what a board applies from a move (`npm run bench -- --fanout`). */
+export const WORKSPACE_EVENTS = `subscription WorkspaceEvents($workspaceId: ID!, $after: String) {
+  workspaceEvents(workspaceId: $workspaceId, after: $after) {
+    __typename cursor occurredAt
+    ... on TaskMoved { version fromStateId task { id key title position state { id name } } }
+  }
+}`;
+
+export const WORKSPACE_ID = `query WorkspaceId($slug: String!) { workspace(slug: $slug) { id } }`;
+
+export const LAST_EVENT = `query LastEvent($workspaceId: ID!) {
+  workspaceEvents(workspaceId: $workspaceId, last: 1) { edges { cursor } }
+}`;

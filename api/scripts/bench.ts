@@ -1,8 +1,10 @@
 // npm run bench [-- options]: Yello against a plain node:http + pg baseline on one database (bench-comparison.ts),
-// or, with --url, a load test of a server that is already running (benchmark.ts). `--help` lists the options.
+// or, with --url, a load test of a server that is already running (benchmark.ts), or, with --fanout, the fan-out of
+// live events from one instance to its subscribers (bench-fanout.ts). `--help` lists the options.
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../src/config.ts';
 import { failedRequests, runComparison } from './bench-comparison.ts';
+import { runFanout } from './bench-fanout.ts';
 import { BenchError, failedScenarios, isScenarioId, runBenchmark, SCENARIO_IDS } from './benchmark.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD_VARIABLE } from './demo-workspace.ts';
 
@@ -32,6 +34,14 @@ Yello is measured alone.
   --search WORDS       what the task list searches for (default: login)
   --url URL            instead: load-test Yello already running at URL (seeded with npm run seed), alone
   --email EMAIL        with --url: who signs in (default: ${DEMO_EMAIL})
+  --fanout             instead: live events from one Yello instance (on --database-url or the embedded PGlite) to
+                       subscribers of the demo workspace over Server-Sent Events: the time from a move until every
+                       subscriber has its event, and the events per second a burst of moves reaches each subscriber
+  --subscribers N      with --fanout: subscribers of the latency measure (default 500)
+  --events N           with --fanout: moves of the latency measure, one at a time (default 10)
+  --burst-subscribers N  with --fanout: subscribers of the throughput measure (default 100)
+  --burst N            with --fanout: moves of the throughput measure, sent at once by --connections writers
+                       (default 200; above 256 a subscriber that falls behind is ended with ResyncRequired)
   --help               this text`;
 
 const { values: options } = parseArgs({
@@ -49,6 +59,11 @@ const { values: options } = parseArgs({
     search: { type: 'string', default: 'login' },
     url: { type: 'string' },
     email: { type: 'string', default: DEMO_EMAIL },
+    fanout: { type: 'boolean', default: false },
+    subscribers: { type: 'string', default: '500' },
+    events: { type: 'string', default: '10' },
+    'burst-subscribers': { type: 'string', default: '100' },
+    burst: { type: 'string', default: '200' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -102,28 +117,47 @@ try {
       DATABASE_URL: options['database-url'] ?? process.env.DATABASE_URL,
       YELLO_DATA_DIR: options['data-dir'] ?? process.env.YELLO_DATA_DIR,
     });
-    const compared = await runComparison(
-      {
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        password,
-        reset: options.reset,
-        scale: count('scale', options.scale, 0),
-        connections,
-        duration,
-        warmup: seconds('warmup', options.warmup, 0),
-        rounds: count('rounds', options.rounds, 1),
-        search: options.search,
-        only,
-      },
-      {
-        log: (line) => console.log(line),
-        table: (rows) => console.table(rows),
-        progress: process.stderr,
-      },
-    );
-    const failed = failedRequests(compared);
-    if (failed > 0) fail(`\n${failed} request(s) failed: the numbers above measure errors too.`);
+    const output = {
+      log: (line: string) => console.log(line),
+      table: (rows: Record<string, string | number>[]) => console.table(rows),
+      progress: process.stderr,
+    };
+    if (options.fanout) {
+      await runFanout(
+        {
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          password,
+          reset: options.reset,
+          scale: count('scale', options.scale, 0),
+          connections,
+          subscribers: count('subscribers', options.subscribers, 1),
+          events: count('events', options.events, 1),
+          burstSubscribers: count('burst-subscribers', options['burst-subscribers'], 1),
+          burst: count('burst', options.burst, 1),
+        },
+        output,
+      );
+    } else {
+      const compared = await runComparison(
+        {
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          password,
+          reset: options.reset,
+          scale: count('scale', options.scale, 0),
+          connections,
+          duration,
+          warmup: seconds('warmup', options.warmup, 0),
+          rounds: count('rounds', options.rounds, 1),
+          search: options.search,
+          only,
+        },
+        output,
+      );
+      const failed = failedRequests(compared);
+      if (failed > 0) fail(`\n${failed} request(s) failed: the numbers above measure errors too.`);
+    }
   }
 } catch (error: unknown) {
   if (!(error instanceof BenchError)) throw error;

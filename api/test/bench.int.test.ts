@@ -1,7 +1,8 @@
-// `npm run bench` (projects-and-tasks 7.2–7.6): the bench's own code, for a moment per run, against the real app,
-// over the demo workspace seeded (small) by the seed's own code. Not a performance test: it proves that every
+// `npm run bench` (projects-and-tasks 7.2–7.6, realtime 8.2): the bench's own code, for a moment per run, against the
+// real app, over the demo workspace seeded (small) by the seed's own code. Not a performance test: it proves that every
 // scenario runs under concurrent load without a failed request, that the plain baseline answers byte for byte as
-// Yello does (it needs a TCP PostgreSQL, so those tests run in `npm run test:pg`), and what the bench reports.
+// Yello does (it needs a TCP PostgreSQL, so those tests run in `npm run test:pg`), that the fan-out of live events
+// reaches every subscriber, and what the bench reports.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import {
   runComparison,
 } from '../scripts/bench-comparison.ts';
 import { BOARD, operation } from '../scripts/bench-documents.ts';
+import { checkDelivered, runFanout, type Subscriber } from '../scripts/bench-fanout.ts';
 import {
   BenchError,
   type BenchOutput,
@@ -372,6 +374,109 @@ describe('benchmark', () => {
           'Yello CPU ms/req': expect.stringMatching(/^\d+\.\d\d$/),
           'PostgreSQL CPU ms/req (Yello)': 'in Yello',
         });
+      }
+    },
+  );
+
+  test.skipIf(onPostgres)(
+    'RT-8.2 --fanout reports the time from a move until every subscriber of one instance has its event, and the events per second a burst of moves reaches each of its subscribers',
+    { timeout: COMPARISON_TIMEOUT },
+    async ({ onTestFinished }) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'yello-fanout-'));
+      onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+      const output: ComparisonOutput & ReturnType<typeof collect> = {
+        ...collect(),
+        progress: captureOutput().progress,
+      };
+      const options = {
+        dataDir,
+        scale: 0,
+        connections: 2,
+        subscribers: 12,
+        events: 3,
+        burstSubscribers: 5,
+        burst: 8,
+        demoProjects: SMALL_DEMO_PROJECTS,
+        bcryptCost: 4,
+      };
+
+      // It throws unless every subscriber received every event of the log, in order.
+      const result = await runFanout(options, output);
+
+      expect(result.toAll).toHaveLength(options.events);
+      expect(result.toEach).toHaveLength(options.events * options.subscribers);
+      // The time until every subscriber has an event is the slowest of its deliveries.
+      expect(result.toAll).toEqual(
+        result.toAll.map((_, event) =>
+          Math.max(...result.toEach.slice(event * options.subscribers, (event + 1) * options.subscribers)),
+        ),
+      );
+      expect(result.writesPerSecond).toBeGreaterThan(0);
+      expect(result.eventsPerSecond).toBeCloseTo((options.burst * 1000) / result.burstMs);
+      const { lines, tables } = output;
+      expect(lines).toContainEqual(expect.stringContaining(`embedded PGlite in ${dataDir}`));
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^CPU during the burst: Yello \d+ ms \(\d+\.\d\d ms per delivery\)/),
+      );
+      const duration = expect.stringMatching(/^\d+ ms$/);
+      expect(tables).toEqual([
+        {
+          measure: 'move → every subscriber has the event',
+          subscribers: 12,
+          events: 3,
+          p50: duration,
+          p95: duration,
+          max: duration,
+          'events/s to each': '—',
+          'deliveries/s': '—',
+        },
+        {
+          measure: 'move → a subscriber has the event',
+          subscribers: 12,
+          events: 3,
+          p50: duration,
+          p95: duration,
+          max: duration,
+          'events/s to each': '—',
+          'deliveries/s': '—',
+        },
+        {
+          measure: expect.stringMatching(/^burst of moves \(\d+\/s committed\) → the last subscriber has the last$/),
+          subscribers: 5,
+          events: 8,
+          p50: '—',
+          p95: '—',
+          max: duration,
+          'events/s to each': Math.round(result.eventsPerSecond),
+          'deliveries/s': Math.round(result.eventsPerSecond * 5),
+        },
+      ]);
+      const markdown = lines.filter((line) => line.startsWith('| '));
+      expect(markdown[0]).toBe(
+        '| measure | subscribers | events | p50 | p95 | max | events/s to each | deliveries/s |',
+      );
+      expect(markdown).toHaveLength(2 + 3);
+
+      // A subscriber that missed an event, or got another one, makes it refuse the figures.
+      const streamOf = (...results: Subscriber['results']): Subscriber => ({
+        results,
+        take: async () => results,
+        ended: Promise.resolve(undefined),
+        isEnded: () => false,
+        close: () => {},
+      });
+      const moved = (cursor: number) => ({
+        data: { workspaceEvents: { __typename: 'TaskMoved', cursor: String(cursor) } },
+      });
+      expect(() => checkDelivered([streamOf(moved(5), moved(6))], 4, 6)).not.toThrow();
+      for (const wrong of [
+        streamOf(moved(5), moved(7)),
+        streamOf(moved(5)),
+        streamOf(moved(5), { data: { workspaceEvents: { __typename: 'ResyncRequired', cursor: '6' } } }),
+      ]) {
+        expect(() => checkDelivered([streamOf(moved(5), moved(6)), wrong], 4, 6)).toThrow(
+          /^1 subscriber\(s\) did not receive every event of the log \(5 to 6\) in order/,
+        );
       }
     },
   );

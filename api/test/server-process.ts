@@ -84,6 +84,25 @@ export async function waitForHealth(url: string, server: ServerProcess, timeoutM
 }
 
 /**
+ * Starts main.ts in production mode with `env` on a free port of `host`, and waits for its health; `onFinished` is
+ * given the clean-up (stop).
+ */
+export async function startYello(
+  env: Record<string, string | undefined>,
+  onFinished: (cleanUp: () => Promise<void>) => void,
+  host = '127.0.0.1',
+): Promise<{ server: ServerProcess; host: string; port: number; url: string }> {
+  const port = await freePort(host);
+  const server = startServer({ NODE_ENV: 'production', ...env, HOST: host, PORT: String(port) });
+  onFinished(async () => {
+    await server.stop();
+  });
+  const url = `http://${host}:${port}`;
+  await waitForHealth(url, server);
+  return { server, host, port, url };
+}
+
+/**
  * Starts main.ts as `npm start` does (production mode, embedded PGlite in a fresh data directory) on a free port of
  * `host`, and waits for its health; `onFinished` is given the clean-up (stop, then remove the directory).
  */
@@ -92,19 +111,16 @@ export async function startYelloOnEmbeddedDatabase(
   host = '127.0.0.1',
 ): Promise<{ server: ServerProcess; host: string; port: number; url: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'yello-server-'));
-  const port = await freePort(host);
-  const server = startServer({
-    NODE_ENV: 'production',
-    HOST: host,
-    PORT: String(port),
-    YELLO_DATA_DIR: dataDir,
-    DATABASE_URL: undefined,
-  });
+  let stop: () => Promise<void> = async () => {};
   onFinished(async () => {
-    await server.stop();
+    await stop();
     await rm(dataDir, { recursive: true, force: true });
   });
-  const url = `http://${host}:${port}`;
-  await waitForHealth(url, server);
-  return { server, host, port, url };
+  return startYello(
+    { YELLO_DATA_DIR: dataDir, DATABASE_URL: undefined },
+    (cleanUp) => {
+      stop = cleanUp;
+    },
+    host,
+  );
 }

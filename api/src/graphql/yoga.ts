@@ -210,6 +210,30 @@ function graphiqlPage(options: GraphiQLOptions): () => GraphiQLPage {
   };
 }
 
+/**
+ * Event streams pass through proxies unbuffered (RT-4.4), and end as soon as their client goes (RT-6.3). The stream library under Yoga 5.24 cancels a response
+ * only at its next write, so a client that left kept its stream, listeners and Redis channel until the next event or
+ * keep-alive; the request's signal aborts as the connection closes.
+ */
+function liveStreams(): Plugin {
+  return {
+    // nginx, and proxies that honour it, pass an event stream through as written instead of buffering it.
+    onResponse({ response }) {
+      if (response.headers.get('content-type')?.startsWith('text/event-stream'))
+        response.headers.set('x-accel-buffering', 'no');
+    },
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: ({ result }) => {
+        if (!isAsyncIterable(result)) return;
+        const { signal } = args.contextValue.request;
+        const end = () => void result[Symbol.asyncIterator]().return?.();
+        if (signal.aborted) end();
+        else signal.addEventListener('abort', end, { once: true });
+      },
+    }),
+  };
+}
+
 /** GraphiQL's page gets its own policy; every other answer of the endpoint is data and may load nothing. */
 function contentSecurityPolicy(graphiql: () => GraphiQLPage): Plugin {
   return {
@@ -284,6 +308,7 @@ export function createGraphQLHandler({
       codeRequestErrors(),
       codeKnownErrors(),
       contentSecurityPolicy(graphiql),
+      liveStreams(),
       // Each event of a subscription runs with a context of its own: scope-auth's results and Pothos Prisma's loaded
       // rows are kept per context, so nothing checked or read for one event is reused for the next (RT-5.4).
       useExtendContextValuePerExecuteSubscriptionEvent(() => ({ contextPartial: initContextCache() })),

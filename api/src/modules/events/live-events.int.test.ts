@@ -98,6 +98,7 @@ describe('live workspace events', () => {
       body: JSON.stringify({ query: EVENTS, variables: { id: workspace.id } }),
     });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
     const reader = response.body?.getReader();
     const first = await reader?.read();
     await reader?.cancel();
