@@ -144,25 +144,57 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: 'omit',
+    idFieldOptions: {
+      description: 'Global id: opaque and stable. Pass it to `node`, or wherever an argument asks for this object.',
+    },
     firstArgOptions: {
       validate: pageSize,
       description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
     },
     lastArgOptions: {
       validate: pageSize,
-      description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+      description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}), counted back from \`before\` or the end.`,
+    },
+    afterArgOptions: {
+      description:
+        'Start after this cursor (an edge’s `cursor` or `pageInfo.endCursor`). A malformed cursor is BAD_USER_INPUT.',
+    },
+    beforeArgOptions: {
+      description:
+        'End before this cursor (an edge’s `cursor` or `pageInfo.startCursor`); with `last`, pages backwards. A malformed cursor is BAD_USER_INPUT.',
     },
     cursorType: 'String',
     pageInfoTypeOptions: {
       description: 'Where a page sits in its list: the cursors to page on from, and whether there is more.',
     },
-    nodesOnConnection: true,
+    hasNextPageFieldOptions: {
+      description:
+        'Whether items follow this page. Exact when paging forward (`first`, `after`); paging backwards, it is true when `before` was given.',
+    },
+    hasPreviousPageFieldOptions: {
+      description:
+        'Whether items come before this page. Exact when paging backwards (`last`, `before`); paging forward, it is true when `after` was given.',
+    },
+    startCursorFieldOptions: {
+      description:
+        'The cursor of the page’s first item, to pass as `before`. On an empty page: null, or in `workspaceEvents` the cursor you paged from (empty when none).',
+    },
+    endCursorFieldOptions: {
+      description:
+        'The cursor of the page’s last item, to pass as `after` for the next page. On an empty page: null, or in `workspaceEvents` the cursor you paged from (empty when none), to poll with again.',
+    },
+    pageInfoFieldOptions: { description: 'Cursors and whether there is more, to page on.' },
+    edgesFieldOptions: { description: 'The page’s items, each with its cursor.' },
+    nodesOnConnection: { description: 'The page’s items, in order (the nodes of `edges`).' },
+    cursorFieldOptions: { description: 'This item’s place in the list: pass it as `after` or `before`.' },
+    nodeFieldOptions: { description: 'The item.' },
     decodeGlobalID: decodeYelloGlobalID,
     // Signed-in callers only: for anonymous ones the type scopes would answer UNAUTHENTICATED for an id that
     // exists and NOT_FOUND for one that does not, telling which ids exist.
     nodeQueryOptions: {
       authScopes: { loggedIn: true },
       description: 'Any object by its global id; NOT_FOUND when it does not exist or lies outside your workspaces.',
+      args: { id: { description: 'A global id, as any object’s `id` field gives it.' } },
       resolve: (_root, { id }, _context, _info, resolveNode) => nodeOrNotFound(() => resolveNode(id)),
     },
     // Defined below instead: the plugin's field decodes every id before resolving and loads them together, so one
@@ -207,6 +239,7 @@ builder.queryField('nodes', (t) =>
     args: {
       ids: t.arg.idList({
         required: true,
+        description: `Global ids, at most ${MAX_PAGE_SIZE}.`,
         validate: z.array(z.unknown()).max(MAX_PAGE_SIZE, `Ask for at most ${MAX_PAGE_SIZE} ids at once.`),
       }),
     },

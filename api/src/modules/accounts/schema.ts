@@ -10,9 +10,9 @@ export const UserRef = builder.prismaNode('User', {
   // Yourself, and the people you share a workspace with.
   authScopes: (user) => ({ $any: { self: user.id, coMember: user.id } }),
   fields: (t) => ({
-    email: t.exposeString('email'),
-    name: t.exposeString('name'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    email: t.exposeString('email', { description: 'Their sign-in email address, in lower case.' }),
+    name: t.exposeString('name', { description: 'The name others see, 1 to 100 characters.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was registered.' }),
   }),
 });
 
@@ -21,11 +21,24 @@ const SessionRef = builder.prismaNode('Session', {
   description: 'A signed-in device or browser.',
   authScopes: (session) => ({ self: session.userId }),
   fields: (t) => ({
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime' }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    userAgent: t.exposeString('userAgent', { nullable: true }),
-    ipAddress: t.exposeString('ipAddress', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When you signed in on this device.' }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      description: 'When the session last made a request or refreshed its token, to within a minute.',
+    }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description: 'When it ends unless revoked before: 30 days after sign-in; refreshing does not extend it.',
+    }),
+    userAgent: t.exposeString('userAgent', {
+      nullable: true,
+      description: 'The browser’s User-Agent at sign-in, cut to 512 characters; null when none was sent.',
+    }),
+    ipAddress: t.exposeString('ipAddress', {
+      nullable: true,
+      description:
+        'The address it signed in from (the first X-Forwarded-For entry behind a trusted proxy); null when unknown.',
+    }),
     current: t.boolean({
       description: 'Whether this is the session making the request.',
       resolve: (session, _args, context) => session.id === context.viewer?.sessionId,
@@ -46,7 +59,7 @@ const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
       description: 'When the access token stops working; call refreshSession before then.',
       resolve: ({ session }) => session.accessToken.expiresAt,
     }),
-    user: t.field({ type: UserRef, resolve: ({ user }) => user }),
+    user: t.field({ type: UserRef, description: 'The user now signed in.', resolve: ({ user }) => user }),
   }),
 });
 
@@ -68,26 +81,44 @@ async function signedIn(context: Context, result: SignedIn): Promise<SignedIn> {
 const RegisterInput = builder.inputType('RegisterInput', {
   description: 'A new account.',
   fields: (t) => ({
-    email: t.string(),
-    password: t.string({ description: 'At least 8 characters and at most 72 bytes; common passwords are refused.' }),
-    name: t.string(),
+    email: t.string({
+      description:
+        'Your email address, at most 254 characters; stored in lower case. CONFLICT when it already has an account.',
+    }),
+    password: t.string({
+      description:
+        'At least 8 characters and at most 72 bytes; common passwords, and ones built on your email or name, are refused.',
+    }),
+    name: t.string({ description: 'The name others see, 1 to 100 characters.' }),
   }),
 });
 
 const LoginInput = builder.inputType('LoginInput', {
   description:
     'Email and password. After repeated failures for an email or from an address, login answers RATE_LIMITED for a while.',
-  fields: (t) => ({ email: t.string(), password: t.string() }),
+  fields: (t) => ({
+    email: t.string({ description: 'Your account’s email address, in any case.' }),
+    password: t.string({ description: 'Your password.' }),
+  }),
 });
 
 const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   description: 'Your new name.',
-  fields: (t) => ({ name: t.string() }),
+  fields: (t) => ({ name: t.string({ description: '1 to 100 characters.' }) }),
 });
 
 const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
   description: 'Your current password and the new one.',
-  fields: (t) => ({ currentPassword: t.string(), newPassword: t.string() }),
+  fields: (t) => ({
+    currentPassword: t.string({
+      description:
+        'Your password now. A wrong one is BAD_USER_INPUT and counts as a failed sign-in (RATE_LIMITED after repeated failures).',
+    }),
+    newPassword: t.string({
+      description:
+        'At least 8 characters and at most 72 bytes; common passwords, and ones built on your email or name, are refused.',
+    }),
+  }),
 });
 
 builder.queryFields((t) => ({
@@ -113,14 +144,14 @@ builder.mutationFields((t) => ({
   register: t.field({
     type: AuthPayload,
     description: 'Creates an account and signs in. Sets the httpOnly refresh cookie.',
-    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    args: { input: t.arg({ type: RegisterInput, required: true, description: 'The new account.' }) },
     resolve: async (_root, { input }, context) =>
       signedIn(context, await context.services.accounts.register(input, context.client)),
   }),
   login: t.field({
     type: AuthPayload,
     description: 'Signs in with email and password. Sets the httpOnly refresh cookie.',
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'Email and password.' }) },
     resolve: async (_root, { input }, context) =>
       signedIn(context, await context.services.accounts.login(input, context.client)),
   }),
@@ -150,12 +181,18 @@ builder.mutationFields((t) => ({
   updateProfile: t.withAuth({ loggedIn: true }).field({
     type: UserRef,
     description: 'Changes your name.',
-    args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
+    args: { input: t.arg({ type: UpdateProfileInput, required: true, description: 'Your new name.' }) },
     resolve: (_root, { input }, context) => context.services.accounts.updateProfile(context.viewer, input),
   }),
   changePassword: t.withAuth({ loggedIn: true }).boolean({
     description: 'Changes the password and ends every other session.',
-    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ChangePasswordInput,
+        required: true,
+        description: 'Your current password and the new one.',
+      }),
+    },
     resolve: async (_root, { input }, context) => {
       await context.services.accounts.changePassword(context.viewer, input, context.client);
       return true;
@@ -163,7 +200,13 @@ builder.mutationFields((t) => ({
   }),
   revokeSession: t.withAuth({ loggedIn: true }).boolean({
     description: "Ends one of the viewer's sessions.",
-    args: { id: t.arg.globalID({ required: true, for: SessionRef }) },
+    args: {
+      id: t.arg.globalID({
+        required: true,
+        for: SessionRef,
+        description: 'The session’s id, from `sessions`; NOT_FOUND when it is not yours or has ended.',
+      }),
+    },
     resolve: async (_root, { id }, context) => {
       await context.services.sessions.revoke(context.viewer.userId, id.id);
       if (id.id === context.viewer.sessionId) await context.refreshCookie.clear();

@@ -57,7 +57,11 @@ export const WorkspaceEventRef = builder.interfaceRef<StreamItem>('WorkspaceEven
       description: 'The event’s place in its workspace’s log (1, 2, 3… with no gap): pass it as `after` to resume.',
       resolve: (item) => String(item.sequence),
     }),
-    occurredAt: t.field({ type: 'DateTime', resolve: (item) => item.occurredAt }),
+    occurredAt: t.field({
+      type: 'DateTime',
+      description: 'When the change was written to the log; for ResyncRequired, when it was sent.',
+      resolve: (item) => item.occurredAt,
+    }),
   }),
 });
 
@@ -73,7 +77,13 @@ builder.objectRef<ResyncRequired>('ResyncRequired').implement({
   interfaces: [WorkspaceEventRef],
   isTypeOf: (item) => typeof item === 'object' && item !== null && 'kind' in item && item.kind === 'RESYNC_REQUIRED',
   authScopes: (item) => ({ member: item.workspaceId }),
-  fields: (t) => ({ reason: t.field({ type: ResyncReasonEnum, resolve: (item) => item.reason }) }),
+  fields: (t) => ({
+    reason: t.field({
+      type: ResyncReasonEnum,
+      description: 'Why the events before this one cannot be sent.',
+      resolve: (item) => item.reason,
+    }),
+  }),
 });
 
 const globalId = (typename: string, id: string) => encodeGlobalID(typename, id);
@@ -128,7 +138,10 @@ for (const kind of ['TASK_CREATED', 'TASK_UPDATED', 'TASK_MOVED'] as const) {
       resolve: (query, event, _args, context) =>
         context.db.task.findFirst({ ...query, where: { id: event.entityId, workspaceId: event.workspaceId } }),
     }),
-    projectId: t.id({ resolve: (event) => globalId('Project', event.payload.projectId) }),
+    projectId: t.id({
+      description: 'The global id of the task’s project.',
+      resolve: (event) => globalId('Project', event.payload.projectId),
+    }),
     ...(kind === 'TASK_UPDATED'
       ? {
           fields: t.stringList({
@@ -149,8 +162,11 @@ for (const kind of ['TASK_CREATED', 'TASK_UPDATED', 'TASK_MOVED'] as const) {
 }
 
 eventType('TASK_DELETED', 'A task was deleted, with its comments and history.', (t) => ({
-  taskId: t.id({ resolve: (event) => globalId('Task', event.entityId) }),
-  projectId: t.id({ resolve: (event) => globalId('Project', event.payload.projectId) }),
+  taskId: t.id({ description: 'The global id the task had.', resolve: (event) => globalId('Task', event.entityId) }),
+  projectId: t.id({
+    description: 'The global id of its project.',
+    resolve: (event) => globalId('Project', event.payload.projectId),
+  }),
   stateId: t.id({
     description: 'The state (board column) it was in.',
     resolve: (event) => globalId('WorkflowState', event.payload.stateId),
@@ -169,13 +185,22 @@ for (const kind of ['COMMENT_ADDED', 'COMMENT_EDITED'] as const) {
           where: { id: event.entityId, task: { workspaceId: event.workspaceId } },
         }),
     }),
-    taskId: t.id({ resolve: (event) => globalId('Task', event.payload.taskId) }),
+    taskId: t.id({
+      description: 'The global id of the task it is on.',
+      resolve: (event) => globalId('Task', event.payload.taskId),
+    }),
   }));
 }
 
 eventType('COMMENT_DELETED', 'A comment was deleted.', (t) => ({
-  commentId: t.id({ resolve: (event) => globalId('Comment', event.entityId) }),
-  taskId: t.id({ resolve: (event) => globalId('Task', event.payload.taskId) }),
+  commentId: t.id({
+    description: 'The global id the comment had.',
+    resolve: (event) => globalId('Comment', event.entityId),
+  }),
+  taskId: t.id({
+    description: 'The global id of the task it was on.',
+    resolve: (event) => globalId('Task', event.payload.taskId),
+  }),
 }));
 
 for (const kind of ['LABEL_CREATED', 'LABEL_UPDATED'] as const) {
@@ -191,7 +216,7 @@ for (const kind of ['LABEL_CREATED', 'LABEL_UPDATED'] as const) {
 }
 
 eventType('LABEL_DELETED', 'A label was deleted; the tasks that had it no longer do.', (t) => ({
-  labelId: t.id({ resolve: (event) => globalId('Label', event.entityId) }),
+  labelId: t.id({ description: 'The global id the label had.', resolve: (event) => globalId('Label', event.entityId) }),
 }));
 
 for (const kind of ['PROJECT_CREATED', 'PROJECT_UPDATED'] as const) {
@@ -211,7 +236,10 @@ for (const kind of ['PROJECT_CREATED', 'PROJECT_UPDATED'] as const) {
 }
 
 eventType('PROJECT_DELETED', 'A project was deleted, with its states and tasks.', (t) => ({
-  projectId: t.id({ resolve: (event) => globalId('Project', event.entityId) }),
+  projectId: t.id({
+    description: 'The global id the project had.',
+    resolve: (event) => globalId('Project', event.entityId),
+  }),
 }));
 
 for (const kind of ['STATE_CREATED', 'STATE_UPDATED'] as const) {
@@ -229,14 +257,23 @@ for (const kind of ['STATE_CREATED', 'STATE_UPDATED'] as const) {
             where: { id: event.entityId, project: { workspaceId: event.workspaceId } },
           }),
       }),
-      projectId: t.id({ resolve: (event) => globalId('Project', event.payload.projectId) }),
+      projectId: t.id({
+        description: 'The global id of the state’s project.',
+        resolve: (event) => globalId('Project', event.payload.projectId),
+      }),
     }),
   );
 }
 
 eventType('STATE_DELETED', 'A workflow state was deleted; its tasks were moved first (a TaskMoved each).', (t) => ({
-  stateId: t.id({ resolve: (event) => globalId('WorkflowState', event.entityId) }),
-  projectId: t.id({ resolve: (event) => globalId('Project', event.payload.projectId) }),
+  stateId: t.id({
+    description: 'The global id the state had.',
+    resolve: (event) => globalId('WorkflowState', event.entityId),
+  }),
+  projectId: t.id({
+    description: 'The global id of its project.',
+    resolve: (event) => globalId('Project', event.payload.projectId),
+  }),
 }));
 
 for (const kind of ['MEMBER_JOINED', 'MEMBER_ROLE_CHANGED'] as const) {
@@ -252,8 +289,14 @@ for (const kind of ['MEMBER_JOINED', 'MEMBER_ROLE_CHANGED'] as const) {
 }
 
 eventType('MEMBER_REMOVED', 'A member left or was removed; their tasks and projects lost them first.', (t) => ({
-  membershipId: t.id({ resolve: (event) => globalId('Membership', event.entityId) }),
-  userId: t.id({ resolve: (event) => globalId('User', event.payload.userId) }),
+  membershipId: t.id({
+    description: 'The global id the membership had.',
+    resolve: (event) => globalId('Membership', event.entityId),
+  }),
+  userId: t.id({
+    description: 'The global id of the user who left or was removed.',
+    resolve: (event) => globalId('User', event.payload.userId),
+  }),
 }));
 
 eventType('WORKSPACE_UPDATED', 'The workspace was renamed or its URL name changed.', (t) => ({
@@ -277,8 +320,16 @@ builder.subscriptionField('workspaceEvents', (t) =>
     description:
       'The workspace’s events as they commit, in order. With `after` (an event’s cursor), the events after it come first, then the live ones, with no gap or repeat. Ends when you leave the workspace or your session or access token ends: reconnect with a fresh token and your last cursor.',
     args: {
-      workspaceId: t.arg.globalID({ for: WorkspaceRef, required: true }),
-      after: t.arg.string({ required: false, description: 'The cursor of the last event you applied.' }),
+      workspaceId: t.arg.globalID({
+        for: WorkspaceRef,
+        required: true,
+        description: 'The workspace to follow; NOT_FOUND unless you are a member.',
+      }),
+      after: t.arg.string({
+        required: false,
+        description:
+          'The cursor of the last event you applied; only live events when absent. A cursor that is not an event’s, or lies beyond the last event, is BAD_USER_INPUT.',
+      }),
     },
     authScopes: (_root, { workspaceId }) => ({ member: workspaceId.id }),
     subscribe: (_root, { workspaceId, after }, context) => {
@@ -302,7 +353,13 @@ builder.queryField('workspaceEvents', (t) =>
     type: WorkspaceEventRef,
     description:
       'The workspace’s logged events in order (kept for EVENT_RETENTION_DAYS, 30 by default), for clients that poll or catch up; edge cursors are event cursors.',
-    args: { workspaceId: t.arg.globalID({ for: WorkspaceRef, required: true }) },
+    args: {
+      workspaceId: t.arg.globalID({
+        for: WorkspaceRef,
+        required: true,
+        description: 'The workspace whose log to read; NOT_FOUND unless you are a member.',
+      }),
+    },
     authScopes: (_root, { workspaceId }) => ({ member: workspaceId.id }),
     resolve: (_root, args, context) =>
       resolveCursorConnection<Promise<LoggedEvent[]>>(

@@ -9,6 +9,15 @@ import { mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRo
 export const WorkspaceRoleEnum = builder.enumType(WorkspaceRole, {
   name: 'WorkspaceRole',
   description: 'OWNER > ADMIN > MEMBER > VIEWER. See the role table in the docs.',
+  values: {
+    OWNER: { description: 'Everything an ADMIN may, and granting or taking away OWNER and deleting the workspace.' },
+    ADMIN: {
+      description:
+        'Everything a MEMBER may, and settings, projects and their states, invitations, roles and removals below OWNER, and deleting anyone’s comment.',
+    },
+    MEMBER: { description: 'Reads everything, and creates and changes tasks, labels and comments.' },
+    VIEWER: { description: 'Reads the workspace, its members and its content.' },
+  },
 });
 
 /**
@@ -23,10 +32,10 @@ export async function roleInWorkspaceOf(lookup: Promise<string | undefined>, atL
 const WorkspacePermissionsRef = builder.objectRef<ReturnType<typeof permissionsOf>>('WorkspacePermissions').implement({
   description: 'What the signed-in user may do in a workspace, from the role table.',
   fields: (t) => ({
-    writeContent: t.exposeBoolean('writeContent', { description: 'Create and change projects, tasks and comments.' }),
+    writeContent: t.exposeBoolean('writeContent', { description: 'Create and change tasks, labels and comments.' }),
     updateSettings: t.exposeBoolean('updateSettings', { description: 'Rename the workspace or change its slug.' }),
     manageMembers: t.exposeBoolean('manageMembers', { description: 'Invite, change roles, remove members.' }),
-    deleteWorkspace: t.exposeBoolean('deleteWorkspace'),
+    deleteWorkspace: t.exposeBoolean('deleteWorkspace', { description: 'Delete the workspace (owners only).' }),
     assignableRoles: t.field({
       type: [WorkspaceRoleEnum],
       description: 'Roles you may give when inviting or changing a role.',
@@ -51,9 +60,9 @@ export const WorkspaceRef = builder.prismaNode('Workspace', {
   authScopes: (workspace) => ({ member: workspace.id }),
   fields: (t) => ({
     version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'Display name, 1 to 80 characters.' }),
     slug: t.exposeString('slug', { description: 'URL name, unique across Yello.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
     viewerRole: t.field({
       type: WorkspaceRoleEnum,
       description: 'The role of the signed-in user in this workspace.',
@@ -61,12 +70,14 @@ export const WorkspaceRef = builder.prismaNode('Workspace', {
     }),
     viewerCan: t.field({
       type: WorkspacePermissionsRef,
+      description: 'What your role lets you do here, so you show only the controls that will work.',
       resolve: async (workspace, _args, context) =>
         permissionsOf((await context.memberships.roleIn(workspace.id)) ?? throwNotFound()),
     }),
     members: t.relatedConnection('memberships', {
       cursor: 'id',
       totalCount: true,
+      description: 'Everyone in the workspace with their role, in the order they joined.',
       query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     }),
     invitations: t.relatedConnection('invitations', {
@@ -89,10 +100,10 @@ export const MembershipRef = builder.prismaNode('Membership', {
   authScopes: (membership) => ({ member: membership.workspaceId }),
   fields: (t) => ({
     version: t.exposeInt('version', { description: 'Incremented by every change; compare with an event’s version.' }),
-    role: t.expose('role', { type: WorkspaceRoleEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    user: t.relation('user'),
-    workspace: t.relation('workspace'),
+    role: t.expose('role', { type: WorkspaceRoleEnum, description: 'What they may do in the workspace.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When they joined.' }),
+    user: t.relation('user', { description: 'The member.' }),
+    workspace: t.relation('workspace', { description: 'The workspace they belong to.' }),
     isViewer: t.boolean({
       description: 'Whether this is the signed-in user’s own membership.',
       resolve: (membership, _args, context) => membership.userId === context.viewer?.userId,
@@ -113,12 +124,19 @@ const InvitationRef = builder.prismaNode('Invitation', {
   id: { field: 'id' },
   authScopes: (invitation) => ({ role: { workspaceId: invitation.workspaceId, atLeast: requiredRole.manage } }),
   fields: (t) => ({
-    email: t.exposeString('email'),
-    role: t.expose('role', { type: WorkspaceRoleEnum }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    email: t.exposeString('email', {
+      description: 'The address it was made for, in lower case: only the account with this email can accept it.',
+    }),
+    role: t.expose('role', { type: WorkspaceRoleEnum, description: 'The role the invitee gets on joining.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was made.' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description:
+        'Seven days after it was made; then it can no longer be accepted and leaves `Workspace.invitations`.',
+    }),
     invitedByName: t.string({
       nullable: true,
+      description: 'The name of who made it; null when their account no longer exists.',
       select: { invitedBy: { select: { name: true } } },
       resolve: (invitation) => invitation.invitedBy?.name ?? null,
     }),
@@ -128,18 +146,25 @@ const InvitationRef = builder.prismaNode('Invitation', {
 const InvitationPreviewRef = builder.objectRef<InvitationPreview>('InvitationPreview').implement({
   description: 'What an invitation link offers, shown before it is accepted.',
   fields: (t) => ({
-    workspaceName: t.exposeString('workspaceName'),
-    role: t.expose('role', { type: WorkspaceRoleEnum }),
-    email: t.exposeString('email'),
-    invitedByName: t.exposeString('invitedByName', { nullable: true }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    workspaceName: t.exposeString('workspaceName', { description: 'The name of the workspace it joins.' }),
+    role: t.expose('role', { type: WorkspaceRoleEnum, description: 'The role you get on joining.' }),
+    email: t.exposeString('email', { description: 'The address it was made for: sign in with it to accept.' }),
+    invitedByName: t.exposeString('invitedByName', {
+      nullable: true,
+      description: 'The name of who made it; null when their account no longer exists.',
+    }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'After this it can no longer be accepted.' }),
   }),
 });
 
 const InviteMemberPayload = builder.objectRef<IssuedInvitation>('InviteMemberPayload').implement({
   description: 'The invitation just made, and the link that accepts it.',
   fields: (t) => ({
-    invitation: t.field({ type: InvitationRef, resolve: (payload) => payload.invitation }),
+    invitation: t.field({
+      type: InvitationRef,
+      description: 'The invitation, as `Workspace.invitations` lists it.',
+      resolve: (payload) => payload.invitation,
+    }),
     url: t.exposeString('url', { description: 'The one-time link to hand to the invitee. It is shown only here.' }),
   }),
 });
@@ -167,7 +192,7 @@ builder.queryFields((t) => ({
   workspace: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Workspace',
     description: 'A workspace you belong to, by its URL slug (NOT_FOUND for any other).',
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ required: true, description: 'The workspace’s URL name, in any case.' }) },
     resolve: async (query, _root, { slug }, context) =>
       (await context.db.workspace.findUnique({ ...query, where: { slug: slug.trim().toLowerCase() } })) ??
       throwNotFound(),
@@ -175,29 +200,41 @@ builder.queryFields((t) => ({
   invitation: t.field({
     type: InvitationPreviewRef,
     description: 'What an invitation offers; anyone holding the link may ask.',
-    args: { token: t.arg.string({ required: true }) },
+    args: {
+      token: t.arg.string({
+        required: true,
+        description:
+          'The token of the invitation link (what follows /invite/). NOT_FOUND once it was accepted, revoked or expired.',
+      }),
+    },
     resolve: (_root, { token }, context) => context.services.invitations.preview(token),
   }),
 }));
 
+const SLUG_RULES =
+  'URL name: 3 to 40 lower-case letters, digits and single hyphens, starting with a letter (stored in lower case); unique across Yello (CONFLICT when taken); route names like `api` or `settings` are refused.';
+
 const CreateWorkspaceInput = builder.inputType('CreateWorkspaceInput', {
   description: 'A new workspace; you become its owner.',
-  fields: (t) => ({ name: t.string(), slug: t.string() }),
+  fields: (t) => ({
+    name: t.string({ description: 'Display name, 1 to 80 characters.' }),
+    slug: t.string({ description: SLUG_RULES }),
+  }),
 });
 
 const UpdateWorkspaceInput = builder.inputType('UpdateWorkspaceInput', {
   description: 'Only the fields given change.',
   fields: (t) => ({
-    id: t.globalID({ for: WorkspaceRef }),
-    name: t.string({ required: false }),
-    slug: t.string({ required: false }),
+    id: t.globalID({ for: WorkspaceRef, description: 'The workspace to change.' }),
+    name: t.string({ required: false, description: 'Display name, 1 to 80 characters.' }),
+    slug: t.string({ required: false, description: `${SLUG_RULES} Links with the old one stop working.` }),
   }),
 });
 
 const DeleteWorkspaceInput = builder.inputType('DeleteWorkspaceInput', {
   description: 'The workspace to delete, confirmed by typing its slug.',
   fields: (t) => ({
-    id: t.globalID({ for: WorkspaceRef }),
+    id: t.globalID({ for: WorkspaceRef, description: 'The workspace to delete.' }),
     confirmSlug: t.string({ description: 'The workspace’s slug, typed again to confirm.' }),
   }),
 });
@@ -205,17 +242,27 @@ const DeleteWorkspaceInput = builder.inputType('DeleteWorkspaceInput', {
 const InviteMemberInput = builder.inputType('InviteMemberInput', {
   description: 'Who to invite, and with which role.',
   fields: (t) => ({
-    workspaceId: t.globalID({ for: WorkspaceRef }),
-    email: t.string(),
-    role: t.field({ type: WorkspaceRoleEnum }),
+    workspaceId: t.globalID({ for: WorkspaceRef, description: 'The workspace to invite them to.' }),
+    email: t.string({
+      description:
+        'Their email address, at most 254 characters. It replaces a pending invitation for the same address; CONFLICT when they are already a member.',
+    }),
+    role: t.field({
+      type: WorkspaceRoleEnum,
+      description: 'The role they get on joining; inviting an OWNER takes an owner (FORBIDDEN otherwise).',
+    }),
   }),
 });
 
 const ChangeMemberRoleInput = builder.inputType('ChangeMemberRoleInput', {
   description: 'The membership and its new role.',
   fields: (t) => ({
-    membershipId: t.globalID({ for: MembershipRef }),
-    role: t.field({ type: WorkspaceRoleEnum }),
+    membershipId: t.globalID({ for: MembershipRef, description: 'The membership to change.' }),
+    role: t.field({
+      type: WorkspaceRoleEnum,
+      description:
+        'The new role. Granting or taking away OWNER takes an owner (FORBIDDEN otherwise); the last owner cannot step down (CONFLICT).',
+    }),
   }),
 });
 
@@ -223,7 +270,7 @@ builder.mutationFields((t) => ({
   createWorkspace: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Workspace',
     description: 'Creates a workspace; you become its OWNER.',
-    args: { input: t.arg({ type: CreateWorkspaceInput, required: true }) },
+    args: { input: t.arg({ type: CreateWorkspaceInput, required: true, description: 'Its name and URL name.' }) },
     resolve: async (_query, _root, { input }, context) => {
       const workspace = await context.services.workspaces.create(context.viewer.userId, input);
       context.memberships.reset();
@@ -233,7 +280,9 @@ builder.mutationFields((t) => ({
   updateWorkspace: t.prismaField({
     type: 'Workspace',
     description: 'Renames the workspace or changes its slug (admins and owners).',
-    args: { input: t.arg({ type: UpdateWorkspaceInput, required: true }) },
+    args: {
+      input: t.arg({ type: UpdateWorkspaceInput, required: true, description: 'The workspace and what changes.' }),
+    },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.id.id, atLeast: requiredRole.manage } }),
     resolve: (_query, _root, { input }, context) =>
       context.services.workspaces.update(viewerIdOf(context), input.id.id, {
@@ -243,7 +292,13 @@ builder.mutationFields((t) => ({
   }),
   deleteWorkspace: t.boolean({
     description: 'Deletes the workspace with all its data (owners only).',
-    args: { input: t.arg({ type: DeleteWorkspaceInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: DeleteWorkspaceInput,
+        required: true,
+        description: 'The workspace and its slug, typed again to confirm.',
+      }),
+    },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.id.id, atLeast: requiredRole.own } }),
     resolve: async (_root, { input }, context) => {
       await context.services.workspaces.delete(input.id.id, input.confirmSlug);
@@ -253,7 +308,9 @@ builder.mutationFields((t) => ({
   inviteMember: t.field({
     type: InviteMemberPayload,
     description: 'Invites someone by email; returns the link to hand them.',
-    args: { input: t.arg({ type: InviteMemberInput, required: true }) },
+    args: {
+      input: t.arg({ type: InviteMemberInput, required: true, description: 'Who to invite, and with which role.' }),
+    },
     authScopes: (_root, { input }) => ({
       role: { workspaceId: input.workspaceId.id, atLeast: roleNeededToAssign(undefined, input.role) },
     }),
@@ -267,7 +324,13 @@ builder.mutationFields((t) => ({
   }),
   revokeInvitation: t.boolean({
     description: 'Revokes a pending invitation (admins and owners).',
-    args: { id: t.arg.globalID({ required: true, for: InvitationRef }) },
+    args: {
+      id: t.arg.globalID({
+        required: true,
+        for: InvitationRef,
+        description: 'The invitation’s id; NOT_FOUND when it is no longer pending.',
+      }),
+    },
     authScopes: (_root, { id }, context) =>
       roleInWorkspaceOf(context.workspaceOf('invitation', id.id), requiredRole.manage),
     resolve: async (_root, { id }, context) => {
@@ -278,7 +341,13 @@ builder.mutationFields((t) => ({
   acceptInvitation: t.withAuth({ loggedIn: true }).prismaField({
     type: 'Membership',
     description: 'Joins the workspace of an invitation made for your email address.',
-    args: { token: t.arg.string({ required: true }) },
+    args: {
+      token: t.arg.string({
+        required: true,
+        description:
+          'The token of the invitation link (what follows /invite/). NOT_FOUND once it was accepted, revoked or expired; FORBIDDEN when it was made for another email address; CONFLICT when you are already a member.',
+      }),
+    },
     resolve: async (_query, _root, { token }, context) => {
       const membership = await context.services.invitations.accept(context.viewer.userId, token);
       context.memberships.reset();
@@ -288,7 +357,9 @@ builder.mutationFields((t) => ({
   changeMemberRole: t.prismaField({
     type: 'Membership',
     description: 'Changes a member’s role. Only owners grant or take away OWNER.',
-    args: { input: t.arg({ type: ChangeMemberRoleInput, required: true }) },
+    args: {
+      input: t.arg({ type: ChangeMemberRoleInput, required: true, description: 'The membership and its new role.' }),
+    },
     authScopes: (_root, { input }, context) =>
       roleInWorkspaceOf(context.workspaceOf('membership', input.membershipId.id), requiredRole.manage),
     resolve: async (_query, _root, { input }, context) => {
@@ -305,7 +376,14 @@ builder.mutationFields((t) => ({
   }),
   removeMember: t.boolean({
     description: 'Removes a member. Only owners remove owners.',
-    args: { membershipId: t.arg.globalID({ required: true, for: MembershipRef }) },
+    args: {
+      membershipId: t.arg.globalID({
+        required: true,
+        for: MembershipRef,
+        description:
+          'The membership to remove. Their tasks and projects lose them as assignee and lead; the last owner cannot go (CONFLICT).',
+      }),
+    },
     authScopes: (_root, { membershipId }, context) =>
       roleInWorkspaceOf(context.workspaceOf('membership', membershipId.id), requiredRole.manage),
     resolve: async (_root, { membershipId }, context) => {
@@ -320,7 +398,13 @@ builder.mutationFields((t) => ({
   }),
   leaveWorkspace: t.boolean({
     description: 'Leaves a workspace. The last owner cannot leave.',
-    args: { workspaceId: t.arg.globalID({ required: true, for: WorkspaceRef }) },
+    args: {
+      workspaceId: t.arg.globalID({
+        required: true,
+        for: WorkspaceRef,
+        description: 'The workspace to leave. Your tasks and projects there lose you as assignee and lead.',
+      }),
+    },
     authScopes: (_root, { workspaceId }) => ({ member: workspaceId.id }),
     resolve: async (_root, { workspaceId }, context) => {
       await context.services.members.leave(viewerIdOf(context), workspaceId.id);
