@@ -15,8 +15,11 @@ const uuid = z.uuid();
 /** Connections paged by a log's sequence numbers (decimal cursors) rather than by id. */
 const sequenceConnections = new Set(['QueryWorkspaceEventsConnection']);
 
-/** Whether a cursor is a sequence number in decimal, as the event log's cursors are. */
-export const isSequenceCursor = (cursor: string) => /^(0|[1-9][0-9]{0,9})$/.test(cursor);
+/**
+ * Whether a cursor is a sequence number in decimal, as the event log's cursors are, or empty: the `endCursor` of an
+ * empty log's page, which a client polling with it means as "from the start".
+ */
+export const isSequenceCursor = (cursor: string) => /^(|0|[1-9][0-9]{0,9})$/.test(cursor);
 const message = 'This cursor is not one Yello gave out: page on with a cursor from edges or pageInfo.';
 
 /** Whether a cursor decodes, as Pothos Prisma decodes it, to a UUID. */

@@ -185,6 +185,15 @@ describe('live workspace events', () => {
       variables: { id: workspace.id, after: first.workspaceEvents.pageInfo.endCursor },
     });
     expect(second.workspaceEvents.edges.map((edge) => edge.node.__typename)).toEqual(['CommentAdded']);
+    // A client polling an empty log goes on with the end cursor it was given.
+    const empty = await api.createWorkspace(user, 'Quiet');
+    const none = await api.data<Page>(query, { token: user.accessToken, variables: { id: empty.id } });
+    expect(none.workspaceEvents.edges).toEqual([]);
+    const polled = await api.data<Page>(query, {
+      token: user.accessToken,
+      variables: { id: empty.id, after: none.workspaceEvents.pageInfo.endCursor },
+    });
+    expect(polled.workspaceEvents.edges).toEqual([]);
     const refused = await api.operation(query, {
       token: user.accessToken,
       variables: { id: workspace.id, after: 'R1BDOlM6eA==' },

@@ -16,7 +16,7 @@ import type { ResyncRequired, StreamItem } from './event-stream.ts';
 
 /** The sequence a cursor names; BAD_USER_INPUT at `argument` for anything else. */
 export function parseSequenceCursor(cursor: string, argument: string): number {
-  const value = isSequenceCursor(cursor) ? Number(cursor) : Number.NaN;
+  const value = isSequenceCursor(cursor) ? Number(cursor || '0') : Number.NaN;
   if (!Number.isSafeInteger(value) || value > 2_147_483_647) {
     throw badUserInput([
       { path: [argument], message: 'This cursor is not one Yello gave out: use an event’s cursor.' },

@@ -215,3 +215,41 @@ describe('workflow states', () => {
     expect(task.task.state.name).toBe('Backlog');
   });
 });
+
+describe('deleting a state with tasks', () => {
+  test('PT-3.4 PT-2.2 its tasks moved into a finished state are completed, and moved out of one no longer are', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const content = await api.createContent(user, workspace);
+    const project = await api.data<{ project: { states: { id: string; name: string }[] } }>(
+      'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { states { id name } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug, key: content.projectKey } },
+    );
+    const stateId = (name: string) => project.project.states.find((state) => state.name === name)?.id;
+    const completedAt = async () =>
+      (
+        await api.data<{ task: { completedAt: string | null } }>(
+          'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { completedAt } }',
+          { token: user.accessToken, variables: { slug: workspace.slug, key: content.taskKey } },
+        )
+      ).task.completedAt;
+    const deleteState = (id: string | undefined, moveTasksToStateId: string | undefined) =>
+      api.data('mutation($input: DeleteWorkflowStateInput!) { deleteWorkflowState(input: $input) }', {
+        token: user.accessToken,
+        variables: { input: { id, moveTasksToStateId } },
+      });
+    expect(await completedAt()).toBeNull();
+    await deleteState(stateId('Todo'), stateId('Done'));
+    const completed = await completedAt();
+    expect(completed).not.toBeNull();
+    await api.data('mutation($i: MoveTaskInput!) { moveTask(input: $i) { id } }', {
+      token: user.accessToken,
+      variables: { i: { id: content.taskId, stateId: stateId('Canceled') } },
+    });
+    expect(await completedAt()).toBe(completed);
+    await deleteState(stateId('Canceled'), stateId('Backlog'));
+    expect(await completedAt()).toBeNull();
+  });
+});

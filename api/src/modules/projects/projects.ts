@@ -10,6 +10,7 @@ import { lockProjectKeys, lockProjectOrder, lockStateOrder } from '../../shared/
 import { parseInput } from '../../shared/validation.ts';
 import type { NewEvent } from '../events/event-kinds.ts';
 import type { EventLog } from '../events/event-log.ts';
+import { closedCategories } from '../tasks/tasks.ts';
 import { assertMemberReference } from '../workspaces/member-references.ts';
 import { createProjectInput, defaultStates, stateInput, updateProjectInput, updateStateInput } from './inputs.ts';
 
@@ -320,11 +321,18 @@ export function createProjectService({ db, clock, events }: { db: Db; clock: Clo
             select: { id: true },
           });
           let previous = last?.position ?? null;
+          // Entering a finished state sets the completion time, leaving one clears it (PT-3.4).
+          const wasClosed = closedCategories.has(state.category);
+          const completion = closedCategories.has(target.category)
+            ? wasClosed
+              ? {}
+              : { completedAt: clock.now() }
+            : { completedAt: null };
           for (const task of moving) {
             previous = positionBetween(previous, null);
             const moved = await tx.task.update({
               where: { id: task.id },
-              data: { stateId: target.id, position: previous, version: { increment: 1 } },
+              data: { stateId: target.id, position: previous, ...completion, version: { increment: 1 } },
               select: { version: true },
             });
             // Each task moved with the state is an event of its own (RT-1.7).
