@@ -147,14 +147,18 @@ async function logIn(page: Page, email: string, secret: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Runs a GraphQL operation against the server as an API client would, failing on any error. */
-async function graphqlRequest<T>(query: string, variables: object, accessToken?: string): Promise<T> {
+/**
+ * Runs a GraphQL operation against the server as an API client would, failing on any error; from `address` when
+ * given (the server trusts the proxy's `X-Forwarded-For`), so that sign-ups made here count for that address.
+ */
+async function graphqlRequest<T>(query: string, variables: object, accessToken?: string, address?: string): Promise<T> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-yello-csrf': '1',
       ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+      ...(address ? { 'x-forwarded-for': address } : {}),
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -164,11 +168,13 @@ async function graphqlRequest<T>(query: string, variables: object, accessToken?:
   return body.data;
 }
 
-/** Registers a person through the API; returns their access token. */
-async function registerThroughApi(person: Person): Promise<string> {
+/** Registers a person through the API (from `address` when given); returns their access token. */
+async function registerThroughApi(person: Person, address?: string): Promise<string> {
   const { register } = await graphqlRequest<{ register: { accessToken: string } }>(
     'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
     { input: { ...person, password } },
+    undefined,
+    address,
   );
   return register.accessToken;
 }
@@ -183,30 +189,42 @@ async function createWorkspaceThroughApi(token: string, workspace: { name: strin
   return createWorkspace.id;
 }
 
+interface SeededProject {
+  readonly key: string;
+  readonly token: string;
+  readonly workspaceId: string;
+}
+
 /**
- * A user with a workspace and a project whose Todo column holds `tasks` tasks, made through the API (quicker than
- * clicking through a hundred quick creates).
+ * A user (registered from `address` when given) with a workspace and a project whose Todo column holds tasks with
+ * these titles, made through the API (quicker than clicking through a hundred quick creates).
  */
-async function seedProject(person: Person, workspaceSlug: string, tasks: number): Promise<{ key: string }> {
-  const token = await registerThroughApi(person);
-  const workspaceId = await createWorkspaceThroughApi(token, { name: 'Touch', slug: workspaceSlug });
+async function seedProject(
+  person: Person,
+  workspace: { readonly name: string; readonly slug: string },
+  project: { readonly name: string; readonly key: string },
+  titles: readonly string[],
+  address?: string,
+): Promise<SeededProject> {
+  const token = await registerThroughApi(person, address);
+  const workspaceId = await createWorkspaceThroughApi(token, workspace);
   const { createProject } = await graphqlRequest<{
     createProject: { id: string; key: string; states: { id: string; name: string }[] };
   }>(
     'mutation($input: CreateProjectInput!) { createProject(input: $input) { id key states { id name } } }',
-    { input: { workspaceId, name: 'Field work', key: 'FW' } },
+    { input: { workspaceId, ...project } },
     token,
   );
   const todo = createProject.states.find((state) => state.name === 'Todo');
   assert.ok(todo, 'a new project has a Todo state');
-  for (let number = 1; number <= tasks; number += 1) {
+  for (const title of titles) {
     await graphqlRequest(
       'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }',
-      { input: { projectId: createProject.id, stateId: todo.id, title: `Survey plot ${number}` } },
+      { input: { projectId: createProject.id, stateId: todo.id, title } },
       token,
     );
   }
-  return { key: createProject.key };
+  return { key: createProject.key, token, workspaceId };
 }
 
 /** Centre of an element on the page. */
@@ -343,7 +361,15 @@ before(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [serverEntry], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', YELLO_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      YELLO_DATA_DIR: dataDir,
+      // Journeys may stand for visitors at other addresses (`X-Forwarded-For`): sign-ups are limited per address.
+      TRUST_PROXY: 'true',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHealth(baseUrl, server);
@@ -820,7 +846,8 @@ test('PT-8.1 on a touch screen: a swipe scrolls, a long press drags a card to an
   const unique = Date.now().toString(36);
   const person = { name: 'Dorothy Vaughan', email: `dorothy.${unique}@example.com` };
   const slug = `touch-${unique}`;
-  const { key } = await seedProject(person, slug, 101);
+  const plots = Array.from({ length: 101 }, (_, index) => `Survey plot ${index + 1}`);
+  const { key } = await seedProject(person, { name: 'Touch', slug }, { name: 'Field work', key: 'FW' }, plots);
   const context = await newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
@@ -875,6 +902,163 @@ test('PT-8.1 on a touch screen: a swipe scrolls, a long press drags a card to an
     .getByRole('heading', { name: /100 tasks/ })
     .waitFor();
   await context.close();
+});
+
+/** The board's column of a state, e.g. "Todo 2 tasks". */
+const boardColumn = (page: Page, state: string): Locator =>
+  page.getByRole('region', { name: new RegExp(`^${state} \\d+ tasks?$`) });
+
+/** How long a teammate's change may take to reach another screen (RT-7.2: within a second), with some slack. */
+const liveWithin = { timeout: 1_500 };
+
+/** Resolves when the page's live connection (the workspace's event stream) has been accepted. */
+const liveConnection = (page: Page) =>
+  page.waitForResponse(
+    (response) => response.request().headers().accept === 'text/event-stream' && response.status() === 200,
+  );
+
+/** Resolves with the answer to the next request of operation `name` the page sends. */
+const answerTo = (page: Page, name: string) =>
+  page.waitForResponse((response) => response.request().postData()?.includes(`"operationName":"${name}"`) ?? false);
+
+test('RT-7.2, RT-7.1 a teammate’s move, creation, edit, comment and deletion show on the other’s board, task page and list within a second, without a reload', async () => {
+  const unique = Date.now().toString(36);
+  const owner = { name: 'Wilma Rudolph', email: `wilma.${unique}@example.com` };
+  const member = { name: 'Jesse Owens', email: `jesse.${unique}@example.com` };
+  // Each stands for a visitor at an address of their own (sign-ups are limited per address).
+  const ownerAddress = '198.51.100.21';
+  const memberAddress = '198.51.100.22';
+  const workspace = { name: 'Relay', slug: `relay-${unique}` };
+  const {
+    key,
+    token: ownerToken,
+    workspaceId,
+  } = await seedProject(
+    owner,
+    workspace,
+    { name: 'Relay race', key: 'RR' },
+    ['Pass the baton', 'Warm up'],
+    ownerAddress,
+  );
+  const { inviteMember } = await graphqlRequest<{ inviteMember: { url: string } }>(
+    'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
+    { input: { workspaceId, email: member.email, role: 'MEMBER' } },
+    ownerToken,
+  );
+  const memberToken = await registerThroughApi(member, memberAddress);
+  await graphqlRequest(
+    'mutation($token: String!) { acceptInvitation(token: $token) { id } }',
+    { token: new URL(inviteMember.url).pathname.split('/').at(-1) },
+    memberToken,
+  );
+
+  const boardUrl = `${baseUrl}/${workspace.slug}/projects/${key}`;
+  /** Signs the person in, in a browser context of their own, and opens the board once it is live. */
+  const openBoard = async (person: Person, address: string): Promise<Page> => {
+    const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, person.email, password);
+    await page.waitForURL(`${baseUrl}/${workspace.slug}`);
+    const live = liveConnection(page);
+    await page
+      .getByRole('navigation', { name: 'Workspace', exact: true })
+      .getByRole('link', { name: 'Projects' })
+      .click();
+    await page.getByRole('link', { name: /Relay race/ }).click();
+    await page.waitForURL(boardUrl);
+    await boardColumn(page, 'Todo')
+      .getByRole('link', { name: /Warm up/ })
+      .waitFor();
+    await live;
+    return page;
+  };
+  const ownerPage = await openBoard(owner, ownerAddress);
+  const memberPage = await openBoard(member, memberAddress);
+  // From here on the member's page is never loaded again: everything comes live.
+  let memberLoads = 0;
+  memberPage.on('load', () => {
+    memberLoads += 1;
+  });
+
+  // A move with the keyboard, on the owner's board.
+  const moved = answerTo(ownerPage, 'MoveTask');
+  await boardColumn(ownerPage, 'Todo')
+    .getByRole('link', { name: /Pass the baton/ })
+    .press('Alt+ArrowRight');
+  assert.equal((await (await moved).json()).errors, undefined, 'the move is saved');
+  await boardColumn(memberPage, 'In Progress')
+    .getByRole('link', { name: /Pass the baton/ })
+    .waitFor(liveWithin);
+  await boardColumn(memberPage, 'Todo')
+    .getByRole('link', { name: /Pass the baton/ })
+    .waitFor({ state: 'detached' });
+
+  // A task created on the owner's board shows once on the member's, and once on the owner's own.
+  await boardColumn(ownerPage, 'Todo').getByRole('button', { name: 'Add task to Todo' }).click();
+  const created = answerTo(ownerPage, 'CreateTask');
+  await ownerPage.getByLabel('New task in Todo').fill('Stretch');
+  await ownerPage.keyboard.press('Enter');
+  assert.equal((await (await created).json()).errors, undefined, 'the task is created');
+  await boardColumn(memberPage, 'Todo')
+    .getByRole('link', { name: /Stretch/ })
+    .waitFor(liveWithin);
+  await ownerPage.keyboard.press('Escape');
+  for (const page of [memberPage, ownerPage]) {
+    assert.equal(
+      await boardColumn(page, 'Todo')
+        .getByRole('link', { name: /Stretch/ })
+        .count(),
+      1,
+      'RT-7.1 a new task shows once, the creator’s own board included',
+    );
+  }
+  await expectAccessible(memberPage, 'A live board');
+
+  // Both open "Warm up": the owner renames it and comments on it; the member's task page follows.
+  await boardColumn(memberPage, 'Todo')
+    .getByRole('link', { name: /Warm up/ })
+    .click();
+  await memberPage.getByRole('heading', { name: 'Comments' }).waitFor();
+  const taskUrl = memberPage.url();
+  await ownerPage.goto(taskUrl);
+  await ownerPage.getByRole('heading', { name: 'Comments' }).waitFor();
+  const renamed = answerTo(ownerPage, 'UpdateTask');
+  await ownerPage.getByLabel('Title').fill('Warm up well');
+  await ownerPage.keyboard.press('Enter');
+  assert.equal((await (await renamed).json()).errors, undefined, 'the new title is saved');
+  await memberPage.waitForFunction(
+    () => document.querySelector<HTMLTextAreaElement>('textarea.title-input')?.value === 'Warm up well',
+    null,
+    liveWithin,
+  );
+  const commented = answerTo(ownerPage, 'AddComment');
+  await ownerPage.getByLabel('Add a comment').fill('See you at the **track**');
+  await ownerPage.getByRole('button', { name: 'Comment', exact: true }).click();
+  assert.equal((await (await commented).json()).errors, undefined, 'the comment is saved');
+  await memberPage.locator('.comment strong', { hasText: 'track' }).waitFor(liveWithin);
+  assert.equal(await memberPage.locator('.comment').count(), 1, 'RT-7.1 the comment shows once');
+  await expectAccessible(memberPage, 'A live task page');
+
+  // The member watches the list while the owner deletes the task.
+  await memberPage.getByRole('link', { name: 'Relay race' }).click();
+  await memberPage.getByRole('navigation', { name: 'Project view' }).getByRole('link', { name: 'List' }).click();
+  await memberPage.getByRole('link', { name: 'Warm up well' }).waitFor();
+  await ownerPage.getByRole('button', { name: 'Delete task' }).click();
+  const deleted = answerTo(ownerPage, 'DeleteTask');
+  await ownerPage.getByRole('dialog').getByRole('button', { name: 'Delete task' }).click();
+  assert.equal((await (await deleted).json()).errors, undefined, 'the task is deleted');
+  await memberPage.getByRole('link', { name: 'Warm up well' }).waitFor({ state: 'detached', ...liveWithin });
+  await ownerPage.waitForURL(boardUrl);
+
+  assert.equal(memberLoads, 0, 'RT-7.2 the member never reloaded the page');
+  assert.equal(
+    await memberPage.locator('.live-status').textContent(),
+    '',
+    'RT-7.3 the live indicator stays quiet while connected',
+  );
+  await ownerPage.context().close();
+  await memberPage.context().close();
 });
 
 test('AUTH-12.13 the web app refuses inline scripts, styles without its nonce and images from elsewhere', async () => {

@@ -1,5 +1,6 @@
-// Renders one page of the app at a URL, under the router and the real app client (lib/client.ts), as main.tsx does;
-// or the whole app (its real routes, pages loaded on demand, header included) for a signed-in user.
+// Renders one page of the app at a URL, under the router and the real app client (lib/client.ts), as main.tsx does,
+// alone or under its workspace's live events; or the whole app (its real routes, pages loaded on demand, header
+// included) for a signed-in user.
 
 // The whole app imports assets (the header's logo) the way Vite builds them; this file is checked with the Node
 // settings (tsconfig.node.json), so it names Vite's client types itself.
@@ -9,13 +10,46 @@ import { render } from '@solidjs/testing-library';
 import type { Client } from '@urql/core';
 import { Provider } from '@urql/solid';
 import { maskFragments } from 'gql.tada';
-import type { Component } from 'solid-js';
-import { AuthContext, createAuth, SessionTokenFields } from '../src/lib/auth.ts';
+import type { Component, JSX } from 'solid-js';
+import { LiveStatus } from '../src/features/workspaces/LiveStatus.tsx';
+import { createWorkspaceEvents, WorkspaceEventsContext } from '../src/features/workspaces/workspace-events.ts';
+import { type Auth, AuthContext, createAuth, type RequestRefresh, SessionTokenFields } from '../src/lib/auth.ts';
 import { createAppClient } from '../src/lib/client.ts';
 import { routes } from '../src/routes.ts';
 
 /** The app client of a visitor (no token): the fake API behind `fetch` does not check one. */
 export const visitorClient = (): Client => createAppClient(createAuth(async () => ({ kind: 'signedOut' })));
+
+/** A session signed in with `accessToken`, valid for `validForMs`; `refresh` answers its refreshes. */
+export function signedIn(
+  accessToken: string,
+  validForMs = 15 * 60_000,
+  refresh: RequestRefresh = async () => ({ kind: 'signedOut' }),
+): Auth {
+  const auth = createAuth(refresh);
+  auth.signIn(sessionToken(accessToken, validForMs));
+  return auth;
+}
+
+/** A token as the API answers a sign-in or a refresh. */
+export const sessionToken = (accessToken: string, validForMs = 15 * 60_000) =>
+  maskFragments([SessionTokenFields], { accessToken, expiresAt: new Date(Date.now() + validForMs).toISOString() });
+
+/**
+ * A page under the live events of workspace `workspaceId`, as the workspace layout holds them, with the layout's
+ * indicator of their connection.
+ */
+export function withWorkspaceEvents(Page: Component, workspaceId: string): Component {
+  return (): JSX.Element => {
+    const events = createWorkspaceEvents(() => workspaceId);
+    return (
+      <WorkspaceEventsContext.Provider value={events}>
+        <LiveStatus status={events.status()} />
+        <Page />
+      </WorkspaceEventsContext.Provider>
+    );
+  };
+}
 
 interface PageOptions {
   /** The route, with its parameters, e.g. `/:slug/projects/:key`. */
@@ -42,9 +76,7 @@ export function renderPage(options: PageOptions): ReturnType<typeof render> {
  * `path()` is the router's current location.
  */
 export function renderApp(url: string): ReturnType<typeof render> & { readonly path: () => string } {
-  const auth = createAuth(async () => ({ kind: 'signedOut' }));
-  const expiresAt = new Date(Date.now() + 15 * 60_000).toISOString();
-  auth.signIn(maskFragments([SessionTokenFields], { accessToken: 'access-token', expiresAt }));
+  const auth = signedIn('access-token');
   const client = createAppClient(auth);
   const history = createMemoryHistory();
   history.set({ value: url, replace: true, scroll: false });

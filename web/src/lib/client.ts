@@ -1,18 +1,54 @@
-// The urql client: normalized cache, bearer token with refresh on UNAUTHENTICATED, fetch.
-import { Client, type ClientOptions, fetchExchange } from '@urql/core';
+// The urql client: normalized cache, bearer token with refresh on UNAUTHENTICATED, fetch; subscriptions (a
+// workspace's live events) over Server-Sent Events.
+import {
+  Client,
+  type ClientOptions,
+  type Exchange,
+  fetchExchange,
+  mapExchange,
+  subscriptionExchange,
+} from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
-import { type Cache, cacheExchange, type Entity, type Resolver, type Variables } from '@urql/exchange-graphcache';
+import { cacheExchange, type Resolver, type Variables } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { refocusExchange } from '@urql/exchange-refocus';
+import { createClient as createSseClient } from 'graphql-sse';
 import { graphql } from '../graphql.ts';
 import { type Auth, type RequestRefresh, SessionTokenFields } from './auth.ts';
+import {
+  entity,
+  forgetWorkspace,
+  invalidateBoards,
+  invalidateField,
+  invalidateProjectStates,
+  invalidateTaskLists,
+  invalidateViewerWorkspaces,
+  invalidateWorkspaceLists,
+  isRecord,
+  optionalString,
+  placeOnBoard,
+  removeTask,
+  stringKeys,
+} from './cache.ts';
 import { hasErrorCode } from './errors.ts';
+import {
+  applyWorkspaceEvent,
+  createKnownVersions,
+  eventCursor,
+  type KnownVersions,
+  liveConnectionOf,
+  reconnectDelay,
+  rootField,
+  withOtherTypesFieldsNull,
+} from './live-events.ts';
+
+// The server's CSRF prevention refuses requests without this header.
+const csrfHeaders = { 'x-yello-csrf': '1' };
 
 const transport = {
   url: '/graphql',
   preferGetMethod: false,
-  // The server's CSRF prevention refuses requests without this header.
-  fetchOptions: { credentials: 'same-origin', headers: { 'x-yello-csrf': '1' } },
+  fetchOptions: { credentials: 'same-origin', headers: csrfHeaders },
 } satisfies Omit<ClientOptions, 'exchanges'>;
 
 const RefreshSessionMutation = graphql(
@@ -42,21 +78,10 @@ export function createRefreshRequest(): RequestRefresh {
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
 /** A mutation's string argument, given directly (`id: ID!`) or in its `input` object. */
 function argument(args: Variables, name: string): string | undefined {
   const value = args[name] ?? (isRecord(args.input) ? args.input[name] : undefined);
   return typeof value === 'string' ? value : undefined;
-}
-
-const entity = (__typename: string, id: string | undefined): Entity => (id ? { __typename, id } : undefined);
-
-/** Drops `field` of `owner` under every set of arguments it was read with, so the queries using it fetch again. */
-function invalidateField(cache: Cache, owner: Entity, field: string): void {
-  for (const info of cache.inspectFields(owner)) {
-    if (info.fieldName === field) cache.invalidate(owner, field, info.arguments);
-  }
 }
 
 /**
@@ -68,134 +93,6 @@ function nullableRelayPagination(): Resolver {
   return (parent, args, cache, info) =>
     cache.resolve(info.parentKey, info.fieldName, args) === null ? null : paginate(parent, args, cache, info);
 }
-
-/** The signed-in user's workspaces changed: created, joined, left, deleted or renamed. */
-function invalidateViewerWorkspaces(cache: Cache): void {
-  invalidateField(cache, 'Query', 'workspaces');
-  const viewer = cache.resolve('Query', 'me');
-  if (typeof viewer === 'string') invalidateField(cache, viewer, 'memberships');
-}
-
-/**
- * Drops every page of `field` on the workspaces opened in this session, after one of its rows went away: a
- * merged list with a page missing or a dangling row would show the wrong rows, so it is fetched again.
- */
-function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations' | 'projects' | 'labels'): void {
-  for (const info of cache.inspectFields('Query')) {
-    const workspace = info.fieldName === 'workspace' ? cache.resolve('Query', info.fieldKey) : null;
-    if (typeof workspace === 'string') invalidateField(cache, workspace, field);
-  }
-}
-
-/** Drops a workspace the user no longer reaches, and every list it was in. */
-function forgetWorkspace(cache: Cache, id: string | undefined): void {
-  cache.invalidate(entity('Workspace', id));
-  invalidateViewerWorkspaces(cache);
-}
-
-const stringKeys = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-
-/** The projects opened in this session (`project(workspaceSlug, key)`), as cache keys. */
-function cachedProjects(cache: Cache): string[] {
-  return cache
-    .inspectFields('Query')
-    .filter((info) => info.fieldName === 'project')
-    .flatMap((info) => stringKeys([cache.resolve('Query', info.fieldKey)]));
-}
-
-/** Every board column read in this session: a state and each of its cached `tasks` lists. */
-function boardColumns(cache: Cache): { state: string; list: string }[] {
-  return cachedProjects(cache)
-    .flatMap((project) => stringKeys(cache.resolve(project, 'states')))
-    .flatMap((state) =>
-      cache
-        .inspectFields(state)
-        .filter((info) => info.fieldName === 'tasks')
-        .flatMap((info) => stringKeys([cache.resolve(state, info.fieldKey)]).map((list) => ({ state, list }))),
-    );
-}
-
-const StateTaskCount = graphql(`
-  fragment StateTaskCount on WorkflowState {
-    id
-    taskCount
-  }
-`);
-
-function setStateTaskCount(cache: Cache, state: string, change: number): void {
-  const count = cache.resolve(state, 'taskCount');
-  const id = cache.resolve(state, 'id');
-  if (typeof count !== 'number' || typeof id !== 'string') return;
-  cache.writeFragment(StateTaskCount, { id, taskCount: Math.max(0, count + change) });
-}
-
-interface Placement {
-  readonly stateId: string;
-  readonly afterId?: string | undefined;
-  readonly beforeId?: string | undefined;
-}
-
-/**
- * Puts a task into a board column between its neighbours, taking it out of any other column, so the board shows
- * a move (or a new task) before the server answers. Lists that were never read are left alone. A column read in
- * several pages gets the task in the page holding its neighbour, or else in the first page.
- */
-function placeOnBoard(cache: Cache, taskId: string, placement: Placement | undefined): void {
-  const task = cache.keyOfEntity({ __typename: 'Task', id: taskId });
-  if (!task) return;
-  const target = placement && cache.keyOfEntity({ __typename: 'WorkflowState', id: placement.stateId });
-  const anchor = (id: string | undefined) => (id ? cache.keyOfEntity({ __typename: 'Task', id }) : null);
-  const after = anchor(placement?.afterId);
-  const before = anchor(placement?.beforeId);
-  const columns = boardColumns(cache).map((column) => ({
-    ...column,
-    nodes: stringKeys(cache.resolve(column.list, 'nodes')),
-  }));
-  const pages = columns.filter((column) => column.state === target);
-  const into =
-    pages.find(({ nodes }) => (after && nodes.includes(after)) || (before && nodes.includes(before))) ?? pages[0];
-  const was = new Set<string>();
-  const is = new Set<string>();
-  for (const column of columns) {
-    const { state, list, nodes } = column;
-    const rest = nodes.filter((node) => node !== task);
-    const next = [...rest];
-    if (column === into) {
-      const afterIndex = after ? rest.indexOf(after) : -1;
-      const beforeIndex = before ? rest.indexOf(before) : -1;
-      next.splice(afterIndex >= 0 ? afterIndex + 1 : beforeIndex >= 0 ? beforeIndex : rest.length, 0, task);
-    }
-    if (nodes.length !== rest.length) was.add(state);
-    if (next.length !== rest.length) is.add(state);
-    if (nodes.join() !== next.join()) cache.link(list, 'nodes', next);
-  }
-  for (const state of new Set([...was, ...is])) {
-    if (was.has(state) !== is.has(state)) setStateTaskCount(cache, state, is.has(state) ? 1 : -1);
-  }
-}
-
-/** Drops the states (the board's columns) of every project read, after one was added, moved or deleted. */
-function invalidateProjectStates(cache: Cache): void {
-  for (const project of cachedProjects(cache)) invalidateField(cache, project, 'states');
-}
-
-/** Drops the list views' pages (`project.tasks` with filters) of every project read, to be fetched again. */
-function invalidateTaskLists(cache: Cache): void {
-  for (const project of cachedProjects(cache)) {
-    invalidateField(cache, project, 'tasks');
-    invalidateField(cache, project, 'taskCount');
-  }
-}
-
-function invalidateBoards(cache: Cache): void {
-  for (const { state } of boardColumns(cache)) {
-    invalidateField(cache, state, 'tasks');
-    invalidateField(cache, state, 'taskCount');
-  }
-}
-
-const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 const inputOf = (args: Variables): Record<string, unknown> => (isRecord(args.input) ? args.input : {});
 
@@ -216,8 +113,96 @@ function optimisticTask(args: Variables): Record<string, unknown> {
   return task;
 }
 
+/** The event types of `Subscription.workspaceEvents`: none has an id; each is kept inside its result. */
+const workspaceEventTypes = [
+  'TaskCreated',
+  'TaskUpdated',
+  'TaskMoved',
+  'TaskDeleted',
+  'CommentAdded',
+  'CommentEdited',
+  'CommentDeleted',
+  'LabelCreated',
+  'LabelUpdated',
+  'LabelDeleted',
+  'ProjectCreated',
+  'ProjectUpdated',
+  'ProjectDeleted',
+  'WorkflowStateCreated',
+  'WorkflowStateUpdated',
+  'WorkflowStateDeleted',
+  'MemberJoined',
+  'MemberRoleChanged',
+  'MemberRemoved',
+  'WorkspaceUpdated',
+  'ResyncRequired',
+] as const;
+
+/** The current token (refreshed first when it is about to expire) and the CSRF header, for each new connection. */
+async function connectionHeaders(auth: Auth): Promise<Record<string, string>> {
+  if (auth.isExpiring()) await auth.refresh();
+  const token = auth.accessToken();
+  return token ? { ...csrfHeaders, authorization: `Bearer ${token}` } : { ...csrfHeaders };
+}
+
+/**
+ * Subscriptions as GraphQL over Server-Sent Events (graphql-sse, distinct connections): one HTTP response per
+ * subscription, retried without end while the network or the server is away. Each attempt asks for the current
+ * token, and resumes after the last event applied (its `LiveConnection`, from the operation's context). An event
+ * `versions` turns away (not newer than what the cache holds) goes no further.
+ */
+function liveEventsExchange(auth: Auth, versions: KnownVersions): Exchange {
+  const sse = createSseClient({
+    url: transport.url,
+    credentials: 'same-origin',
+    retryAttempts: Number.POSITIVE_INFINITY,
+    retry: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelay(retries))),
+    headers: () => connectionHeaders(auth),
+    // The page's fetch when each connection opens, as the fetch exchange does.
+    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  });
+  return subscriptionExchange({
+    forwardSubscription: (request, operation) => ({
+      subscribe(sink) {
+        const connection = liveConnectionOf(operation.context);
+        const variables: Record<string, unknown> = isRecord(request.variables) ? request.variables : {};
+        const payload = {
+          query: request.query ?? '',
+          operationName: request.operationName,
+          extensions: request.extensions,
+          // Read as each attempt sends the request, so that a retry resumes after the last event applied.
+          get variables(): Record<string, unknown> {
+            const after = connection?.after();
+            return after === undefined ? variables : { ...variables, after };
+          },
+        };
+        const unsubscribe = sse.subscribe<Record<string, unknown>, Record<string, unknown>>(
+          payload,
+          {
+            next(result) {
+              const event = rootField(result.data);
+              if (versions.admit(event))
+                sink.next({ ...result, data: withOtherTypesFieldsNull(result.data, operation.query) });
+              const cursor = eventCursor(event);
+              if (cursor) connection?.applied(cursor);
+            },
+            error: (error) => sink.error(error),
+            complete: () => sink.complete(),
+          },
+          {
+            connecting: (retrying) => connection?.connecting(retrying),
+            connected: () => connection?.connected(),
+          },
+        );
+        return { unsubscribe };
+      },
+    }),
+  });
+}
+
 /** The client for one signed-in session (or for a visitor); make a new one when the session ends. */
 export function createAppClient(auth: Auth): Client {
+  const versions = createKnownVersions();
   return new Client({
     ...transport,
     exchanges: [
@@ -239,7 +224,9 @@ export function createAppClient(auth: Auth): Client {
           WorkflowStateTasksConnection: () => null,
           TaskCommentsConnection: () => null,
           TaskActivityConnection: () => null,
+          ...Object.fromEntries(workspaceEventTypes.map((type) => [type, () => null])),
         },
+        possibleTypes: { WorkspaceEvent: [...workspaceEventTypes] },
         // Pages fetched with `after` join the first page, so "Show more" grows the list in place.
         resolvers: {
           Workspace: {
@@ -339,10 +326,7 @@ export function createAppClient(auth: Auth): Client {
               invalidateTaskLists(cache);
             },
             deleteTask(_result, args, cache) {
-              const id = argument(args, 'id');
-              if (id) placeOnBoard(cache, id, undefined);
-              cache.invalidate(entity('Task', id));
-              invalidateTaskLists(cache);
+              removeTask(cache, argument(args, 'id'));
             },
             createWorkflowState(_result, args, cache) {
               invalidateField(cache, entity('Project', argument(args, 'projectId')), 'states');
@@ -377,8 +361,16 @@ export function createAppClient(auth: Auth): Client {
               invalidateWorkspaceLists(cache, 'members');
             },
           },
+          // Teammates' changes, and one's own (applying both changes nothing more).
+          Subscription: {
+            workspaceEvents(result, args, cache) {
+              applyWorkspaceEvent(cache, optionalString(args.workspaceId), result.workspaceEvents);
+            },
+          },
         },
       }),
+      // Every answer tells which version of each entity the cache now holds (see `liveEventsExchange`).
+      mapExchange({ onResult: (result) => versions.record(result.data) }),
       authExchange(async (utils) => ({
         addAuthToOperation(operation) {
           const token = auth.accessToken();
@@ -391,6 +383,7 @@ export function createAppClient(auth: Auth): Client {
           await auth.refresh();
         },
       })),
+      liveEventsExchange(auth, versions),
       fetchExchange,
     ],
   });

@@ -1,84 +1,22 @@
 // The board's optimistic move: the real app client (normalised cache, optimistic layer) over a fake API.
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { boardState, boardTask, cardsIn, column, countOf, projectBoard } from '../../../test/board.ts';
 import { fakeApi, Refusal } from '../../../test/fake-api.ts';
 import { renderPage, visitorClient } from '../../../test/render-page.tsx';
 import BoardPage from './BoardPage.tsx';
 
-// jsdom has no layout observers; @dnd-kit needs them to exist (its sensors go unused: cards move by keyboard).
-vi.hoisted(() => {
-  class NoLayoutObserver implements ResizeObserver, IntersectionObserver {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-    takeRecords(): IntersectionObserverEntry[] {
-      return [];
-    }
-    readonly root = null;
-    readonly rootMargin = '';
-    readonly scrollMargin = '';
-    readonly thresholds: readonly number[] = [];
-  }
-  globalThis.ResizeObserver ??= NoLayoutObserver;
-  globalThis.IntersectionObserver ??= NoLayoutObserver;
-});
-
-const task = (id: string, key: string, title: string) => ({
-  __typename: 'Task',
-  id,
-  key,
-  title,
-  priority: 'NONE',
-  dueDate: null,
-  commentCount: 0,
-  assignee: null,
-  labels: [],
-});
-
-const state = (id: string, name: string, category: string, tasks: readonly ReturnType<typeof task>[]) => ({
-  __typename: 'WorkflowState',
-  id,
-  name,
-  category,
-  color: '#8b8d98',
-  taskCount: tasks.length,
-  tasks: {
-    __typename: 'WorkflowStateTasksConnection',
-    pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-    nodes: tasks,
-  },
-});
+// jsdom has no layout observers; @dnd-kit needs them to exist as its modules load.
+await vi.hoisted(async () => (await import('../../../test/board.ts')).stubLayoutObservers());
 
 /** Launch plan: Todo holds LP-1 and LP-2, In Progress is empty. */
-const board = {
-  project: {
-    __typename: 'Project',
-    id: 'p1',
-    workspace: {
-      __typename: 'Workspace',
-      id: 'w1',
-      viewerCan: { __typename: 'WorkspacePermissions', writeContent: true },
-    },
-    states: [
-      state('todo', 'Todo', 'UNSTARTED', [task('t1', 'LP-1', 'Book the venue'), task('t2', 'LP-2', 'Order the cake')]),
-      state('doing', 'In Progress', 'STARTED', []),
-    ],
-  },
-};
-
-/** A column by its state's name. */
-function column(name: string): HTMLElement {
-  const section = screen.getByText(name, { selector: '.board-column-name' }).closest('section');
-  if (!section) throw new Error(`No column ${name}.`);
-  return section;
-}
-
-/** The column's count as its heading shows it, e.g. "2 tasks". */
-const countOf = (name: string): string | null | undefined => column(name).querySelector('h2 .count')?.textContent;
-const cardsIn = (name: string): string[] =>
-  within(column(name))
-    .queryAllByRole('link')
-    .map((link) => link.querySelector('.task-key')?.textContent ?? '');
+const board = projectBoard([
+  boardState('todo', 'Todo', 'UNSTARTED', [
+    boardTask('t1', 'LP-1', 'Book the venue', 'a0'),
+    boardTask('t2', 'LP-2', 'Order the cake', 'a1'),
+  ]),
+  boardState('doing', 'In Progress', 'STARTED', []),
+]);
 
 afterEach(() => {
   cleanup();

@@ -40,6 +40,7 @@ const ProjectBoardQuery = graphql(
             }
             nodes {
               id
+              position
               ...TaskCardFields
             }
           }
@@ -64,6 +65,7 @@ const BoardColumnPageQuery = graphql(
             }
             nodes {
               id
+              position
               ...TaskCardFields
             }
           }
@@ -78,6 +80,7 @@ const MoveTaskMutation = graphql(`
   mutation MoveTask($input: MoveTaskInput!) {
     moveTask(input: $input) {
       id
+      version
       position
       state {
         id

@@ -9,27 +9,15 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { graphql } from '../../graphql.ts';
 import { createFormSubmission } from '../../lib/form.ts';
 import { timeAgo } from './activity.ts';
+import { CommentItemFields } from './comment-fields.ts';
 import { Markdown } from './Markdown.tsx';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
-
-export const CommentItemFields = graphql(`
-  fragment CommentItemFields on Comment {
-    id
-    body
-    createdAt
-    editedAt
-    isViewer
-    author {
-      id
-      name
-    }
-  }
-`);
 
 const EditCommentMutation = graphql(`
   mutation EditComment($input: EditCommentInput!) {
     editComment(input: $input) {
       id
+      version
       body
       editedAt
     }

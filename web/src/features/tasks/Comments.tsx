@@ -8,7 +8,8 @@ import { ShowMore } from '../../components/ShowMore.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { graphql } from '../../graphql.ts';
 import { createFormSubmission } from '../../lib/form.ts';
-import { CommentItem, CommentItemFields } from './CommentItem.tsx';
+import { CommentItem } from './CommentItem.tsx';
+import { CommentItemFields } from './comment-fields.ts';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 
 const TaskCommentsQuery = graphql(
@@ -36,6 +37,7 @@ const AddCommentMutation = graphql(`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) {
       id
+      version
     }
   }
 `);

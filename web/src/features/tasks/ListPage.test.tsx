@@ -29,6 +29,7 @@ const list = {
         {
           __typename: 'Task',
           id: 't1',
+          version: 1,
           key: 'LP-1',
           title: 'Book the venue',
           priority: 'NONE',

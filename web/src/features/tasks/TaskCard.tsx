@@ -11,6 +11,7 @@ import { taskNavAttribute } from './shortcuts.ts';
 export const TaskCardFields = graphql(`
   fragment TaskCardFields on Task {
     id
+    version
     key
     title
     priority

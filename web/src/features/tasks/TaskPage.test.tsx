@@ -1,20 +1,22 @@
-// The task page's optimistic edits: the real app client (normalised cache, optimistic layer) over a fake API.
+// The task page's optimistic edits, and teammates' changes as they come: the real app client (normalised cache,
+// optimistic layer, live events) over a fake API.
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, Refusal } from '../../../test/fake-api.ts';
-import { renderPage, visitorClient } from '../../../test/render-page.tsx';
+import { boardTask } from '../../../test/board.ts';
+import { doing, grace, taskMoved, taskUpdated, todo, workspaceEvent } from '../../../test/events.ts';
+import { type FakeEventStream, fakeApi, fakeEventStream, Refusal } from '../../../test/fake-api.ts';
+import { renderPage, visitorClient, withWorkspaceEvents } from '../../../test/render-page.tsx';
 import TaskPage from './TaskPage.tsx';
 
 const pageInfo = { __typename: 'PageInfo', hasNextPage: false, endCursor: null };
 const katherine = { __typename: 'User', id: 'u1', name: 'Katherine Johnson' };
-const todo = { __typename: 'WorkflowState', id: 'todo', name: 'Todo', category: 'UNSTARTED', color: '#8b8d98' };
-const doing = { __typename: 'WorkflowState', id: 'doing', name: 'In Progress', category: 'STARTED', color: '#ffc53d' };
 
 /** LP-1 "Book the venue", due on 1 May 2030, in Todo; the viewer may edit it. */
 const taskDetail = {
   task: {
     __typename: 'Task',
     id: 't1',
+    version: 1,
     key: 'LP-1',
     title: 'Book the venue',
     description: '',
@@ -48,8 +50,11 @@ const taskDetail = {
   },
 };
 
-/** The API: the task, no comments, no history; `UpdateTask` answers with `update`, which a test may hold back. */
-function api(update: Promise<unknown>) {
+/**
+ * The API: the task, no comments, no history; `UpdateTask` answers with `update`, which a test may hold back; the
+ * workspace's events come from `events`.
+ */
+function api(update: Promise<unknown>, events?: FakeEventStream) {
   return fakeApi((operationName) => {
     switch (operationName) {
       case 'UpdateTask':
@@ -73,7 +78,7 @@ function api(update: Promise<unknown>) {
       default:
         return taskDetail;
     }
-  });
+  }, events);
 }
 
 async function openTask(update: Promise<unknown>) {
@@ -86,6 +91,29 @@ async function openTask(update: Promise<unknown>) {
 }
 
 const forbidden = new Refusal('You are not allowed to do this.', 'FORBIDDEN');
+
+/** Opens LP-1 under workspace w1's live events; resolves once the stream is open. */
+async function openLiveTask() {
+  const events = fakeEventStream();
+  const { fetch } = api(new Promise(() => {}), events);
+  vi.stubGlobal('fetch', fetch);
+  renderPage({
+    path: '/:slug/:taskKey',
+    url: '/acme/LP-1',
+    page: withWorkspaceEvents(TaskPage, 'w1'),
+    client: visitorClient(),
+  });
+  const title = await screen.findByLabelText<HTMLTextAreaElement>('Title');
+  await waitFor(() => expect(events.isOpen()).toBe(true));
+  return { events, title };
+}
+
+/** LP-1 as the board shows it, before a teammate changes it. */
+const venue = boardTask('t1', 'LP-1', 'Book the venue', 'a0');
+
+/** The sentence saying a field changed under the user, if shown. */
+const conflictNotice = (): string =>
+  [...document.querySelectorAll('.edit-conflict')].map((notice) => notice.textContent).join('');
 
 afterEach(() => {
   cleanup();
@@ -138,5 +166,69 @@ describe('editing a task in place', () => {
 
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('a task changed by a teammate while it is open', () => {
+  it('RT-7.4 keeps the title being typed when a teammate changes it, says who did, and Escape takes theirs', async () => {
+    const { events, title } = await openLiveTask();
+    fireEvent.input(title, { target: { value: 'Book the town hall' } });
+
+    events.send(taskUpdated('3', venue, todo, { title: 'Book the church' }));
+    await waitFor(() => expect(conflictNotice()).toContain('Grace Hopper changed the title while you were editing.'));
+    expect(conflictNotice()).toContain('“Book the church”');
+    expect(title.value).toBe('Book the town hall');
+    expect(document.querySelector('.edit-conflict')?.getAttribute('role')).toBe('status');
+
+    fireEvent.keyDown(title, { key: 'Escape' });
+    await waitFor(() => expect(title.value).toBe('Book the church'));
+    expect(conflictNotice()).toBe('');
+  });
+
+  it('RT-7.4 keeps the description being written when a teammate changes it, and says who did', async () => {
+    const { events } = await openLiveTask();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const editor = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Description' });
+    fireEvent.input(editor, { target: { value: 'Ask for the **big** room.' } });
+
+    events.send(taskUpdated('3', venue, todo, { description: 'Bring a cake.' }));
+    await waitFor(() =>
+      expect(conflictNotice()).toContain('Grace Hopper changed the description while you were editing.'),
+    );
+    expect(editor.value).toBe('Ask for the **big** room.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Bring a cake.');
+    expect(conflictNotice()).toBe('');
+  });
+
+  it('RT-7.1 shows what a teammate changed at once, and their comment once, gone when they delete it', async () => {
+    const { events } = await openLiveTask();
+    await screen.findByText('No comments yet.');
+    events.send(taskMoved('3', venue, doing, 'a0'));
+    await waitFor(() => expect(screen.getByLabelText<HTMLSelectElement>('State').value).toBe('doing'));
+
+    const comment = workspaceEvent('CommentAdded', '4', {
+      version: 1,
+      taskId: 't1',
+      comment: {
+        __typename: 'Comment',
+        id: 'c1',
+        version: 1,
+        body: 'The venue is **confirmed**.',
+        createdAt: '2026-11-29T10:00:00.000Z',
+        editedAt: null,
+        isViewer: false,
+        author: grace,
+      },
+    });
+    events.send(comment);
+    events.send(comment);
+    await screen.findByText('confirmed');
+    expect(document.querySelectorAll('.comment')).toHaveLength(1);
+
+    events.send(workspaceEvent('CommentDeleted', '5', { version: 2, taskId: 't1', commentId: 'c1' }));
+    await screen.findByText('No comments yet.');
+    expect(document.querySelectorAll('.comment')).toHaveLength(0);
   });
 });

@@ -1,9 +1,21 @@
 // `/:slug/:taskKey` (e.g. /acme/YEL-42): a task with its fields edited in place, each change saved on its own
 // (updateTask with that field only, shown at once and undone with a message when refused), comments and history.
+// Teammates' changes show as they happen (the workspace's live events); one made to the title or the description
+// while the user edits it keeps what they typed and tells them (edit-conflict.ts).
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import type { VariablesOf } from 'gql.tada';
-import { createEffect, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
+import {
+  batch,
+  createEffect,
+  createMemo,
+  createSignal,
+  createUniqueId,
+  For,
+  type JSX,
+  onCleanup,
+  Show,
+} from 'solid-js';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
@@ -12,9 +24,11 @@ import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
 import { withPathSegment } from '../../lib/redirect.ts';
+import { useWorkspaceEvents } from '../workspaces/workspace-events.ts';
 import { ActivityList } from './ActivityList.tsx';
 import { timeAgo } from './activity.ts';
 import { Comments } from './Comments.tsx';
+import { changedUnderEdit, changedUnderEditMessage, type EditBase } from './edit-conflict.ts';
 import { LabelPicker } from './LabelPicker.tsx';
 import { Markdown } from './Markdown.tsx';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
@@ -27,6 +41,7 @@ const TaskDetailQuery = graphql(
   query TaskDetail($slug: String!, $key: String!) {
     task(workspaceSlug: $slug, key: $key) {
       id
+      version
       key
       title
       description
@@ -83,6 +98,7 @@ const UpdateTaskMutation = graphql(`
   mutation UpdateTask($input: UpdateTaskInput!) {
     updateTask(input: $input) {
       id
+      version
       title
       description
       priority
@@ -116,6 +132,17 @@ const DeleteTaskMutation = graphql(`
 
 type TaskChanges = Omit<VariablesOf<typeof UpdateTaskMutation>['input'], 'id'>;
 
+type EditedField = 'title' | 'description';
+
+/** Says that a field changed while the user was editing it; an always-present live region, empty otherwise. */
+function ChangedUnderEdit(props: { readonly message: string | undefined }): JSX.Element {
+  return (
+    <p class="edit-conflict" role="status">
+      {props.message}
+    </p>
+  );
+}
+
 export default function TaskPage(): JSX.Element {
   const params = useParams<{ slug: string; taskKey: string }>();
   const navigate = useNavigate();
@@ -137,6 +164,50 @@ export default function TaskPage(): JSX.Element {
   const [saveError, setSaveError] = createSignal<string>();
   const [editingDescription, setEditingDescription] = createSignal(false);
   const [savingDescription, setSavingDescription] = createSignal(false);
+  /** The title as typed, until it is saved or dropped, and where it started. */
+  const [titleDraft, setTitleDraft] = createSignal<{ readonly base: EditBase; readonly text: string }>();
+  /** The description as it was when its editor opened (the editor keeps what is typed). */
+  const [descriptionBase, setDescriptionBase] = createSignal<EditBase>();
+  /** Who last changed each field, as the workspace's live events tell, to name them. */
+  const [changedBy, setChangedBy] = createSignal<Partial<Record<EditedField, string>>>({});
+  const events = useWorkspaceEvents();
+  if (events) {
+    onCleanup(
+      events.listen((event) => {
+        if (event.__typename !== 'TaskUpdated' || !event.task || event.task.id !== task.data?.task.id) return;
+        const who = event.actor?.name;
+        const fields = event.fields.filter(
+          (field): field is EditedField => field === 'title' || field === 'description',
+        );
+        if (who && fields.length > 0) {
+          setChangedBy((named) => ({ ...named, ...Object.fromEntries(fields.map((field) => [field, who])) }));
+        }
+      }),
+    );
+  }
+  const titleChanged = createMemo(() => {
+    const draft = titleDraft();
+    const now = task.data?.task;
+    return Boolean(
+      draft && now && changedUnderEdit(draft.base, { version: now.version, value: now.title }, draft.text),
+    );
+  });
+  const descriptionChanged = createMemo(() => {
+    const base = descriptionBase();
+    const now = task.data?.task;
+    return Boolean(
+      base && now && !savingDescription() && changedUnderEdit(base, { version: now.version, value: now.description }),
+    );
+  });
+  const openDescription = (): void => {
+    const now = task.data?.task;
+    if (now) setDescriptionBase({ version: now.version, value: now.description });
+    setEditingDescription(true);
+  };
+  const closeDescription = (): void => {
+    setEditingDescription(false);
+    setDescriptionBase(undefined);
+  };
   const ids = {
     title: createUniqueId(),
     state: createUniqueId(),
@@ -158,11 +229,13 @@ export default function TaskPage(): JSX.Element {
     return !result.error;
   };
 
-  const saveTitle = (input: HTMLTextAreaElement): void => {
+  /** Saves the title typed (over anyone else's), then shows the task's title again instead of the draft. */
+  const saveTitle = async (input: HTMLTextAreaElement): Promise<void> => {
     const title = input.value.trim();
     const current = task.data?.task.title ?? '';
+    if (title && title !== current) await save({ title }, 'title');
+    setTitleDraft(undefined);
     if (!title) input.value = current;
-    else if (title !== current) void save({ title }, 'title');
   };
 
   const saveDescription = async (event: SubmitEvent): Promise<void> => {
@@ -171,8 +244,10 @@ export default function TaskPage(): JSX.Element {
     const value = new FormData(event.currentTarget).get('description');
     setSavingDescription(true);
     const saved = await save({ description: typeof value === 'string' ? value : '' }, 'description');
-    setSavingDescription(false);
-    if (saved) setEditingDescription(false);
+    batch(() => {
+      setSavingDescription(false);
+      if (saved) closeDescription();
+    });
   };
 
   return (
@@ -219,21 +294,36 @@ export default function TaskPage(): JSX.Element {
                   id={ids.title}
                   class="title-input"
                   rows={1}
-                  value={current().title}
+                  value={titleDraft()?.text ?? current().title}
                   maxLength={200}
-                  onBlur={(event) => saveTitle(event.currentTarget)}
+                  onInput={(event) => {
+                    const text = event.currentTarget.value;
+                    setTitleDraft((draft) => ({
+                      base: draft?.base ?? { version: current().version, value: current().title },
+                      text,
+                    }));
+                  }}
+                  onBlur={(event) => void saveTitle(event.currentTarget)}
                   onKeyDown={(event) => {
                     if (event.key === 'Enter') {
                       event.preventDefault();
                       event.currentTarget.blur();
                     }
                     if (event.key === 'Escape') {
+                      setTitleDraft(undefined);
                       event.currentTarget.value = current().title;
                       event.currentTarget.blur();
                     }
                   }}
                 />
               </h1>
+              <ChangedUnderEdit
+                message={
+                  titleChanged()
+                    ? `${changedUnderEditMessage(changedBy().title, 'title')} It is now “${current().title}”; your text is kept: Enter saves it over theirs, Escape takes theirs.`
+                    : undefined
+                }
+              />
             </Show>
             <div class="task-layout">
               <div class="task-main">
@@ -241,11 +331,7 @@ export default function TaskPage(): JSX.Element {
                   <div class="section-heading">
                     <h2 id="description-heading">Description</h2>
                     <Show when={canWrite() && !editingDescription()}>
-                      <button
-                        type="button"
-                        class="button button-secondary button-small"
-                        onClick={() => setEditingDescription(true)}
-                      >
+                      <button type="button" class="button button-secondary button-small" onClick={openDescription}>
                         Edit
                       </button>
                     </Show>
@@ -259,6 +345,13 @@ export default function TaskPage(): JSX.Element {
                     }
                   >
                     <form class="form form-wide" onSubmit={saveDescription} novalidate>
+                      <ChangedUnderEdit
+                        message={
+                          descriptionChanged()
+                            ? `${changedUnderEditMessage(changedBy().description, 'description')} Your text is kept: saving replaces theirs, Cancel shows theirs.`
+                            : undefined
+                        }
+                      />
                       <MarkdownEditor
                         label="Description"
                         name="description"
@@ -266,17 +359,13 @@ export default function TaskPage(): JSX.Element {
                         rows={10}
                         maxLength={50000}
                         autofocus
-                        onCancel={() => setEditingDescription(false)}
+                        onCancel={closeDescription}
                       />
                       <div class="form-actions">
                         <SubmitButton busy={savingDescription()} busyLabel="Saving…">
                           Save description
                         </SubmitButton>
-                        <button
-                          type="button"
-                          class="button button-secondary"
-                          onClick={() => setEditingDescription(false)}
-                        >
+                        <button type="button" class="button button-secondary" onClick={closeDescription}>
                           Cancel
                         </button>
                       </div>

@@ -9,6 +9,7 @@ const CreateTaskMutation = graphql(
     mutation CreateTask($input: CreateTaskInput!) {
       createTask(input: $input) {
         id
+        position
         key
         state {
           id
