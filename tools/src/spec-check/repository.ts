@@ -1,27 +1,15 @@
 // Reads what the spec check judges from a checkout: the specs and their git history, the test
 // reports, the steering files, the package.json files and the tree.
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { git, isShallow } from '../git.ts';
 import type { CheckInput, SpecFolder, SpecVersion } from './check.ts';
 import { readReports } from './reports.ts';
 import type { PackageFile } from './steering.ts';
 
-const run = promisify(execFile);
-
-async function git(root: string, args: readonly string[]): Promise<string | undefined> {
-  try {
-    const { stdout } = await run('git', ['-C', root, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Earlier committed versions of a file, newest first; none outside git or in a shallow clone. */
 async function history(root: string, path: string): Promise<SpecVersion[]> {
-  if ((await git(root, ['rev-parse', '--is-shallow-repository']))?.trim() !== 'false') return [];
+  if ((await isShallow(root)) !== false) return [];
   const commits = (await git(root, ['log', '--format=%h', '--', path]))?.split('\n').filter(Boolean) ?? [];
   const versions: SpecVersion[] = [];
   for (const commit of commits) {
