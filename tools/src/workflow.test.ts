@@ -38,7 +38,8 @@ describe('the developer workflow', () => {
     expect(rootPackage.scripts['test:pg']).toBe('npm run test:pg -w api');
     const api = await packageOf('api');
     expect(api.scripts.test).toBe('vitest run');
-    expect(api.scripts['test:pg']).toMatch(/^YELLO_TEST_DATABASE_URL=\S+ vitest run$/);
+    // With the Redis the several-instances suite shares between its API processes (RT-8.1).
+    expect(api.scripts['test:pg']).toMatch(/^YELLO_TEST_DATABASE_URL=\S+ YELLO_TEST_REDIS_URL=\S+ vitest run$/);
     const settings = await readFile(join(root, 'api', 'test', 'test-api.ts'), 'utf8');
     expect(settings).toContain('databaseUrl: process.env.YELLO_TEST_DATABASE_URL || undefined');
   });
@@ -49,6 +50,7 @@ describe('the developer workflow', () => {
     const commands = [
       'apt-get install -y -qq chromium',
       'pg_ctlcluster',
+      'redis-server',
       'npm ci',
       'npm run lint',
       'npm run typecheck',
