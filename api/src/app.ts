@@ -13,6 +13,7 @@ import type { QueryLimits } from './graphql/armor.ts';
 import type { ClientInfo, Viewer } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
+import { TOKEN_PREFIX } from './modules/api-tokens/token-format.ts';
 import { createLocalEventBus, type EventBus } from './modules/events/event-bus.ts';
 import { type InvitationSender, linkOnlyInvitations } from './modules/workspaces/invitations.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
@@ -113,9 +114,18 @@ export function createApp(deps: AppDeps): App {
 
   app.on(['GET', 'POST', 'OPTIONS'], GRAPHQL_PATH, async (c) => {
     const token = bearerToken(c);
-    const viewer: Viewer | null = token ? ((await services.sessions.authenticate(token)) ?? null) : null;
+    let viewer: Viewer | null = null;
+    let credentialsRefused: string | null = null;
+    if (token?.startsWith(TOKEN_PREFIX)) {
+      const outcome = await services.apiTokens.authenticate(token);
+      if ('viewer' in outcome) viewer = outcome.viewer;
+      else credentialsRefused = outcome.refused;
+    } else if (token) {
+      viewer = (await services.sessions.authenticate(token)) ?? null;
+    }
     return graphql.fetch(c.req.raw, {
       viewer,
+      credentialsRefused,
       client: clientInfo(c, deps.trustProxy),
       https: overHttps(c, deps.trustProxy),
     });

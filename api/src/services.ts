@@ -6,7 +6,8 @@ import { createAccountService } from './modules/accounts/accounts.ts';
 import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
 import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
 import { createSessionService } from './modules/accounts/sessions.ts';
-import { type EventBus, sessionTopic } from './modules/events/event-bus.ts';
+import { createApiTokenService } from './modules/api-tokens/api-tokens.ts';
+import { type EventBus, sessionTopic, tokenTopic } from './modules/events/event-bus.ts';
 import { createEventLog } from './modules/events/event-log.ts';
 import { openWorkspaceStream, type StreamRequest } from './modules/events/event-stream.ts';
 import { createProjectService } from './modules/projects/projects.ts';
@@ -79,6 +80,11 @@ export function createServices({
     tasks: createTaskService({ db, clock, events }),
     labels: createLabelService({ db, events }),
     comments: createCommentService({ db, clock, events }),
+    apiTokens: createApiTokenService({
+      db,
+      clock,
+      onRevoked: (tokenId) => bus.publish(tokenTopic(tokenId), { type: 'ended' }),
+    }),
     events,
     bus,
     /** Opens one subscriber's stream of a workspace's events. */
@@ -98,5 +104,6 @@ export function workspaceLookups(services: Services): WorkspaceLookups {
     comment: services.comments.workspaceIdOfComment,
     membership: services.members.workspaceIdOf,
     invitation: services.invitations.workspaceIdOf,
+    apiToken: services.apiTokens.workspaceIdOf,
   };
 }

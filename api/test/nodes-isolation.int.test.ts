@@ -20,6 +20,7 @@ function nodeTypes(): string[] {
 
 /** The Node types `objectsOf` makes an object of; a new Node type needs one there. */
 const coveredTypes = [
+  'ApiToken',
   'Comment',
   'Invitation',
   'Label',
@@ -46,6 +47,20 @@ async function objectsOf(api: TestApi, owner: SignedUpUser): Promise<Record<Cove
     'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
     { token, variables: { input: { workspaceId: workspace.id, email: 'invitee@example.com', role: 'VIEWER' } } },
   );
+  const { createApiToken } = await api.data<{ createApiToken: { token: { id: string } } }>(
+    'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token { id } } }',
+    {
+      token,
+      variables: {
+        input: {
+          workspaceId: workspace.id,
+          name: 'Nodes',
+          scopes: ['READ'],
+          expiresAt: new Date(api.clock.now().getTime() + 86_400_000).toISOString(),
+        },
+      },
+    },
+  );
   const { me, sessions, task } = await api.data<{
     me: { memberships: { id: string }[] };
     sessions: { id: string }[];
@@ -55,6 +70,7 @@ async function objectsOf(api: TestApi, owner: SignedUpUser): Promise<Record<Cove
     { token, variables: { slug: workspace.slug, key: content.taskKey } },
   );
   return {
+    ApiToken: createApiToken.token.id,
     Comment: content.commentId,
     Invitation: inviteMember.invitation.id,
     Label: content.labelId,

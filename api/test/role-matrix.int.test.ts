@@ -187,3 +187,53 @@ describe('role matrix', () => {
     else expect(errorCodes(result.body)).toEqual(['FORBIDDEN']);
   });
 });
+
+/** A token of the workspace's OWNER acts with its scopes' role: READ as a VIEWER, WRITE as a MEMBER, ADMIN as an ADMIN. */
+const tokenScopes = [
+  { scope: 'READ', actsAs: 3 },
+  { scope: 'WRITE', actsAs: 2 },
+  { scope: 'ADMIN', actsAs: 1 },
+] as const;
+
+/** Leaving is a person's own decision: no token may (INT-1.5). */
+const personOnly = new Set(['leave the workspace']);
+
+/** The comment of the world is its OWNER's: for a token of theirs it is its own comment, which a writer may delete. */
+const ownersOwn = new Set(['delete someone else’s comment']);
+
+const tokenMatrix = Object.entries(operations).flatMap(([name, operation]) =>
+  tokenScopes.map(({ scope, actsAs }) => {
+    const asRole = operation.expected[actsAs] ?? 'FORBIDDEN';
+    const asOwnersOwn = ownersOwn.has(name) ? writers[actsAs] : asRole;
+    return { name, scope, operation, outcome: personOnly.has(name) ? 'FORBIDDEN' : (asOwnersOwn ?? 'FORBIDDEN') };
+  }),
+);
+
+describe('role matrix of API tokens', () => {
+  test.for(tokenMatrix)(
+    'INT-1.4 INT-1.5 an owner’s $scope token may $name: $outcome',
+    async ({ scope, operation, outcome }, { api }) => {
+      const world = await buildWorld(api);
+      const { createApiToken } = await api.data<{ createApiToken: { secret: string } }>(
+        'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }',
+        {
+          token: world.actors.OWNER.accessToken,
+          variables: {
+            input: {
+              workspaceId: world.workspace.id,
+              name: `${scope} script`,
+              scopes: [scope],
+              expiresAt: new Date(api.clock.now().getTime() + 86_400_000).toISOString(),
+            },
+          },
+        },
+      );
+      const result = await api.operation(operation.query, {
+        token: createApiToken.secret,
+        variables: operation.variables(world),
+      });
+      if (outcome === 'allowed') expect(result.body.errors).toBeUndefined();
+      else expect(errorCodes(result.body)).toEqual(['FORBIDDEN']);
+    },
+  );
+});

@@ -71,8 +71,8 @@ describe('service writes stay in their workspace', () => {
       updateWorkflowState: () => services.projects.updateState(actor, other, state, { name: 'Across' }),
       moveWorkflowState: () => services.projects.moveState(actor, other, state, {}),
       deleteWorkflowState: () => services.projects.deleteState(actor, other, state, undefined),
-      changeMemberRole: () => services.members.changeRole(actor, other, membership, 'VIEWER'),
-      removeMember: () => services.members.remove(actor, other, membership),
+      changeMemberRole: () => services.members.changeRole({ userId: actor, cap: 'OWNER' }, other, membership, 'VIEWER'),
+      removeMember: () => services.members.remove({ userId: actor, cap: 'OWNER' }, other, membership),
       revokeInvitation: () => services.invitations.revoke(other, uuid(inviteMember.invitation.id)),
     };
 

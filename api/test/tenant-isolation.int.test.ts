@@ -9,6 +9,7 @@ import { clientView, tenantFingerprint } from './test-api.ts';
 /** The ids of one workspace's objects, as a client sees them. */
 interface Targets {
   workspaceId: string;
+  apiTokenId: string;
   slug: string;
   membershipId: string;
   invitationId: string;
@@ -122,6 +123,15 @@ const cases: Record<string, IsolationCase> = {
   })),
   deleteComment: one('mutation($id: ID!) { deleteComment(id: $id) }', (t) => ({ id: t.commentId })),
   workspace: one('query($slug: String!) { workspace(slug: $slug) { id name } }', (t) => ({ slug: t.slug })),
+  createApiToken: one('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }', (t) => ({
+    input: {
+      workspaceId: t.workspaceId,
+      name: 'Intruder',
+      scopes: ['ADMIN'],
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    },
+  })),
+  revokeApiToken: one('mutation($id: ID!) { revokeApiToken(id: $id) }', (t) => ({ id: t.apiTokenId })),
   workspaceEvents: one(
     'query($id: ID!) { workspaceEvents(workspaceId: $id) { edges { cursor node { __typename cursor } } } }',
     (t) => ({ id: t.workspaceId }),
@@ -155,6 +165,7 @@ const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toSt
 function missingTargets(): Targets {
   return {
     workspaceId: globalId('Workspace', crypto.randomUUID()),
+    apiTokenId: globalId('ApiToken', crypto.randomUUID()),
     slug: `missing-${crypto.randomUUID().slice(0, 8)}`,
     membershipId: globalId('Membership', crypto.randomUUID()),
     invitationId: globalId('Invitation', crypto.randomUUID()),
@@ -204,6 +215,22 @@ describe('tenant isolation', () => {
         invitationId: inviteMember.invitation.id,
         userId: member.id,
         sessionId: sessions[0]?.id ?? '',
+        apiTokenId: (
+          await api.data<{ createApiToken: { token: { id: string } } }>(
+            'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token { id } } }',
+            {
+              token: victim.accessToken,
+              variables: {
+                input: {
+                  workspaceId: workspace.id,
+                  name: 'Victim’s',
+                  scopes: ['READ'],
+                  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+                },
+              },
+            },
+          )
+        ).createApiToken.token.id,
         ...(await api.createContent(victim, workspace)),
       };
       const isolationCase = cases[operation];

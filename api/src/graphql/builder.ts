@@ -15,7 +15,7 @@ import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/errors.ts';
 import { recordNotFoundAsNotFound } from '../shared/prisma-errors.ts';
 import { fieldErrorsOf } from '../shared/validation.ts';
-import type { AuthenticatedContext, Context } from './context.ts';
+import type { AuthenticatedContext, Context, PersonContext } from './context.ts';
 
 /**
  * The generated model types, with a user as the client reads them: without the password hash, which it leaves out of
@@ -84,6 +84,8 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: YelloPrismaTypes;
   AuthScopes: {
     loggedIn: boolean;
+    /** A person signed in, not a service with an API token: account operations (INT-1.5). */
+    person: boolean;
     /** The viewer is the user with this id. */
     self: string;
     /** The viewer shares a workspace with the user with this id. */
@@ -95,6 +97,7 @@ export const builder = new SchemaBuilder<{
   };
   AuthContexts: {
     loggedIn: AuthenticatedContext;
+    person: PersonContext;
     self: AuthenticatedContext;
     coMember: AuthenticatedContext;
     member: AuthenticatedContext;
@@ -118,6 +121,7 @@ export const builder = new SchemaBuilder<{
     authorizeOnSubscribe: true,
     authScopes: (context) => ({
       loggedIn: context.viewer !== null,
+      person: context.viewer?.kind === 'session',
       self: (userId) => context.viewer?.userId === userId,
       coMember: (userId) => context.viewer !== null && context.memberships.sharesWorkspaceWith(userId),
       member: async (workspaceId) => (await context.memberships.roleIn(workspaceId)) !== undefined,
@@ -129,7 +133,7 @@ export const builder = new SchemaBuilder<{
       },
     }),
     unauthorizedError: (_parent, context, _info, result) => {
-      if (context.viewer === null) return unauthenticated();
+      if (context.viewer === null) return unauthenticated(context.credentialsRefused ?? undefined);
       if (failedScopes(result.failure).some((scope) => concealingScopes.has(scope))) return notFound();
       return forbidden();
     },

@@ -1,16 +1,31 @@
 import type { Db } from '../db/database.ts';
 import type { MembershipLoader } from '../modules/workspaces/membership-loader.ts';
+import type { WorkspaceRole } from '../modules/workspaces/roles.ts';
 import type { OwnedKind, WorkspaceOf } from '../modules/workspaces/workspace-of.ts';
 import type { Services } from '../services.ts';
 import { throwNotFound, unauthenticated } from '../shared/errors.ts';
 
-/** Who is calling: the signed-in user and the session their access token belongs to. */
-export interface Viewer {
+/** A person signed in: the session their access token belongs to. */
+export interface SessionViewer {
+  kind: 'session';
   userId: string;
   sessionId: string;
   /** When the access token expires: a subscription ends then (RT-5.3). */
   expiresAt: Date;
 }
+
+/** A service using an API token: its owner, within one workspace and at most `roleCap` there (INT-1.4). */
+export interface TokenViewer {
+  kind: 'token';
+  userId: string;
+  tokenId: string;
+  workspaceId: string;
+  roleCap: WorkspaceRole;
+  expiresAt: Date;
+}
+
+/** Who is calling. */
+export type Viewer = SessionViewer | TokenViewer;
 
 /** Where a request came from, as recorded on the sessions it starts. */
 export interface ClientInfo {
@@ -38,6 +53,8 @@ export interface Context {
   workspaceOf: WorkspaceOf;
   /** Origin of the web app, for links such as invitations. */
   publicOrigin: string;
+  /** Why the bearer credential was refused (a revoked or expired API token), for the UNAUTHENTICATED it leads to. */
+  credentialsRefused: string | null;
 }
 
 /**
@@ -51,6 +68,11 @@ export async function workspaceIdOf(context: Context, kind: OwnedKind, id: strin
 /** The context of a field that requires a signed-in viewer. */
 export interface AuthenticatedContext extends Context {
   viewer: Viewer;
+}
+
+/** The context of a field that requires a person signed in (not an API token): account operations (INT-1.5). */
+export interface PersonContext extends Context {
+  viewer: SessionViewer;
 }
 
 /**

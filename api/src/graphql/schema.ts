@@ -6,5 +6,6 @@ import '../modules/workspaces/schema.ts';
 import '../modules/projects/schema.ts';
 import '../modules/tasks/schema.ts';
 import '../modules/events/schema.ts';
+import '../modules/api-tokens/schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

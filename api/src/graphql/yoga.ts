@@ -35,6 +35,8 @@ import { variableFieldErrors } from './variable-errors.ts';
 /** What the HTTP layer hands Yoga with each request. */
 export interface RequestContext {
   viewer: Viewer | null;
+  /** Why the bearer credential was refused, when it was (a revoked or expired API token). */
+  credentialsRefused: string | null;
   client: ClientInfo;
   /** The client reached Yello over HTTPS: directly, or through a trusted proxy that says so. */
   https: boolean;
@@ -313,16 +315,17 @@ export function createGraphQLHandler({
       // rows are kept per context, so nothing checked or read for one event is reused for the next (RT-5.4).
       useExtendContextValuePerExecuteSubscriptionEvent(() => ({ contextPartial: initContextCache() })),
     ],
-    context: ({ request, viewer, client, https }): Context => {
+    context: ({ request, viewer, credentialsRefused, client, https }): Context => {
       const context: Context = {
         db,
         services,
         viewer,
         client,
         refreshCookie: refreshCookie(request, cookieSecure || https),
-        memberships: createMembershipLoader(db, () => context.viewer?.userId),
+        memberships: createMembershipLoader(db, () => context.viewer),
         workspaceOf: createWorkspaceOf(workspaceLookups(services)),
         publicOrigin: publicUrl ?? new URL(request.url).origin,
+        credentialsRefused,
       };
       return context;
     },

@@ -2,7 +2,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Db } from '../../db/database.ts';
 import type { User } from '../../generated/prisma/client.ts';
-import type { ClientInfo, Viewer } from '../../graphql/context.ts';
+import type { ClientInfo, SessionViewer, Viewer } from '../../graphql/context.ts';
 import { badUserInput, conflict, unauthenticated } from '../../shared/errors.ts';
 import { isUniqueViolation } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -71,7 +71,7 @@ export function createAccountService({ db, hasher, sessions, loginThrottle, regi
     },
 
     /** Checks the current password, stores the new one and ends every other session. */
-    async changePassword(viewer: Viewer, rawInput: unknown, client: ClientInfo): Promise<void> {
+    async changePassword(viewer: SessionViewer, rawInput: unknown, client: ClientInfo): Promise<void> {
       const shape = parseInput(changePasswordInput, rawInput);
       const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, omit: withPasswordHash });
       const input = parseInput(newPasswordInput([user.email, user.name]), shape);

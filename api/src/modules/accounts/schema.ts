@@ -1,7 +1,7 @@
 // The accounts module's part of the GraphQL schema: User, Session, AuthPayload and their fields.
 import { builder } from '../../graphql/builder.ts';
 import type { Context } from '../../graphql/context.ts';
-import { unauthenticated } from '../../shared/errors.ts';
+import { forbidden, unauthenticated } from '../../shared/errors.ts';
 import type { SignedIn } from './accounts.ts';
 
 export const UserRef = builder.prismaNode('User', {
@@ -41,7 +41,8 @@ const SessionRef = builder.prismaNode('Session', {
     }),
     current: t.boolean({
       description: 'Whether this is the session making the request.',
-      resolve: (session, _args, context) => session.id === context.viewer?.sessionId,
+      resolve: (session, _args, context) =>
+        context.viewer?.kind === 'session' && session.id === context.viewer.sessionId,
     }),
   }),
 });
@@ -69,6 +70,7 @@ const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
  */
 async function signedIn(context: Context, result: SignedIn): Promise<SignedIn> {
   context.viewer = {
+    kind: 'session',
     userId: result.session.userId,
     sessionId: result.session.sessionId,
     expiresAt: result.session.accessToken.expiresAt,
@@ -128,7 +130,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, context) =>
       context.db.user.findUniqueOrThrow({ ...query, where: { id: context.viewer.userId } }),
   }),
-  sessions: t.withAuth({ loggedIn: true }).prismaField({
+  sessions: t.withAuth({ person: true }).prismaField({
     type: ['Session'],
     description: "The viewer's open sessions, most recently used first.",
     resolve: (query, _root, _args, context) =>
@@ -172,19 +174,20 @@ builder.mutationFields((t) => ({
   logout: t.boolean({
     description: 'Ends the current session: its access token stops working at once.',
     resolve: async (_root, _args, context) => {
+      if (context.viewer?.kind === 'token') throw forbidden('An API token has no session to end: revoke the token.');
       await context.refreshCookie.clear();
       if (!context.viewer) throw unauthenticated();
       await context.services.sessions.revoke(context.viewer.userId, context.viewer.sessionId);
       return true;
     },
   }),
-  updateProfile: t.withAuth({ loggedIn: true }).field({
+  updateProfile: t.withAuth({ person: true }).field({
     type: UserRef,
     description: 'Changes your name.',
     args: { input: t.arg({ type: UpdateProfileInput, required: true, description: 'Your new name.' }) },
     resolve: (_root, { input }, context) => context.services.accounts.updateProfile(context.viewer, input),
   }),
-  changePassword: t.withAuth({ loggedIn: true }).boolean({
+  changePassword: t.withAuth({ person: true }).boolean({
     description: 'Changes the password and ends every other session.',
     args: {
       input: t.arg({
@@ -198,7 +201,7 @@ builder.mutationFields((t) => ({
       return true;
     },
   }),
-  revokeSession: t.withAuth({ loggedIn: true }).boolean({
+  revokeSession: t.withAuth({ person: true }).boolean({
     description: "Ends one of the viewer's sessions.",
     args: {
       id: t.arg.globalID({

@@ -1,6 +1,6 @@
 // Sessions: a signed-in device, its rotating refresh tokens and the access tokens tied to it.
 import type { Db } from '../../db/database.ts';
-import type { ClientInfo, Viewer } from '../../graphql/context.ts';
+import type { ClientInfo, SessionViewer } from '../../graphql/context.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { notFound, unauthenticated } from '../../shared/errors.ts';
 import { derivedSecretToken, hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
@@ -130,7 +130,7 @@ export function createSessionService({
     },
 
     /** The viewer an access token speaks for, if the token is valid and its session still open. */
-    async authenticate(accessToken: string): Promise<Viewer | undefined> {
+    async authenticate(accessToken: string): Promise<SessionViewer | undefined> {
       const claims = await accessTokens.verify(accessToken);
       if (!claims) return undefined;
       const now = clock.now();
@@ -144,7 +144,7 @@ export function createSessionService({
       if (now.getTime() - session.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         await db.session.update({ where: { id: claims.sessionId }, data: { lastUsedAt: now } });
       }
-      return claims;
+      return { kind: 'session', ...claims };
     },
 
     /** Ends one of the user's sessions; NOT_FOUND when it is not theirs or already ended. */

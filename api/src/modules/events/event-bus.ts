@@ -8,7 +8,10 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { type LoggedEvent, parseLoggedEvent } from './event-kinds.ts';
 
-/** What travels on a topic: a workspace's event or its deletion (`workspace:<id>`), a session's end (`session:<id>`). */
+/**
+ * What travels on a topic: a workspace's event or its deletion (`workspace:<id>`), the end of a session
+ * (`session:<id>`) or of an API token (`api-token:<id>`).
+ */
 export type BusMessage = { type: 'event'; event: LoggedEvent } | { type: 'closed' } | { type: 'ended' };
 
 type BusEvent = TypedEvent<string, unknown>;
@@ -32,6 +35,7 @@ function parseMessage(detail: unknown): BusMessage {
 
 export const workspaceTopic = (workspaceId: string) => `workspace:${workspaceId}`;
 export const sessionTopic = (sessionId: string) => `session:${sessionId}`;
+export const tokenTopic = (tokenId: string) => `api-token:${tokenId}`;
 
 interface BusOptions {
   target: TypedEventTarget<BusEvent>;

@@ -2,7 +2,7 @@
 // ones, in sequence order with no gap and no duplicate; bounded in memory; ended when the subscriber's access ends.
 import { Repeater } from 'graphql-yoga';
 import { badUserInput } from '../../shared/errors.ts';
-import { type BusMessage, type EventBus, sessionTopic, workspaceTopic } from './event-bus.ts';
+import { type BusMessage, type EventBus, workspaceTopic } from './event-bus.ts';
 import type { LoggedEvent } from './event-kinds.ts';
 import type { EventLog } from './event-log.ts';
 
@@ -10,6 +10,9 @@ import type { EventLog } from './event-log.ts';
 export const STREAM_QUEUE_LIMIT = 256;
 
 export type ResyncReason = 'RETENTION' | 'OVERFLOW';
+
+/** The longest wait a timer takes (2³¹ − 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The client must refetch what it shows, then go on from `sequence`. */
 export interface ResyncRequired {
@@ -25,7 +28,8 @@ export type StreamItem = LoggedEvent | ResyncRequired;
 export interface StreamRequest {
   workspaceId: string;
   userId: string;
-  sessionId: string;
+  /** The topic told when the viewer's session or API token ends (RT-5.3). */
+  accessTopic: string;
   /** When the access token ends; the stream ends then (RT-5.3). */
   expiresAt?: Date | undefined;
   /** Replay the log's events after this sequence first. */
@@ -72,7 +76,7 @@ export async function openWorkspaceStream(
   // if the read already counted it).
   const stops = await Promise.all([
     bus.listen(workspaceTopic(workspaceId), onWorkspace),
-    bus.listen(sessionTopic(request.sessionId), onSession),
+    bus.listen(request.accessTopic, onSession),
   ]);
   const unlisten = () => {
     for (const stop of stops) stop();
@@ -96,17 +100,21 @@ export async function openWorkspaceStream(
       stopped = true;
       wake();
     });
-    const remaining = request.expiresAt ? request.expiresAt.getTime() - now().getTime() : undefined;
-    const expiry =
-      remaining === undefined
-        ? undefined
-        : setTimeout(
-            () => {
-              ended = true;
-              wake();
-            },
-            Math.max(0, remaining),
-          );
+    // Timers wait at most about 24.8 days (2³¹ − 1 ms; a longer wait fires at once), and an API token may live a
+    // year: a long wait is taken in steps, each reading the clock again.
+    let expiry: ReturnType<typeof setTimeout> | undefined;
+    const { expiresAt } = request;
+    const expire = () => {
+      ended = true;
+      wake();
+    };
+    const awaitExpiry = () => {
+      if (expiresAt === undefined) return;
+      const remaining = expiresAt.getTime() - now().getTime();
+      expiry =
+        remaining > MAX_TIMER_MS ? setTimeout(awaitExpiry, MAX_TIMER_MS) : setTimeout(expire, Math.max(0, remaining));
+    };
+    awaitExpiry();
     const resync = (reason: ResyncReason, sequence: number): ResyncRequired => ({
       kind: 'RESYNC_REQUIRED',
       workspaceId,

@@ -338,7 +338,7 @@ describe('the stream of one subscriber', () => {
       {
         workspaceId,
         userId: crypto.randomUUID(),
-        sessionId: crypto.randomUUID(),
+        accessTopic: `session:${crypto.randomUUID()}`,
         onOwnRoleChange: () => {},
         queueLimit,
       },

@@ -11,6 +11,7 @@ import { UserRef } from '../accounts/schema.ts';
 import { ProjectRef, WorkflowStateRef } from '../projects/schema.ts';
 import { LabelRef, TaskRef } from '../tasks/schema.ts';
 import { MembershipRef, WorkspaceRef } from '../workspaces/schema.ts';
+import { sessionTopic, tokenTopic } from './event-bus.ts';
 import type { EventKind, LoggedEvent, LoggedEventOf } from './event-kinds.ts';
 import type { ResyncRequired, StreamItem } from './event-stream.ts';
 
@@ -338,7 +339,8 @@ builder.subscriptionField('workspaceEvents', (t) =>
       return context.services.openStream({
         workspaceId: workspaceId.id,
         userId: viewer.userId,
-        sessionId: viewer.sessionId,
+        // Ends with the session, or the API token (INT-1.6).
+        accessTopic: viewer.kind === 'session' ? sessionTopic(viewer.sessionId) : tokenTopic(viewer.tokenId),
         expiresAt: viewer.expiresAt,
         after: after === null || after === undefined ? undefined : parseSequenceCursor(after, 'after'),
         onOwnRoleChange: () => context.memberships.reset(),

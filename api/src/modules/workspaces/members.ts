@@ -5,7 +5,7 @@ import type { Membership } from '../../generated/prisma/client.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
 import type { EventLog, RecordEvent } from '../events/event-log.ts';
-import { hasRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
+import { hasRole, lowerRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
 type Transaction = DbTransaction;
 
@@ -17,14 +17,25 @@ async function assertAnotherOwner(tx: Transaction, target: Membership): Promise<
   if (owners <= 1) throw conflict(LAST_OWNER);
 }
 
-/** The actor may move `target` to `to` (undefined: out of the workspace). */
-async function assertMayAssign(tx: Transaction, actorId: string, target: Membership, to: WorkspaceRole | undefined) {
-  const actor = await tx.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId: target.workspaceId, userId: actorId } },
+/** Who changes a membership, and the most their credential allows them (an API token's scopes, INT-1.4). */
+export interface MembershipActor {
+  userId: string;
+  cap: WorkspaceRole;
+}
+
+/** The actor may move `target` to `to` (undefined: out of the workspace), with their role as it is now, capped. */
+async function assertMayAssign(
+  tx: Transaction,
+  actor: MembershipActor,
+  target: Membership,
+  to: WorkspaceRole | undefined,
+) {
+  const membership = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: target.workspaceId, userId: actor.userId } },
     select: { role: true },
   });
-  if (!actor) throw notFound();
-  if (!hasRole(actor.role, roleNeededToAssign(target.role, to))) throw forbidden();
+  if (!membership) throw notFound();
+  if (!hasRole(lowerRole(membership.role, actor.cap), roleNeededToAssign(target.role, to))) throw forbidden();
 }
 
 /**
@@ -96,13 +107,13 @@ export function createMemberService({ db, events }: { db: Db; events: EventLog }
     },
 
     async changeRole(
-      actorId: string,
+      actor: MembershipActor,
       workspaceId: string,
       membershipId: string,
       role: WorkspaceRole,
     ): Promise<Membership> {
-      return locked(actorId, workspaceId, membershipId, async (tx, record, target) => {
-        await assertMayAssign(tx, actorId, target, role);
+      return locked(actor.userId, workspaceId, membershipId, async (tx, record, target) => {
+        await assertMayAssign(tx, actor, target, role);
         if (role !== WorkspaceRole.OWNER) await assertAnotherOwner(tx, target);
         const changed = await tx.membership.update({
           where: { id: target.id, workspaceId },
@@ -118,9 +129,9 @@ export function createMemberService({ db, events }: { db: Db; events: EventLog }
       });
     },
 
-    async remove(actorId: string, workspaceId: string, membershipId: string): Promise<void> {
-      await locked(actorId, workspaceId, membershipId, async (tx, record, target) => {
-        await assertMayAssign(tx, actorId, target, undefined);
+    async remove(actor: MembershipActor, workspaceId: string, membershipId: string): Promise<void> {
+      await locked(actor.userId, workspaceId, membershipId, async (tx, record, target) => {
+        await assertMayAssign(tx, actor, target, undefined);
         await assertAnotherOwner(tx, target);
         await removeMembership(tx, record, target);
       });

@@ -2,7 +2,8 @@
 // workspaces costs one query (and "do we share a workspace?" one batched query).
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/database.ts';
-import type { WorkspaceRole } from './roles.ts';
+import type { Viewer } from '../../graphql/context.ts';
+import { lowerRole, type WorkspaceRole } from './roles.ts';
 
 export interface MembershipLoader {
   /** The viewer's role in the workspace; undefined when they are not a member or not signed in. */
@@ -13,17 +14,30 @@ export interface MembershipLoader {
   reset(): void;
 }
 
-/** `viewerId` is read at each load, so a sign-in during the request is taken into account. */
-export function createMembershipLoader(db: Db, viewerId: () => string | undefined): MembershipLoader {
+/** The roles of `viewer`: a person's in each of their workspaces, an API token's in its one workspace (INT-1.4). */
+async function rolesOf(db: Db, viewer: Viewer | null): Promise<Map<string, WorkspaceRole>> {
+  if (viewer === null) return new Map();
+  if (viewer.kind === 'token') {
+    const membership = await db.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: viewer.workspaceId, userId: viewer.userId } },
+      select: { role: true },
+    });
+    // Never beyond its owner's current role, nor beyond its scopes; nothing once its owner has left.
+    return membership ? new Map([[viewer.workspaceId, lowerRole(membership.role, viewer.roleCap)]]) : new Map();
+  }
+  const rows = await db.membership.findMany({
+    where: { userId: viewer.userId },
+    select: { workspaceId: true, role: true },
+  });
+  return new Map(rows.map((row) => [row.workspaceId, row.role]));
+}
+
+/** `viewer` is read at each load, so a sign-in during the request is taken into account. */
+export function createMembershipLoader(db: Db, viewer: () => Viewer | null): MembershipLoader {
   let roles: Promise<Map<string, WorkspaceRole>> | undefined;
 
   const loadRoles = () => {
-    const userId = viewerId();
-    roles ??= userId
-      ? db.membership
-          .findMany({ where: { userId }, select: { workspaceId: true, role: true } })
-          .then((rows) => new Map(rows.map((row) => [row.workspaceId, row.role])))
-      : Promise.resolve(new Map());
+    roles ??= rolesOf(db, viewer());
     return roles;
   };
 

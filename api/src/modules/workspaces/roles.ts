@@ -11,6 +11,11 @@ export function hasRole(role: WorkspaceRole, atLeast: WorkspaceRole): boolean {
   return rank[role] >= rank[atLeast];
 }
 
+/** The less powerful of two roles. */
+export function lowerRole(a: WorkspaceRole, b: WorkspaceRole): WorkspaceRole {
+  return rank[a] <= rank[b] ? a : b;
+}
+
 /** The least role each kind of action needs. */
 export const requiredRole = {
   /** Read the workspace, its members and its content. */

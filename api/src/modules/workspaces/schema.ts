@@ -169,11 +169,26 @@ const InviteMemberPayload = builder.objectRef<IssuedInvitation>('InviteMemberPay
   }),
 });
 
+/** Who changes a membership, with the most their credential allows: an API token no more than its scopes (INT-1.4). */
+const actorOf = (context: Context) => ({
+  userId: viewerIdOf(context),
+  cap: context.viewer?.kind === 'token' ? context.viewer.roleCap : WorkspaceRole.OWNER,
+});
+
+/** For an API token, the condition "in its workspace" on memberships; nothing for a person. */
+const tokenWorkspace = (context: Context) =>
+  context.viewer?.kind === 'token' ? { workspaceId: context.viewer.workspaceId } : {};
+
+/** For an API token, the condition "its workspace" on workspaces; nothing for a person. */
+const tokenWorkspaceById = (context: Context) =>
+  context.viewer?.kind === 'token' ? { id: context.viewer.workspaceId } : {};
+
 builder.prismaObjectField('User', 'memberships', (t) =>
   t.relation('memberships', {
     description: 'The workspaces this user belongs to, with their role (only on your own user).',
     authScopes: (user) => ({ self: user.id }),
-    query: { orderBy: { workspace: { name: 'asc' } } },
+    // An API token reaches its one workspace only (INT-1.4).
+    query: (_args, context) => ({ where: tokenWorkspace(context), orderBy: { workspace: { name: 'asc' } } }),
   }),
 );
 
@@ -185,7 +200,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, context) =>
       context.db.workspace.findMany({
         ...query,
-        where: { memberships: { some: { userId: context.viewer.userId } } },
+        where: { memberships: { some: { userId: context.viewer.userId } }, ...tokenWorkspaceById(context) },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       }),
   }),
@@ -267,7 +282,7 @@ const ChangeMemberRoleInput = builder.inputType('ChangeMemberRoleInput', {
 });
 
 builder.mutationFields((t) => ({
-  createWorkspace: t.withAuth({ loggedIn: true }).prismaField({
+  createWorkspace: t.withAuth({ person: true }).prismaField({
     type: 'Workspace',
     description: 'Creates a workspace; you become its OWNER.',
     args: { input: t.arg({ type: CreateWorkspaceInput, required: true, description: 'Its name and URL name.' }) },
@@ -338,7 +353,7 @@ builder.mutationFields((t) => ({
       return true;
     },
   }),
-  acceptInvitation: t.withAuth({ loggedIn: true }).prismaField({
+  acceptInvitation: t.withAuth({ person: true }).prismaField({
     type: 'Membership',
     description: 'Joins the workspace of an invitation made for your email address.',
     args: {
@@ -364,7 +379,7 @@ builder.mutationFields((t) => ({
       roleInWorkspaceOf(context.workspaceOf('membership', input.membershipId.id), requiredRole.manage),
     resolve: async (_query, _root, { input }, context) => {
       const membership = await context.services.members.changeRole(
-        viewerIdOf(context),
+        actorOf(context),
         await workspaceIdOf(context, 'membership', input.membershipId.id),
         input.membershipId.id,
         input.role,
@@ -388,7 +403,7 @@ builder.mutationFields((t) => ({
       roleInWorkspaceOf(context.workspaceOf('membership', membershipId.id), requiredRole.manage),
     resolve: async (_root, { membershipId }, context) => {
       await context.services.members.remove(
-        viewerIdOf(context),
+        actorOf(context),
         await workspaceIdOf(context, 'membership', membershipId.id),
         membershipId.id,
       );
@@ -405,7 +420,8 @@ builder.mutationFields((t) => ({
         description: 'The workspace to leave. Your tasks and projects there lose you as assignee and lead.',
       }),
     },
-    authScopes: (_root, { workspaceId }) => ({ member: workspaceId.id }),
+    // Leaving is the person's own decision, not a service's (INT-1.5).
+    authScopes: (_root, { workspaceId }) => ({ $all: { person: true, member: workspaceId.id } }),
     resolve: async (_root, { workspaceId }, context) => {
       await context.services.members.leave(viewerIdOf(context), workspaceId.id);
       context.memberships.reset();

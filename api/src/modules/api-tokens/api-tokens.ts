@@ -1,0 +1,125 @@
+// API tokens (INT-1): long-lived credentials of one person for one workspace, stored as SHA-256 only, acting with
+// the lower of their scopes' role and their owner's current role. Rules and Prisma calls; no GraphQL.
+import type { Db } from '../../db/database.ts';
+import type { ApiToken } from '../../generated/prisma/client.ts';
+import { type ApiTokenScope, WorkspaceRole } from '../../generated/prisma/enums.ts';
+import type { TokenViewer } from '../../graphql/context.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { notFound } from '../../shared/errors.ts';
+import { hashSecretToken } from '../../shared/secret-tokens.ts';
+import { parseInput } from '../../shared/validation.ts';
+import { hasRole, requiredRole } from '../workspaces/roles.ts';
+import { createTokenInput } from './inputs.ts';
+import { isWellFormedToken, newTokenSecret } from './token-format.ts';
+
+/** The role each scope stands for; a token has the highest of its scopes'. */
+const scopeRole: Record<ApiTokenScope, WorkspaceRole> = {
+  READ: WorkspaceRole.VIEWER,
+  WRITE: WorkspaceRole.MEMBER,
+  ADMIN: WorkspaceRole.ADMIN,
+};
+
+export function roleCapOf(scopes: readonly ApiTokenScope[]): WorkspaceRole {
+  return scopes.reduce<WorkspaceRole>(
+    (cap, scope) => (hasRole(scopeRole[scope], cap) ? scopeRole[scope] : cap),
+    WorkspaceRole.VIEWER,
+  );
+}
+
+/** Last use is written at most this often per token (INT-1.7). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type TokenAuthentication = { viewer: TokenViewer } | { refused: string };
+
+export interface IssuedApiToken {
+  token: ApiToken;
+  /** Shown once, never stored. */
+  secret: string;
+}
+
+export function createApiTokenService({
+  db,
+  clock,
+  onRevoked,
+}: {
+  db: Db;
+  clock: Clock;
+  onRevoked: (id: string) => void;
+}) {
+  return {
+    async workspaceIdOf(tokenId: string): Promise<string | undefined> {
+      return (await db.apiToken.findUnique({ where: { id: tokenId }, select: { workspaceId: true } }))?.workspaceId;
+    },
+
+    /** Issues a token of `ownerId` for `workspaceId`, where the caller's membership was checked. */
+    async create(ownerId: string, workspaceId: string, rawInput: unknown): Promise<IssuedApiToken> {
+      const input = parseInput(createTokenInput(clock.now()), rawInput);
+      const secret = newTokenSecret();
+      const token = await db.apiToken.create({
+        data: {
+          ...input,
+          workspaceId,
+          userId: ownerId,
+          tokenHash: hashSecretToken(secret),
+          lastFour: secret.slice(-4),
+          createdAt: clock.now(),
+        },
+      });
+      return { token, secret };
+    },
+
+    /**
+     * The viewer a bearer `yel_…` secret speaks for, or why it is refused. A malformed one, or one failing its
+     * checksum, is refused before any query (INT-1.2); revoked and expired ones say so (INT-1.6).
+     */
+    async authenticate(secret: string): Promise<TokenAuthentication> {
+      if (!isWellFormedToken(secret)) return { refused: 'This is not a valid API token.' };
+      const token = await db.apiToken.findUnique({ where: { tokenHash: hashSecretToken(secret) } });
+      if (!token) return { refused: 'This is not a valid API token.' };
+      if (token.revokedAt !== null) return { refused: 'This API token was revoked.' };
+      const now = clock.now();
+      if (token.expiresAt <= now) return { refused: 'This API token has expired.' };
+      if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+        // Conditional, so concurrent requests (on any instance) write it once a minute at most.
+        await db.apiToken.updateMany({
+          where: {
+            id: token.id,
+            OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+          },
+          data: { lastUsedAt: now },
+        });
+      }
+      return {
+        viewer: {
+          kind: 'token',
+          userId: token.userId,
+          tokenId: token.id,
+          workspaceId: token.workspaceId,
+          roleCap: roleCapOf(token.scopes),
+          expiresAt: token.expiresAt,
+        },
+      };
+    },
+
+    /**
+     * Revokes a token of `workspaceId`: its owner may, and an admin of the workspace (`actorRole`). Streams opened with
+     * it end (RT-5.3).
+     */
+    async revoke(actorId: string, actorRole: WorkspaceRole, workspaceId: string, tokenId: string): Promise<void> {
+      const token = await db.apiToken.findUnique({ where: { id: tokenId, workspaceId } });
+      if (!token || (token.userId !== actorId && !hasRole(actorRole, requiredRole.manage))) throw notFound();
+      const revoked = await db.apiToken.updateMany({
+        where: { id: tokenId, workspaceId, revokedAt: null },
+        data: { revokedAt: clock.now() },
+      });
+      if (revoked.count > 0) onRevoked(tokenId);
+    },
+
+    /** Who sees which tokens of a workspace: their own, or every one for an admin (INT-1.8). */
+    visibleTo(viewerId: string, role: WorkspaceRole, workspaceId: string) {
+      return hasRole(role, requiredRole.manage) ? { workspaceId } : { workspaceId, userId: viewerId };
+    },
+  };
+}
+
+export type ApiTokenService = ReturnType<typeof createApiTokenService>;
