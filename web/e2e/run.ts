@@ -189,6 +189,33 @@ async function createWorkspaceThroughApi(token: string, workspace: { name: strin
   return createWorkspace.id;
 }
 
+/**
+ * Invites `person` to the workspace with `role` as the holder of `ownerToken`, registers them through the API (from
+ * `address` when given) and accepts the invitation as them; returns their access token.
+ */
+async function joinThroughApi(
+  ownerToken: string,
+  workspaceId: string,
+  person: Person,
+  role: 'ADMIN' | 'MEMBER' | 'VIEWER',
+  address?: string,
+): Promise<string> {
+  const { inviteMember } = await graphqlRequest<{ inviteMember: { url: string } }>(
+    'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
+    { input: { workspaceId, email: person.email, role } },
+    ownerToken,
+  );
+  const token = await registerThroughApi(person, address);
+  const invitationToken = new URL(inviteMember.url).pathname.split('/').at(-1);
+  assert.ok(invitationToken, 'the invitation link ends with its token');
+  await graphqlRequest(
+    'mutation($token: String!) { acceptInvitation(token: $token) { id } }',
+    { token: invitationToken },
+    token,
+  );
+  return token;
+}
+
 interface SeededProject {
   readonly key: string;
   readonly token: string;
@@ -651,19 +678,7 @@ test('WS-6.5 an admin renames the workspace and changes its URL; the owner delet
   const harbour = { name: 'Harbour', slug: `harbour-${unique}` };
   const ownerToken = await registerThroughApi(owner);
   const workspaceId = await createWorkspaceThroughApi(ownerToken, harbour);
-  const { inviteMember } = await graphqlRequest<{ inviteMember: { url: string } }>(
-    'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
-    { input: { workspaceId, email: admin.email, role: 'ADMIN' } },
-    ownerToken,
-  );
-  const adminToken = await registerThroughApi(admin);
-  const invitationToken = new URL(inviteMember.url).pathname.split('/').at(-1);
-  assert.ok(invitationToken, 'the invitation link ends with its token');
-  await graphqlRequest(
-    'mutation($token: String!) { acceptInvitation(token: $token) { id } }',
-    { token: invitationToken },
-    adminToken,
-  );
+  await joinThroughApi(ownerToken, workspaceId, admin, 'ADMIN');
 
   const page = await newPage('/login');
   await logIn(page, admin.email, password);
@@ -940,17 +955,7 @@ test('RT-7.2, RT-7.1 a teammate’s move, creation, edit, comment and deletion s
     ['Pass the baton', 'Warm up'],
     ownerAddress,
   );
-  const { inviteMember } = await graphqlRequest<{ inviteMember: { url: string } }>(
-    'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url } }',
-    { input: { workspaceId, email: member.email, role: 'MEMBER' } },
-    ownerToken,
-  );
-  const memberToken = await registerThroughApi(member, memberAddress);
-  await graphqlRequest(
-    'mutation($token: String!) { acceptInvitation(token: $token) { id } }',
-    { token: new URL(inviteMember.url).pathname.split('/').at(-1) },
-    memberToken,
-  );
+  await joinThroughApi(ownerToken, workspaceId, member, 'MEMBER', memberAddress);
 
   const boardUrl = `${baseUrl}/${workspace.slug}/projects/${key}`;
   /** Signs the person in, in a browser context of their own, and opens the board once it is live. */
@@ -1059,6 +1064,91 @@ test('RT-7.2, RT-7.1 a teammate’s move, creation, edit, comment and deletion s
   );
   await ownerPage.context().close();
   await memberPage.context().close();
+});
+
+test('INT-1.9 a member creates an API token, copies its secret, uses it from Node, revokes it, and it is refused', async () => {
+  const unique = Date.now().toString(36);
+  const owner = { name: 'Radia Perlman', email: `radia.${unique}@example.com` };
+  const member = { name: 'Frances Allen', email: `frances.${unique}@example.com` };
+  // Each stands for a visitor at an address of their own (sign-ups are limited per address).
+  const ownerAddress = '198.51.100.31';
+  const memberAddress = '198.51.100.32';
+  const workspace = { name: 'Spanning', slug: `spanning-${unique}` };
+  const ownerToken = await registerThroughApi(owner, ownerAddress);
+  const workspaceId = await createWorkspaceThroughApi(ownerToken, workspace);
+  await joinThroughApi(ownerToken, workspaceId, member, 'MEMBER', memberAddress);
+
+  const context = await newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': memberAddress },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await logIn(page, member.email, password);
+  await page.waitForURL(`${baseUrl}/${workspace.slug}`);
+  await page
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Settings', exact: true })
+    .getByRole('link', { name: 'API tokens' })
+    .click();
+  await page.waitForURL(`${baseUrl}/${workspace.slug}/settings/api-tokens`);
+  await page.getByText('No tokens yet.').waitFor();
+  await expectAccessible(page, 'The API tokens page');
+
+  await page.getByLabel('Token name').fill('Build bot');
+  await page.getByLabel('Write', { exact: true }).check();
+  await page.getByLabel('Expires').selectOption('30');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const secret = await page.getByLabel('Secret', { exact: true }).inputValue();
+  assert.match(secret, /^yel_[0-9A-Za-z]{36}[0-9A-Za-z]{6}$/, 'INT-1.9 the page shows the new secret');
+  await page.getByText('it will not be shown again').waitFor();
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret, 'INT-1.9 Copy copies the secret');
+  const curl = (await page.locator('.code-block').textContent()) ?? '';
+  assert.ok(curl.includes(`curl ${baseUrl}/graphql`), 'INT-1.9 the example calls this API');
+  assert.ok(curl.includes(`Bearer ${secret}`), 'INT-1.9 the example sends the secret');
+  const tokens = page.getByRole('region', { name: 'Tokens' }).getByRole('listitem');
+  const listed = tokens.filter({ hasText: 'Build bot' });
+  await listed.waitFor();
+  const row = (await listed.textContent()) ?? '';
+  assert.ok(row.includes(`yel_…${secret.slice(-4)}`), 'INT-1.9 the list shows the end of the secret');
+  assert.ok(row.includes('Read, Write') && row.includes('Never used'), 'INT-1.9 the list shows scopes and last use');
+  assert.ok(!row.includes(secret), 'INT-1.9 the list never shows the secret');
+  await expectAccessible(page, 'The API tokens page with a new secret');
+  await expectFitsPhone(page, 'The API tokens page with a new secret');
+
+  // The secret works from a script, as the example request sends it.
+  const ask = async (): Promise<{ data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }> => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ workspace(slug: "${workspace.slug}") { name } me { name } }` }),
+    });
+    return response.json();
+  };
+  assert.deepEqual(
+    await ask(),
+    { data: { workspace: { name: workspace.name }, me: { name: member.name } } },
+    'INT-1.9 the copied secret answers as its owner',
+  );
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.reload();
+  await listed.getByText(/Last used \S/).waitFor();
+  assert.equal(await page.getByLabel('Secret', { exact: true }).count(), 0, 'INT-1.9 the secret is shown only once');
+
+  await listed.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click();
+  await listed.getByText('Revoked', { exact: true }).waitFor();
+  assert.equal(await listed.getByRole('button', { name: 'Revoke' }).count(), 0, 'INT-1.9 a revoked token is marked');
+  const refused = await ask();
+  assert.equal(refused.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', 'INT-1.9 the revoked token is refused');
+  assert.match(refused.errors?.[0]?.message ?? '', /revoked/);
+  await expectAccessible(page, 'The API tokens page with a revoked token');
+  await context.close();
 });
 
 test('AUTH-12.13 the web app refuses inline scripts, styles without its nonce and images from elsewhere', async () => {

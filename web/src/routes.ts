@@ -28,6 +28,10 @@ export const routes: RouteDefinition[] = [
           { path: '/', component: lazyPage(() => import('./features/workspaces/WorkspaceHomePage.tsx')) },
           { path: '/members', component: lazyPage(() => import('./features/workspaces/MembersPage.tsx')) },
           { path: '/settings', component: lazyPage(() => import('./features/workspaces/SettingsPage.tsx')) },
+          {
+            path: '/settings/api-tokens',
+            component: lazyPage(() => import('./features/workspaces/ApiTokensPage.tsx')),
+          },
           { path: '/projects', component: lazyPage(() => import('./features/projects/ProjectsPage.tsx')) },
           {
             path: '/projects/:key',

@@ -78,14 +78,29 @@ export function fakeEventStream(): FakeEventStream {
   };
 }
 
-/** An answer refusing the operation as the API does: no data, one error with its `extensions.code`. */
+/** A field error as the API reports it in `extensions.fieldErrors`: the input path, e.g. `['input', 'name']`. */
+export interface FakeFieldError {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * An answer refusing the operation as the API does: no data, one error with its `extensions.code`, and the field
+ * errors of invalid input (BAD_USER_INPUT) when given.
+ */
 export class Refusal {
   readonly message: string;
   readonly code: string;
+  readonly fieldErrors: readonly FakeFieldError[] | undefined;
 
-  constructor(message: string, code: string) {
+  constructor(message: string, code: string, fieldErrors?: readonly FakeFieldError[]) {
     this.message = message;
     this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get extensions(): Record<string, unknown> {
+    return this.fieldErrors ? { code: this.code, fieldErrors: this.fieldErrors } : { code: this.code };
   }
 }
 
@@ -111,7 +126,7 @@ export function fakeApi(
     const answered = await answer(operationName, body.variables ?? {});
     const result =
       answered instanceof Refusal
-        ? { data: null, errors: [{ message: answered.message, extensions: { code: answered.code } }] }
+        ? { data: null, errors: [{ message: answered.message, extensions: answered.extensions }] }
         : { data: answered };
     return new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } });
   };

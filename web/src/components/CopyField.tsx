@@ -1,4 +1,4 @@
-// A read-only value with a Copy button, for links people hand on themselves.
+// A read-only value with a Copy button, for what people hand on themselves: invitation links, API token secrets.
 import { createSignal, type JSX } from 'solid-js';
 import { Field, type FieldProps } from './Field.tsx';
 
@@ -13,7 +13,7 @@ export function CopyField(props: FieldProps & { readonly value: string }): JSX.E
     } catch {
       // Clipboard access needs a secure context and the user's permission; selecting lets them copy by hand.
       input?.select();
-      setStatus('Could not copy. The link is selected: copy it with your keyboard.');
+      setStatus('Could not copy. It is selected: copy it with your keyboard.');
     }
   };
 

@@ -14,19 +14,42 @@ export interface FieldProps {
   readonly hint?: string | undefined;
 }
 
+type FieldNotesProps = Pick<FieldProps, 'hint' | 'error'>;
+
+/** What a field's control (or group of controls) is described by: the ids of its error and hint, when shown. */
+export function fieldDescribedBy(id: string, props: FieldNotesProps): string | undefined {
+  return [props.error && `${id}-error`, props.hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's hint and error, under the ids `fieldDescribedBy` names. */
+export function FieldNotes(props: FieldNotesProps & { readonly id: string }): JSX.Element {
+  return (
+    <>
+      <Show when={props.hint}>
+        <p id={`${props.id}-hint`} class="field-hint">
+          {props.hint}
+        </p>
+      </Show>
+      <Show when={props.error}>
+        <p id={`${props.id}-error`} class="field-error">
+          {props.error}
+        </p>
+      </Show>
+    </>
+  );
+}
+
 export function Field(
   props: FieldProps & { readonly children: (control: FieldControlProps) => JSX.Element },
 ): JSX.Element {
   const id = createUniqueId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const control: FieldControlProps = {
     id,
     get 'aria-invalid'() {
       return props.error ? 'true' : undefined;
     },
     get 'aria-describedby'() {
-      return [props.error && errorId, props.hint && hintId].filter(Boolean).join(' ') || undefined;
+      return fieldDescribedBy(id, props);
     },
   };
 
@@ -34,16 +57,7 @@ export function Field(
     <div class="field">
       <label for={id}>{props.label}</label>
       {props.children(control)}
-      <Show when={props.hint}>
-        <p id={hintId} class="field-hint">
-          {props.hint}
-        </p>
-      </Show>
-      <Show when={props.error}>
-        <p id={errorId} class="field-error">
-          {props.error}
-        </p>
-      </Show>
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
     </div>
   );
 }

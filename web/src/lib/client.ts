@@ -219,6 +219,8 @@ export function createAppClient(auth: Auth): Client {
           QueryWorkspacesConnection: () => null,
           WorkspaceInvitationsConnection: () => null,
           WorkspaceMembersConnection: () => null,
+          WorkspaceApiTokensConnection: () => null,
+          CreatedApiToken: () => null,
           WorkspaceProjectsConnection: () => null,
           ProjectTasksConnection: () => null,
           WorkflowStateTasksConnection: () => null,
@@ -232,6 +234,7 @@ export function createAppClient(auth: Auth): Client {
           Workspace: {
             members: relayPagination(),
             invitations: nullableRelayPagination(),
+            apiTokens: nullableRelayPagination(),
             projects: relayPagination(),
           },
           Project: { tasks: relayPagination() },
@@ -355,6 +358,13 @@ export function createAppClient(auth: Auth): Client {
             },
             deleteComment(_result, args, cache) {
               cache.invalidate(entity('Comment', argument(args, 'id')));
+            },
+            createApiToken(_result, args, cache) {
+              invalidateField(cache, entity('Workspace', argument(args, 'workspaceId')), 'apiTokens');
+            },
+            revokeApiToken(_result, args, cache) {
+              // The token stays listed, marked revoked: its revocation time comes from the server.
+              cache.invalidate(entity('ApiToken', argument(args, 'id')), 'revokedAt');
             },
             removeMember(_result, args, cache) {
               cache.invalidate(entity('Membership', argument(args, 'membershipId')));

@@ -12,10 +12,19 @@ export interface FormSubmission<Field extends string> {
   readonly onSubmit: JSX.EventHandler<HTMLFormElement, SubmitEvent>;
 }
 
+/** A field's value in the form (the first, for a field with several), or all of its values (checkboxes). */
+type FieldValue<Field extends string> = (field: Field) => string;
+type FieldValues<Field extends string> = (field: Field) => string[];
+
 interface FormSubmissionOptions<Field extends string, Data> {
   readonly fields: readonly Field[];
+  /**
+   * Problems the form finds before sending, for a value the operation cannot carry at all (a date not chosen); shown
+   * as the server's field errors are, and nothing is sent. The server checks everything else.
+   */
+  check?(value: FieldValue<Field>, values: FieldValues<Field>): Partial<Record<Field, string>>;
   /** Sends the operation built from the form's current values. */
-  send(value: (field: Field) => string): Promise<{ data?: Data; error?: CombinedError }>;
+  send(value: FieldValue<Field>, values: FieldValues<Field>): Promise<{ data?: Data; error?: CombinedError }>;
   onSuccess?(data: Data, form: HTMLFormElement): void;
   readonly successNotice?: string;
 }
@@ -37,15 +46,26 @@ export function createFormSubmission<Field extends string, Data>(
     event.preventDefault();
     if (busy()) return;
     const form = event.currentTarget;
-    const values = new FormData(form);
+    const data = new FormData(form);
+    const values: FieldValues<Field> = (field) =>
+      data.getAll(field).filter((value): value is string => typeof value === 'string');
+    const value: FieldValue<Field> = (field) => values(field)[0] ?? '';
+    const problems = Object.entries(options.check?.(value, values) ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    if (problems.length > 0) {
+      batch(() => {
+        setNotice(undefined);
+        setErrors({ fieldErrors: Object.fromEntries(problems) });
+      });
+      focusFirstProblem(form);
+      return;
+    }
     batch(() => {
       setBusy(true);
       setNotice(undefined);
     });
-    const result = await options.send((field) => {
-      const value = values.get(field);
-      return typeof value === 'string' ? value : '';
-    });
+    const result = await options.send(value, values);
     batch(() => {
       setBusy(false);
       setErrors(result.error ? toFormErrors(result.error, options.fields) : noErrors);

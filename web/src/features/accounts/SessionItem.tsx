@@ -5,6 +5,7 @@ import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
 import { InlineError } from '../../components/InlineError.tsx';
 import { graphql } from '../../graphql.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatDateTime } from '../workspaces/format.ts';
 
 export const SessionItemFields = graphql(`
   fragment SessionItemFields on Session {
@@ -22,9 +23,6 @@ const RevokeSessionMutation = graphql(`
     revokeSession(id: $id)
   }
 `);
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const formatDateTime = (value: string): string => dateTime.format(new Date(value));
 
 export function SessionItem(props: { readonly session: FragmentOf<typeof SessionItemFields> }): JSX.Element {
   const session = () => readFragment(SessionItemFields, props.session);

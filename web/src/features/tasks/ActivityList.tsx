@@ -4,6 +4,7 @@ import { For, type JSX } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
+import { formatDateTime } from '../workspaces/format.ts';
 import { activitySentence, timeAgo } from './activity.ts';
 
 const TaskActivityQuery = graphql(`
@@ -32,8 +33,6 @@ const TaskActivityQuery = graphql(`
   }
 `);
 
-const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 export function ActivityList(props: { readonly slug: string; readonly taskKey: string }): JSX.Element {
   const client = useClient();
   const variables = () => ({ slug: props.slug, key: props.taskKey });
@@ -54,7 +53,7 @@ export function ActivityList(props: { readonly slug: string; readonly taskKey: s
                 <li class="activity-item">
                   <span>{activitySentence(entry)}</span>
                   <span aria-hidden="true"> · </span>
-                  <time datetime={entry.createdAt} title={exact.format(new Date(entry.createdAt))}>
+                  <time datetime={entry.createdAt} title={formatDateTime(entry.createdAt)}>
                     {timeAgo(entry.createdAt)}
                   </time>
                 </li>

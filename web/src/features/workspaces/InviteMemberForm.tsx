@@ -82,7 +82,7 @@ export function InviteMemberForm(props: InviteMemberFormProps): JSX.Element {
       </form>
       <Show when={sent()}>
         {(invitation) => (
-          <div class="invite-result">
+          <div class="one-time-result">
             <p>
               Invitation for <strong>{invitation().email}</strong> created ({invitation().note}). Send them this link:
               it is shown only now.

@@ -1,4 +1,5 @@
-// `/:slug/settings`: admins rename the workspace and change its URL; owners may delete it; others read.
+// `/:slug/settings`: admins rename the workspace and change its URL; owners may delete it; others read. Its
+// navigation leads to the other settings (API tokens).
 import { useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, type JSX, Show } from 'solid-js';
@@ -8,6 +9,7 @@ import { setPageTitle } from '../../lib/page-title.ts';
 import { DeleteWorkspaceForm } from './DeleteWorkspaceForm.tsx';
 import { formatDate } from './format.ts';
 import { LabelsSection } from './LabelsSection.tsx';
+import { SettingsNav } from './SettingsNav.tsx';
 import { WorkspaceDetailsForm } from './WorkspaceDetailsForm.tsx';
 
 const WorkspaceSettingsQuery = graphql(`
@@ -44,6 +46,7 @@ export default function SettingsPage(): JSX.Element {
       <header class="page-header">
         <h1>Settings</h1>
         <p class="lead">The workspace’s name, address and labels.</p>
+        <SettingsNav slug={params.slug} />
       </header>
       <QueryView
         state={settings}
