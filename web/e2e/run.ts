@@ -1151,6 +1151,45 @@ test('INT-1.9 a member creates an API token, copies its secret, uses it from Nod
   await context.close();
 });
 
+test('WEB-2.2, RT-4.4 in GraphiQL a typed operation never reaches the address bar, and a subscription streams events', async () => {
+  const developer = { name: 'Grace Hopper', email: `grace.${Date.now()}@example.com` };
+  const token = await registerThroughApi(developer, '10.7.0.1');
+  const workspaceId = await createWorkspaceThroughApi(token, { name: 'Compilers', slug: `compilers-${Date.now()}` });
+  const page = await newPage('/graphql');
+  await page.locator('.graphiql-query-editor').first().waitFor();
+  const editor = page.locator('.graphiql-query-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(
+    `mutation { login(input: { email: "${developer.email}", password: "${password}" }) { accessToken } }`,
+  );
+  await page.waitForTimeout(500);
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/graphql');
+  assert.equal(url.search, '', 'WEB-2.2 nothing typed is in the URL');
+  const history = await page.evaluate(() => window.history.length);
+  assert.ok(history <= 2, 'WEB-2.2 typing added no history entries');
+
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(
+    `subscription { workspaceEvents(workspaceId: "${workspaceId}") { __typename cursor ... on ProjectCreated { project { name } } } }`,
+  );
+  await page.getByText('Headers', { exact: true }).click();
+  await page.locator('.graphiql-editor-tool .graphiql-editor').last().click();
+  await page.keyboard.type(`{"Authorization": "Bearer ${token}"}`);
+  await page.locator('.graphiql-execute-button').click();
+  // The stream is open once GraphiQL offers to stop it.
+  await page.waitForTimeout(1000);
+  await graphqlRequest(
+    'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+    { input: { workspaceId, name: 'Live from GraphiQL', key: 'LIVE' } },
+    token,
+  );
+  await page.locator('.graphiql-response').getByText('Live from GraphiQL').waitFor({ timeout: 5000 });
+  assert.equal(new URL(page.url()).search, '', 'WEB-2.2 running it put nothing in the URL either');
+  await page.context().close();
+});
+
 test('AUTH-12.13 the web app refuses inline scripts, styles without its nonce and images from elsewhere', async () => {
   const page = await newPage('/login');
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
