@@ -52,6 +52,10 @@ export function createServices({
   bus,
 }: ServiceDeps) {
   const events = createEventLog({ db, bus, clock });
+  /** Ends the live streams opened with API tokens that were just revoked. */
+  const endTokenStreams = (tokenIds: string[]) => {
+    for (const id of tokenIds) bus.publish(tokenTopic(id), { type: 'ended' });
+  };
   const sessions = createSessionService({
     db,
     clock,
@@ -74,17 +78,13 @@ export function createServices({
     sessions,
     accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),
     workspaces: createWorkspaceService({ db, events }),
-    members: createMemberService({ db, events }),
+    members: createMemberService({ db, events, clock, onTokensRevoked: endTokenStreams }),
     invitations: createInvitationService({ db, clock, sender: invitationSender, events }),
     projects: createProjectService({ db, clock, events }),
     tasks: createTaskService({ db, clock, events }),
     labels: createLabelService({ db, events }),
     comments: createCommentService({ db, clock, events }),
-    apiTokens: createApiTokenService({
-      db,
-      clock,
-      onRevoked: (tokenId) => bus.publish(tokenTopic(tokenId), { type: 'ended' }),
-    }),
+    apiTokens: createApiTokenService({ db, clock, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
     events,
     bus,
     /** Opens one subscriber's stream of a workspace's events. */

@@ -228,7 +228,11 @@ function liveStreams(): Plugin {
       onSubscribeResult: ({ result }) => {
         if (!isAsyncIterable(result)) return;
         const { signal } = args.contextValue.request;
-        const end = () => void result[Symbol.asyncIterator]().return?.();
+        // A stream that failed before anyone read its error rejects here: it is over either way.
+        const end = () =>
+          void result[Symbol.asyncIterator]()
+            .return?.()
+            ?.catch(() => {});
         if (signal.aborted) end();
         else signal.addEventListener('abort', end, { once: true });
       },

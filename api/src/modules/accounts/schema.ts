@@ -19,7 +19,8 @@ export const UserRef = builder.prismaNode('User', {
 const SessionRef = builder.prismaNode('Session', {
   id: { field: 'id' },
   description: 'A signed-in device or browser.',
-  authScopes: (session) => ({ self: session.userId }),
+  // A person's own, and never through an API token, even by id (INT-1.5).
+  authScopes: (session) => ({ $all: { person: true, self: session.userId } }),
   fields: (t) => ({
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When you signed in on this device.' }),
     lastUsedAt: t.expose('lastUsedAt', {

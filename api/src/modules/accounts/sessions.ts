@@ -147,6 +147,15 @@ export function createSessionService({
       return { kind: 'session', ...claims };
     },
 
+    /** Whether a session is still open (not revoked, not expired). */
+    async isOpen(sessionId: string): Promise<boolean> {
+      const session = await db.session.findUnique({
+        where: { id: sessionId },
+        select: { revokedAt: true, expiresAt: true },
+      });
+      return session !== null && session.revokedAt === null && session.expiresAt > clock.now();
+    },
+
     /** Ends one of the user's sessions; NOT_FOUND when it is not theirs or already ended. */
     async revoke(userId: string, sessionId: string): Promise<void> {
       const now = clock.now();

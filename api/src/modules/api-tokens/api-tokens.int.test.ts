@@ -153,7 +153,10 @@ describe('API tokens', () => {
     });
     expect((await role()).data?.workspace?.viewerRole).toBe('VIEWER');
     await api.endMembership(user, admin, workspace, 'is removed');
-    expect(errorCodes(await role())).toEqual(['NOT_FOUND']);
+    // Removed: the token is revoked with the membership, and stays so when they are invited back.
+    expect((await role()).errors?.map((error) => error.message)).toEqual(['This API token was revoked.']);
+    await api.join(user, workspace, admin, 'ADMIN');
+    expect(errorCodes(await role())).toEqual(['UNAUTHENTICATED']);
   });
 
   test('INT-1.5 a token cannot reach account operations, and a READ token changes nothing', async ({

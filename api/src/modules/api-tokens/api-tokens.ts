@@ -101,6 +101,15 @@ export function createApiTokenService({
       };
     },
 
+    /** Whether a token still works (not revoked, not expired). */
+    async isActive(tokenId: string): Promise<boolean> {
+      const token = await db.apiToken.findUnique({
+        where: { id: tokenId },
+        select: { revokedAt: true, expiresAt: true },
+      });
+      return token !== null && token.revokedAt === null && token.expiresAt > clock.now();
+    },
+
     /**
      * Revokes a token of `workspaceId`: its owner may, and an admin of the workspace (`actorRole`). Streams opened with
      * it end (RT-5.3).

@@ -11,6 +11,13 @@ export const STREAM_QUEUE_LIMIT = 256;
 
 export type ResyncReason = 'RETENTION' | 'OVERFLOW';
 
+/** Events after which what the stream knows about memberships is stale. */
+const membershipKinds: ReadonlySet<LoggedEvent['kind']> = new Set([
+  'MEMBER_JOINED',
+  'MEMBER_ROLE_CHANGED',
+  'MEMBER_REMOVED',
+]);
+
 /** The longest wait a timer takes (2³¹ − 1 ms). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -34,8 +41,13 @@ export interface StreamRequest {
   expiresAt?: Date | undefined;
   /** Replay the log's events after this sequence first. */
   after?: number | undefined;
-  /** The viewer's own role changed: what was loaded about their memberships is stale. */
-  onOwnRoleChange: () => void;
+  /** Someone joined, left or changed role: what was loaded about memberships is stale. */
+  onMembershipChange: () => void;
+  /**
+   * Whether the viewer may still read the workspace, asked once listening: a removal, a revocation or a sign-out
+   * committed while the stream opened ends it there (RT-5.2, RT-5.3).
+   */
+  stillAllowed: () => Promise<boolean>;
   queueLimit?: number | undefined;
 }
 
@@ -72,73 +84,67 @@ export async function openWorkspaceStream(
     if (message.type === 'ended') ended = true;
     wake();
   };
-  // Listening starts before the last sequence is read, so an event committed in between is received (and skipped
-  // if the read already counted it).
-  const stops = await Promise.all([
-    bus.listen(workspaceTopic(workspaceId), onWorkspace),
-    bus.listen(request.accessTopic, onSession),
-  ]);
-  const unlisten = () => {
-    for (const stop of stops) stop();
-  };
-  let last: number;
-  try {
-    last = await log.lastSequence(workspaceId);
-  } catch (error) {
-    unlisten();
-    throw error;
-  }
-  if (request.after !== undefined && request.after > last) {
-    unlisten();
+  if (request.after !== undefined && request.after > (await log.lastSequence(workspaceId))) {
     throw badUserInput([{ path: AFTER_PATH, message: 'This cursor is beyond the workspace’s last event.' }]);
   }
-  const lastAtStart = last;
 
+  // Everything the stream holds is taken inside the executor, which runs from the first read: a stream returned or
+  // dropped before it is read (a 406, a client that gave up while it opened) holds nothing.
   return new Repeater<StreamItem>(async (push, stop) => {
     let stopped = false;
     void stop.then(() => {
       stopped = true;
       wake();
     });
+    const stops: (() => void)[] = [];
     // Timers wait at most about 24.8 days (2³¹ − 1 ms; a longer wait fires at once), and an API token may live a
     // year: a long wait is taken in steps, each reading the clock again.
     let expiry: ReturnType<typeof setTimeout> | undefined;
-    const { expiresAt } = request;
-    const expire = () => {
-      ended = true;
-      wake();
-    };
-    const awaitExpiry = () => {
-      if (expiresAt === undefined) return;
-      const remaining = expiresAt.getTime() - now().getTime();
-      expiry =
-        remaining > MAX_TIMER_MS ? setTimeout(awaitExpiry, MAX_TIMER_MS) : setTimeout(expire, Math.max(0, remaining));
-    };
-    awaitExpiry();
-    const resync = (reason: ResyncReason, sequence: number): ResyncRequired => ({
-      kind: 'RESYNC_REQUIRED',
-      workspaceId,
-      reason,
-      sequence,
-      occurredAt: now(),
-    });
-    /** Sends one event in order; false when the stream must end before it (the viewer's own removal). */
-    const send = async (event: LoggedEvent): Promise<boolean> => {
-      if (event.kind === 'MEMBER_REMOVED' && event.payload.userId === userId) return false;
-      if (event.kind === 'MEMBER_ROLE_CHANGED' && event.payload.userId === userId) request.onOwnRoleChange();
-      last = event.sequence;
-      await push(event);
-      return true;
-    };
-    /** Sends the logged events after `last` and before `before` (all when absent); false when the stream must end. */
-    const sendLogged = async (before?: number): Promise<boolean> => {
-      for (;;) {
-        const page = await log.after(workspaceId, last, undefined, before);
-        for (const event of page) if (stopped || ended || !(await send(event))) return false;
-        if (page.length === 0 || (before !== undefined && last >= before - 1)) return true;
-      }
-    };
     try {
+      // Listening starts before the last sequence is read, so an event committed in between is received (and
+      // skipped if the read already counted it); access is checked again once listening, so that a removal, a
+      // revocation or a sign-out committed while the stream opened is not missed (RT-5.2, RT-5.3).
+      stops.push(await bus.listen(workspaceTopic(workspaceId), onWorkspace));
+      stops.push(await bus.listen(request.accessTopic, onSession));
+      let last = await log.lastSequence(workspaceId);
+      const lastAtStart = last;
+      if (!(await request.stillAllowed())) return;
+      const { expiresAt } = request;
+      const expire = () => {
+        ended = true;
+        wake();
+      };
+      const awaitExpiry = () => {
+        if (expiresAt === undefined) return;
+        const remaining = expiresAt.getTime() - now().getTime();
+        expiry =
+          remaining > MAX_TIMER_MS ? setTimeout(awaitExpiry, MAX_TIMER_MS) : setTimeout(expire, Math.max(0, remaining));
+      };
+      awaitExpiry();
+      const resync = (reason: ResyncReason, sequence: number): ResyncRequired => ({
+        kind: 'RESYNC_REQUIRED',
+        workspaceId,
+        reason,
+        sequence,
+        occurredAt: now(),
+      });
+      /** Sends one event in order; false when the stream must end before it (the viewer's own removal). */
+      const send = async (event: LoggedEvent): Promise<boolean> => {
+        if (event.kind === 'MEMBER_REMOVED' && event.payload.userId === userId) return false;
+        // Who is a member, and with which role, changed: what was loaded about memberships is stale (RT-5.4).
+        if (membershipKinds.has(event.kind)) request.onMembershipChange();
+        last = event.sequence;
+        await push(event);
+        return true;
+      };
+      /** Sends the logged events after `last` and before `before` (all when absent); false when the stream must end. */
+      const sendLogged = async (before?: number): Promise<boolean> => {
+        for (;;) {
+          const page = await log.after(workspaceId, last, undefined, before);
+          for (const event of page) if (stopped || ended || !(await send(event))) return false;
+          if (page.length === 0 || (before !== undefined && last >= before - 1)) return true;
+        }
+      };
       if (request.after !== undefined && request.after < lastAtStart) {
         last = request.after;
         const [next] = await log.after(workspaceId, last, 1);
@@ -168,7 +174,7 @@ export async function openWorkspaceStream(
       }
     } finally {
       if (expiry) clearTimeout(expiry);
-      unlisten();
+      for (const unlisten of stops) unlisten();
       stop();
     }
   });

@@ -304,6 +304,55 @@ describe('live workspace events', () => {
     ]);
   });
 
+  test('RT-6.3 a subscription refused by content negotiation, or never read, holds no listener', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const bus = api.app.services.bus;
+    const before = bus.listenerCount();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const response = await api.fetch('/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: `Bearer ${user.accessToken}`,
+        },
+        body: JSON.stringify({ query: EVENTS, variables: { id: workspace.id } }),
+      });
+      expect(response.status).toBe(406);
+    }
+    expect(bus.listenerCount()).toBe(before);
+  });
+
+  test('RT-5.4 someone who left is no longer shown in the events after their departure', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const member = await api.addMember(user, workspace, 'ADMIN');
+    const content = await api.createContent(member, workspace);
+    const stream = api.live<{ workspaceEvents: { __typename: string; task?: { creator: { name: string } | null } } }>(
+      user.accessToken,
+      `subscription($id: ID!) { workspaceEvents(workspaceId: $id) {
+        __typename ... on TaskUpdated { task { creator { name } } } } }`,
+      { id: workspace.id },
+    );
+    await listening(api, workspace);
+    await rename(api, user, content.taskId, 'While a member');
+    await stream.take(1);
+    await api.endMembership(user, member, workspace, 'leaves');
+    await rename(api, user, content.taskId, 'After leaving');
+    const results = await stream.take(3);
+    stream.close();
+    expect(results.map((result) => result.data?.workspaceEvents.task?.creator ?? null)).toEqual([
+      { name: member.name },
+      null,
+      null,
+    ]);
+  });
+
   test('RT-6.3 a subscriber that disconnects leaves no listener behind', async ({ api, user, workspace }) => {
     const bus = api.app.services.bus;
     const before = bus.listenerCount();
@@ -332,20 +381,53 @@ describe('the stream of one subscriber', () => {
     return events;
   }
 
-  function open(api: TestApi, bus: EventBus, workspaceId: string, queueLimit?: number) {
-    return openWorkspaceStream(
+  /** Opens a stream; `ready` resolves once it listens and has read where the log stands. */
+  async function open(api: TestApi, bus: EventBus, workspaceId: string, queueLimit?: number) {
+    let started: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const stream = await openWorkspaceStream(
       { log: api.app.services.events, bus, now: () => api.clock.now() },
       {
         workspaceId,
         userId: crypto.randomUUID(),
         accessTopic: `session:${crypto.randomUUID()}`,
-        onOwnRoleChange: () => {},
+        onMembershipChange: () => {},
+        stillAllowed: async () => {
+          started();
+          return true;
+        },
         queueLimit,
       },
     );
+    return { stream, ready };
   }
 
   const sequences = (items: StreamItem[]) => items.map((item) => item.sequence);
+
+  test('RT-5.2 RT-5.3 a stream whose viewer lost access while it opened ends at once and holds nothing', async ({
+    api,
+    workspace,
+  }) => {
+    const workspaceId = rawId(workspace.id);
+    const bus = createLocalEventBus((error) => {
+      throw error;
+    });
+    const stream = await openWorkspaceStream(
+      { log: api.app.services.events, bus, now: () => api.clock.now() },
+      {
+        workspaceId,
+        userId: crypto.randomUUID(),
+        accessTopic: `session:${crypto.randomUUID()}`,
+        onMembershipChange: () => {},
+        // Removed, revoked or signed out between the subscription's scope check and its listening.
+        stillAllowed: async () => false,
+      },
+    );
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect(bus.listenerCount()).toBe(0);
+  });
 
   test('RT-6.1 events arriving out of order, or missing, are sent in sequence order with no gap', async ({
     api,
@@ -355,7 +437,10 @@ describe('the stream of one subscriber', () => {
     const bus = createLocalEventBus((error) => {
       throw error;
     });
-    const stream = await open(api, bus, workspaceId);
+    const { stream, ready } = await open(api, bus, workspaceId);
+    // The stream listens from its first read.
+    const first = stream.next();
+    await ready;
     const events = await loggedQuietly(api, workspaceId, 6);
     // 3 and 5 never arrive; 4 comes before 2.
     for (const index of [0, 3, 1, 5]) {
@@ -363,8 +448,8 @@ describe('the stream of one subscriber', () => {
       if (event) bus.publish(workspaceTopic(workspaceId), { type: 'event', event });
     }
     const received: StreamItem[] = [];
-    for (let index = 0; index < 6; index += 1) {
-      const { value } = await stream.next();
+    for (const next of [first, ...Array.from({ length: 5 }, () => stream.next())]) {
+      const { value } = await next;
       if (value) received.push(value);
     }
     await stream.return?.(undefined);
@@ -379,10 +464,15 @@ describe('the stream of one subscriber', () => {
     const bus = createLocalEventBus((error) => {
       throw error;
     });
-    const stream = await open(api, bus, workspaceId, 5);
+    const { stream, ready } = await open(api, bus, workspaceId, 5);
+    const first = stream.next();
+    await ready;
     const events = await loggedQuietly(api, workspaceId, 40);
+    // Published while the reader reads nothing more than its first.
     for (const event of events) bus.publish(workspaceTopic(workspaceId), { type: 'event', event });
     const received: StreamItem[] = [];
+    const { value } = await first;
+    if (value) received.push(value);
     for await (const item of stream) received.push(item);
     expect(received.length).toBeLessThanOrEqual(6);
     expect(received.at(-1)).toMatchObject({ kind: 'RESYNC_REQUIRED', reason: 'OVERFLOW' });

@@ -343,7 +343,14 @@ builder.subscriptionField('workspaceEvents', (t) =>
         accessTopic: viewer.kind === 'session' ? sessionTopic(viewer.sessionId) : tokenTopic(viewer.tokenId),
         expiresAt: viewer.expiresAt,
         after: after === null || after === undefined ? undefined : parseSequenceCursor(after, 'after'),
-        onOwnRoleChange: () => context.memberships.reset(),
+        onMembershipChange: () => context.memberships.reset(),
+        stillAllowed: async () => {
+          context.memberships.reset();
+          if ((await context.memberships.roleIn(workspaceId.id)) === undefined) return false;
+          return viewer.kind === 'session'
+            ? context.services.sessions.isOpen(viewer.sessionId)
+            : context.services.apiTokens.isActive(viewer.tokenId);
+        },
       });
     },
     resolve: (item) => item,

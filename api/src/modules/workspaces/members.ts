@@ -2,6 +2,7 @@
 
 import type { Db, DbTransaction } from '../../db/database.ts';
 import type { Membership } from '../../generated/prisma/client.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
 import type { EventLog, RecordEvent } from '../events/event-log.ts';
@@ -42,7 +43,12 @@ async function assertMayAssign(
  * Removes a membership; the person's tasks and projects in that workspace lose them as assignee and lead, each
  * with its event (RT-1.7).
  */
-async function removeMembership(tx: Transaction, record: RecordEvent, membership: Membership): Promise<void> {
+async function removeMembership(
+  tx: Transaction,
+  record: RecordEvent,
+  membership: Membership,
+  now: Date,
+): Promise<{ id: string }[]> {
   const { workspaceId, userId } = membership;
   // Projects before tasks, the order every writer takes them in (a state's or a project's deletion too).
   const projects = await tx.project.updateManyAndReturn({
@@ -67,9 +73,23 @@ async function removeMembership(tx: Transaction, record: RecordEvent, membership
   }
   const removed = await tx.membership.delete({ where: { id: membership.id, workspaceId } });
   record({ kind: 'MEMBER_REMOVED', entityId: removed.id, version: removed.version + 1, payload: { userId } });
+  // Their API tokens for the workspace go with them, and do not come back if they are invited again (INT-1.4).
+  return tx.apiToken.updateManyAndReturn({
+    where: { workspaceId, userId, revokedAt: null },
+    data: { revokedAt: now },
+    select: { id: true },
+  });
 }
 
-export function createMemberService({ db, events }: { db: Db; events: EventLog }) {
+export interface MemberServiceDeps {
+  db: Db;
+  events: EventLog;
+  clock: Clock;
+  /** Told after commit about API tokens revoked with a membership, so that their live streams end. */
+  onTokensRevoked: (tokenIds: string[]) => void;
+}
+
+export function createMemberService({ db, events, clock, onTokensRevoked }: MemberServiceDeps) {
   /**
    * Runs `work` while holding a lock on the workspace row, so that changes to its owners are serialised and the
    * "at least one owner" check cannot be raced.
@@ -130,20 +150,22 @@ export function createMemberService({ db, events }: { db: Db; events: EventLog }
     },
 
     async remove(actor: MembershipActor, workspaceId: string, membershipId: string): Promise<void> {
-      await locked(actor.userId, workspaceId, membershipId, async (tx, record, target) => {
+      const revoked = await locked(actor.userId, workspaceId, membershipId, async (tx, record, target) => {
         await assertMayAssign(tx, actor, target, undefined);
         await assertAnotherOwner(tx, target);
-        await removeMembership(tx, record, target);
+        return removeMembership(tx, record, target, clock.now());
       });
+      onTokensRevoked(revoked.map((token) => token.id));
     },
 
     async leave(userId: string, workspaceId: string): Promise<void> {
-      await withWorkspaceLocked(userId, workspaceId, async (tx, record) => {
+      const revoked = await withWorkspaceLocked(userId, workspaceId, async (tx, record) => {
         const own = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
         if (!own) throw notFound();
         await assertAnotherOwner(tx, own);
-        await removeMembership(tx, record, own);
+        return removeMembership(tx, record, own, clock.now());
       });
+      onTokensRevoked(revoked.map((token) => token.id));
     },
   };
 }
