@@ -54,6 +54,110 @@ export interface YogaDeps {
   publicUrl?: string | undefined;
 }
 
+/** The Headers editor GraphiQL opens with: where an access token or an API token goes (INT-4.1). */
+// ASCII only: a browser refuses to send a header value with any other character, and GraphiQL's first request
+// (the schema's introspection) sends these headers.
+export const GRAPHIQL_HEADERS =
+  '{\n  "Authorization": "Bearer <your API token (yel_...) or the accessToken from login>"\n}';
+
+/** The example tabs GraphiQL opens with (INT-4.1); each is valid against the schema (a test checks). */
+export const graphiqlTabs = [
+  {
+    query: `# Put a token in the Headers tab below: an API token (Settings › API tokens in the web app), or the
+# accessToken of the login mutation. Then run this.
+query WhoAmI {
+  me {
+    id
+    name
+    email
+  }
+  workspaces(first: 10) {
+    nodes {
+      id
+      name
+      slug
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# A project's open high-priority tasks, 20 at a time: pass pageInfo.endCursor as $after for the next page.
+query OpenTasks($workspaceSlug: String!, $key: String!, $after: String) {
+  project(workspaceSlug: $workspaceSlug, key: $key) {
+    name
+    tasks(
+      first: 20
+      after: $after
+      filter: { stateCategories: [UNSTARTED, STARTED], priorities: [HIGH, URGENT] }
+      orderBy: { field: PRIORITY, direction: DESC }
+    ) {
+      totalCount
+      nodes {
+        key
+        title
+        priority
+        state {
+          name
+        }
+        assignee {
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+`,
+    variables: '{\n  "workspaceSlug": "demo",\n  "key": "YEL"\n}',
+  },
+  {
+    query: `# Needs a WRITE (or ADMIN) token, or a member's access token. Project ids come from project { id }.
+mutation AddTask($input: CreateTaskInput!) {
+  createTask(input: $input) {
+    id
+    key
+    title
+    state {
+      name
+    }
+  }
+}
+`,
+    variables: '{\n  "input": {\n    "projectId": "<a project id>",\n    "title": "Written from GraphiQL"\n  }\n}',
+  },
+  {
+    query: `# Every change of the workspace as it commits; make one in the web app and watch it arrive. Stop with ■.
+subscription Live($workspaceId: ID!) {
+  workspaceEvents(workspaceId: $workspaceId) {
+    __typename
+    cursor
+    occurredAt
+    ... on TaskMoved {
+      task {
+        key
+        state {
+          name
+        }
+      }
+    }
+    ... on TaskUpdated {
+      fields
+      task {
+        key
+        title
+      }
+    }
+  }
+}
+`,
+    variables: '{\n  "workspaceId": "<a workspace id, from WhoAmI>"\n}',
+  },
+];
+
 export const REFRESH_COOKIE = 'yello_refresh';
 export const GRAPHQL_PATH = '/graphql';
 
@@ -285,8 +389,8 @@ export function createGraphQLHandler({
 }: YogaDeps) {
   const graphiql = graphiqlPage({
     title: 'Yello GraphQL API',
-    defaultQuery:
-      '# Sign in with the login mutation, then add the header\n# {"Authorization": "Bearer <accessToken>"}\n# in the Headers tab below.\n# Subscriptions (workspaceEvents) run here too, over Server-Sent Events.\nquery Me {\n  me {\n    id\n    email\n    name\n  }\n}\n',
+    defaultTabs: graphiqlTabs,
+    headers: GRAPHIQL_HEADERS,
     // Sent with every request GraphiQL makes: its subscriptions open with a GET, which CSRF prevention refuses without.
     additionalHeaders: { 'x-yello-csrf': '1' },
   });
