@@ -126,3 +126,31 @@ describe('searching the list', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('the filters on a phone', () => {
+  it('WEB-3.3 are behind a "Filters (n)" button counting the filters set, which shows and hides the same filters', async () => {
+    listApi();
+    await openList('/acme/projects/LP/list?q=venue&priority=high&category=started&sort=due');
+    const button = screen.getByRole('button', { name: 'Filters (2)' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    const panelId = button.getAttribute('aria-controls');
+    const panel = panelId ? document.getElementById(panelId) : null;
+    if (!panel) throw new Error('The Filters button names no panel.');
+    for (const filter of ['State', 'Assignee', 'Label', 'Priority', 'Due after', 'Due before', 'Order']) {
+      expect(panel.textContent).toContain(filter);
+    }
+    // The search stays beside the button.
+    expect(panel.contains(screen.getByRole('searchbox', { name: 'Search' }))).toBe(false);
+
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('WEB-3.3 names no count when no filter is set', async () => {
+    listApi();
+    await openList('/acme/projects/LP/list?q=venue');
+    expect(screen.getByRole('button', { name: 'Filters' }).getAttribute('aria-expanded')).toBe('false');
+  });
+});

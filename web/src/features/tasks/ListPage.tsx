@@ -10,6 +10,7 @@ import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
 import {
   categoryLabels,
+  filterCount,
   filterFromParams,
   hasFilters,
   type ListParams,
@@ -165,6 +166,29 @@ function SearchBox(props: SearchBoxProps): JSX.Element {
   );
 }
 
+interface DayFilterProps {
+  readonly label: string;
+  /** The day in the URL, `YYYY-MM-DD`. */
+  readonly value: string | undefined;
+  /** Called with the day chosen, or '' when cleared. */
+  readonly onChange: (day: string) => void;
+}
+
+/** A filter by a day, e.g. "Due after". */
+function DayFilter(props: DayFilterProps): JSX.Element {
+  return (
+    <label class="filter">
+      <span class="filter-label">{props.label}</span>
+      <input
+        type="date"
+        class="input input-small"
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
 export default function ListPage(): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
   const [search, setSearch] = useSearchParams<SearchParams>();
@@ -187,126 +211,128 @@ export default function ListPage(): JSX.Element {
     setSearch({ [name]: valuesParam(chosen) });
   };
   const order = () => orderFromParams(listParams());
+  // At phone width the filters besides the search fold away behind this button (styles.css); wider, it is not shown.
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
+  const filtersId = createUniqueId();
+  const filtersLabel = (): string => {
+    const count = filterCount(listParams());
+    return count > 0 ? `Filters (${count})` : 'Filters';
+  };
 
   return (
     <div class="task-list-view">
       <form class="filters" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
         <SearchBox value={search.q} onSearch={(q) => setSearch({ q }, { replace: true })} />
-        <Show when={list.data?.project} keyed={false}>
-          {(project) => (
-            <>
-              <CheckboxMenu
-                label="State"
-                anyLabel="Any state"
-                groups={[
-                  {
-                    label: 'Category',
-                    options: stateCategories.map((category) => ({
-                      value: `category:${category}`,
-                      label: categoryLabels[category],
-                    })),
-                  },
-                  {
-                    label: 'State',
-                    options: project().states.map((state) => ({ value: `state:${state.id}`, label: state.name })),
-                  },
-                ]}
-                selected={[
-                  ...paramValues(search.category).map((category) => `category:${category.toUpperCase()}`),
-                  ...paramValues(search.state).map((state) => `state:${state}`),
-                ]}
-                onChange={(chosen) => {
-                  const of = (kind: string): string[] =>
-                    chosen.flatMap((value) => (value.startsWith(`${kind}:`) ? [value.slice(kind.length + 1)] : []));
-                  setSearch({ state: valuesParam(of('state')), category: valuesParam(of('category')) });
-                }}
-              />
-              <CheckboxMenu
-                label="Assignee"
-                anyLabel="Anyone"
-                groups={[
-                  {
-                    options: [
-                      { value: unassigned, label: 'Unassigned' },
-                      ...taskChoices(project().workspace).assignees.map((person) => ({
-                        value: person.id,
-                        label: person.name,
-                      })),
-                    ],
-                  },
-                ]}
-                selected={paramValues(search.assignee)}
-                onChange={(chosen) => setValues('assignee', chosen)}
-              />
-              <CheckboxMenu
-                label="Label"
-                anyLabel="Any label"
-                groups={[
-                  {
-                    options: taskChoices(project().workspace).labels.map((label) => ({
-                      value: label.id,
-                      label: label.name,
-                    })),
-                  },
-                ]}
-                selected={paramValues(search.label)}
-                onChange={(chosen) => setValues('label', chosen)}
-              />
-            </>
-          )}
-        </Show>
-        <CheckboxMenu
-          label="Priority"
-          anyLabel="Any priority"
-          groups={[{ options: priorities.map((priority) => ({ value: priority, label: priorityLabels[priority] })) }]}
-          selected={paramValues(search.priority).map((priority) => priority.toUpperCase())}
-          onChange={(chosen) => setValues('priority', chosen)}
-        />
-        <label class="filter">
-          <span class="filter-label">Due after</span>
-          <input
-            type="date"
-            class="input input-small"
-            value={search.dueAfter ?? ''}
-            onChange={(event) => setParam('dueAfter', event.currentTarget.value)}
-          />
-        </label>
-        <label class="filter">
-          <span class="filter-label">Due before</span>
-          <input
-            type="date"
-            class="input input-small"
-            value={search.dueBefore ?? ''}
-            onChange={(event) => setParam('dueBefore', event.currentTarget.value)}
-          />
-        </label>
-        <label class="filter">
-          <span class="filter-label">Order</span>
-          <select
-            class="select select-small"
-            value={order().field}
-            onChange={(event) => {
-              const field = orderFields.find((candidate) => candidate === event.currentTarget.value);
-              if (field) setSearch({ sort: sortParam(field) });
-            }}
-          >
-            <For each={orderFields}>{(field) => <option value={field}>{orderLabels[field]}</option>}</For>
-          </select>
-        </label>
         <button
           type="button"
-          class="button button-secondary button-small filter-direction"
-          title={order().direction === 'ASC' ? 'Switch to descending' : 'Switch to ascending'}
-          onClick={() => setSearch({ dir: order().direction === 'ASC' ? 'desc' : undefined })}
+          class="button button-secondary button-small filters-toggle"
+          aria-expanded={filtersOpen()}
+          aria-controls={filtersId}
+          onClick={() => setFiltersOpen(!filtersOpen())}
         >
-          <span aria-hidden="true">{order().direction === 'ASC' ? '↑' : '↓'}</span>{' '}
-          {order().direction === 'ASC' ? 'Ascending' : 'Descending'}
+          {filtersLabel()}
         </button>
-        <Show when={hasFilters(listParams())}>
-          <A href={`/${params.slug}/projects/${params.key}/list`} class="filter-clear">
-            Clear filters
-          </A>
-        </Show>
+        <div id={filtersId} class="filters-more">
+          <Show when={list.data?.project} keyed={false}>
+            {(project) => (
+              <>
+                <CheckboxMenu
+                  label="State"
+                  anyLabel="Any state"
+                  groups={[
+                    {
+                      label: 'Category',
+                      options: stateCategories.map((category) => ({
+                        value: `category:${category}`,
+                        label: categoryLabels[category],
+                      })),
+                    },
+                    {
+                      label: 'State',
+                      options: project().states.map((state) => ({ value: `state:${state.id}`, label: state.name })),
+                    },
+                  ]}
+                  selected={[
+                    ...paramValues(search.category).map((category) => `category:${category.toUpperCase()}`),
+                    ...paramValues(search.state).map((state) => `state:${state}`),
+                  ]}
+                  onChange={(chosen) => {
+                    const of = (kind: string): string[] =>
+                      chosen.flatMap((value) => (value.startsWith(`${kind}:`) ? [value.slice(kind.length + 1)] : []));
+                    setSearch({ state: valuesParam(of('state')), category: valuesParam(of('category')) });
+                  }}
+                />
+                <CheckboxMenu
+                  label="Assignee"
+                  anyLabel="Anyone"
+                  groups={[
+                    {
+                      options: [
+                        { value: unassigned, label: 'Unassigned' },
+                        ...taskChoices(project().workspace).assignees.map((person) => ({
+                          value: person.id,
+                          label: person.name,
+                        })),
+                      ],
+                    },
+                  ]}
+                  selected={paramValues(search.assignee)}
+                  onChange={(chosen) => setValues('assignee', chosen)}
+                />
+                <CheckboxMenu
+                  label="Label"
+                  anyLabel="Any label"
+                  groups={[
+                    {
+                      options: taskChoices(project().workspace).labels.map((label) => ({
+                        value: label.id,
+                        label: label.name,
+                      })),
+                    },
+                  ]}
+                  selected={paramValues(search.label)}
+                  onChange={(chosen) => setValues('label', chosen)}
+                />
+              </>
+            )}
+          </Show>
+          <CheckboxMenu
+            label="Priority"
+            anyLabel="Any priority"
+            groups={[{ options: priorities.map((priority) => ({ value: priority, label: priorityLabels[priority] })) }]}
+            selected={paramValues(search.priority).map((priority) => priority.toUpperCase())}
+            onChange={(chosen) => setValues('priority', chosen)}
+          />
+          <DayFilter label="Due after" value={search.dueAfter} onChange={(day) => setParam('dueAfter', day)} />
+          <DayFilter label="Due before" value={search.dueBefore} onChange={(day) => setParam('dueBefore', day)} />
+          <label class="filter">
+            <span class="filter-label">Order</span>
+            <select
+              class="select select-small"
+              value={order().field}
+              onChange={(event) => {
+                const field = orderFields.find((candidate) => candidate === event.currentTarget.value);
+                if (field) setSearch({ sort: sortParam(field) });
+              }}
+            >
+              <For each={orderFields}>{(field) => <option value={field}>{orderLabels[field]}</option>}</For>
+            </select>
+          </label>
+          <button
+            type="button"
+            class="button button-secondary button-small filter-direction"
+            title={order().direction === 'ASC' ? 'Switch to descending' : 'Switch to ascending'}
+            onClick={() => setSearch({ dir: order().direction === 'ASC' ? 'desc' : undefined })}
+          >
+            <span aria-hidden="true">{order().direction === 'ASC' ? '↑' : '↓'}</span>{' '}
+            {order().direction === 'ASC' ? 'Ascending' : 'Descending'}
+          </button>
+          <Show when={hasFilters(listParams())}>
+            <A href={`/${params.slug}/projects/${params.key}/list`} class="filter-clear">
+              Clear filters
+            </A>
+          </Show>
+        </div>
       </form>
       <QueryView state={list} loadingLabel="Loading tasks…" onRetry={() => refetch({ requestPolicy: 'network-only' })}>
         {(data) => (

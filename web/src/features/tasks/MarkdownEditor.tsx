@@ -27,13 +27,15 @@ export function MarkdownEditor(props: MarkdownEditorProps): JSX.Element {
     setPreview(false);
   });
 
-  const tab = (label: string, selected: boolean, onSelect: () => void) => (
+  /** A tab and the panel it shows; the other panel is `hidden`, so only one is seen (and announced) at a time. */
+  const tab = (panel: 'write' | 'preview', label: string, onSelect: () => void) => (
     <button
       type="button"
       role="tab"
+      id={`${id}-${panel}-tab`}
       class="editor-tab"
-      aria-selected={selected}
-      aria-controls={`${id}-panel`}
+      aria-selected={preview() === (panel === 'preview')}
+      aria-controls={`${id}-${panel}`}
       onClick={onSelect}
     >
       {label}
@@ -49,13 +51,13 @@ export function MarkdownEditor(props: MarkdownEditorProps): JSX.Element {
       {(control) => (
         <div class="editor">
           <div class="editor-tabs" role="tablist" aria-label="Write or preview">
-            {tab('Write', !preview(), () => {
+            {tab('write', 'Write', () => {
               setPreview(false);
               queueMicrotask(() => textarea?.focus());
             })}
-            {tab('Preview', preview(), () => setPreview(true))}
+            {tab('preview', 'Preview', () => setPreview(true))}
           </div>
-          <div id={`${id}-panel`} role="tabpanel" class="editor-panel">
+          <div id={`${id}-write`} role="tabpanel" aria-labelledby={`${id}-write-tab`} hidden={preview()}>
             <textarea
               {...control}
               ref={(element) => {
@@ -67,7 +69,6 @@ export function MarkdownEditor(props: MarkdownEditorProps): JSX.Element {
               rows={props.rows ?? 6}
               maxLength={props.maxLength}
               placeholder={props.placeholder}
-              hidden={preview()}
               value={text()}
               onInput={(event) => setText(event.currentTarget.value)}
               onKeyDown={(event) => {
@@ -80,12 +81,18 @@ export function MarkdownEditor(props: MarkdownEditorProps): JSX.Element {
                 }
               }}
             />
+          </div>
+          <div
+            id={`${id}-preview`}
+            role="tabpanel"
+            aria-labelledby={`${id}-preview-tab`}
+            class="editor-preview"
+            hidden={!preview()}
+          >
             <Show when={preview()}>
-              <div class="editor-preview">
-                <Show when={text().trim()} fallback={<p class="field-hint">Nothing to preview.</p>}>
-                  <Markdown text={text()} />
-                </Show>
-              </div>
+              <Show when={text().trim()} fallback={<p class="field-hint">Nothing to preview.</p>}>
+                <Markdown text={text()} />
+              </Show>
             </Show>
           </div>
         </div>

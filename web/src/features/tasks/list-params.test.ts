@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromParams, hasFilters, orderFromParams, paramValues, sortParam, valuesParam } from './list-params.ts';
+import {
+  filterCount,
+  filterFromParams,
+  hasFilters,
+  orderFromParams,
+  paramValues,
+  sortParam,
+  valuesParam,
+} from './list-params.ts';
 
 describe('list view parameters', () => {
   it('PT-8.1 reads every filter of PT-4.1 from the URL', () => {
@@ -48,5 +56,13 @@ describe('list view parameters', () => {
     expect(valuesParam(['a', 'b', 'a'])).toBe('a,b');
     expect(valuesParam([])).toBeUndefined();
     expect(paramValues(valuesParam(['u1', 'none']))).toEqual(['u1', 'none']);
+  });
+
+  it('WEB-3.3 counts the filters set besides the search, one for each control, ignoring values the list ignores', () => {
+    expect(filterCount({})).toBe(0);
+    expect(filterCount({ q: 'venue', sort: 'due', dir: 'desc' })).toBe(0);
+    expect(filterCount({ priority: 'high,low', category: 'started', state: 's1' })).toBe(2);
+    expect(filterCount({ assignee: 'none,u1', label: 'l1', dueAfter: '2030-01-01', dueBefore: '2030-02-01' })).toBe(4);
+    expect(filterCount({ priority: 'bogus', dueBefore: 'tomorrow' })).toBe(0);
   });
 });

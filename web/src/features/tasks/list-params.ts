@@ -121,3 +121,19 @@ export function sortParam(field: OrderField): string | undefined {
 export function hasFilters(params: ListParams): boolean {
   return Object.keys(filterFromParams(params)).length > 0;
 }
+
+/**
+ * How many of the filters besides the search are set (state, assignee, label, priority, due after, due before), as
+ * the list's "Filters (n)" button says at phone width; values the list ignores are not counted.
+ */
+export function filterCount(params: ListParams): number {
+  const filter = filterFromParams({ ...params, q: undefined });
+  return [
+    filter.stateIds ?? filter.stateCategories,
+    filter.assigneeIds ?? filter.unassigned,
+    filter.labelIds,
+    filter.priorities,
+    filter.dueAfter,
+    filter.dueBefore,
+  ].filter(Boolean).length;
+}

@@ -37,6 +37,16 @@ describe('Markdown rendering', () => {
     expect(html).toContain('<pre><code>code\n</code></pre>');
   });
 
+  it('WEB-3.2 keeps a task list item a checkbox, not a text field, with a numbered list’s start and a column’s alignment', () => {
+    const html = renderMarkdown('- [ ] one\n- [x] two\n\n3. three\n\n| a |\n| :-: |\n| 1 |');
+    expect(html.match(/<input [^>]*type="checkbox"/g)).toHaveLength(2);
+    expect(html).toContain('<ol start="3">');
+    expect(html).toContain('<th align="center">');
+    expect(renderMarkdown('<input type="text" value="x"> <input type="checkbox" onclick="alert(1)">')).toBe(
+      '<p> <input type="checkbox" disabled=""></p>\n',
+    );
+  });
+
   it('PT-8.8 shows images as links instead of loading them', () => {
     const html = renderMarkdown(
       '![The new logo](https://cdn.example/logo.png) and <img src="https://pixel.example/t.gif">',

@@ -36,6 +36,12 @@ const ALLOWED_TAGS = [
   'ul',
 ];
 const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'start', 'align', 'type', 'checked', 'disabled'];
+/**
+ * The allowed attributes that never hold a URL. DOMPurify checks every other attribute's value against
+ * ALLOWED_URI_REGEXP, which would drop `type="checkbox"` (a task list's box would become a text field), a numbered
+ * list's `start` and a table column's `align`.
+ */
+const ADD_URI_SAFE_ATTR = ['start', 'align', 'type', 'checked', 'disabled'];
 /** Links to the web and to mail only; relative links stay within Yello (`//host` and `/\host` are other hosts). */
 const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|\/(?![/\\])|#)/i;
 
@@ -73,7 +79,13 @@ function imageAsLink(image: HTMLImageElement): HTMLAnchorElement {
 /** Safe HTML for `text`: Markdown's own elements only, links opened apart, images as links. */
 export function renderMarkdown(text: string): string {
   const html = marked.parse(text, { async: false, gfm: true, breaks: true });
-  const fragment = purify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP, RETURN_DOM_FRAGMENT: true });
+  const fragment = purify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ADD_URI_SAFE_ATTR,
+    ALLOWED_URI_REGEXP,
+    RETURN_DOM_FRAGMENT: true,
+  });
   for (const image of fragment.querySelectorAll('img')) image.replaceWith(imageAsLink(image));
   const container = document.createElement('div');
   container.append(fragment);

@@ -1,8 +1,8 @@
 // `/:slug/…`: checks that the user may open the workspace, remembers it, and shows its tabs above the page; holds the
 // workspace's live events (workspace-events.ts) for the pages below, with an indicator of their connection.
-import { A, type RouteSectionProps, useParams } from '@solidjs/router';
+import { A, type RouteSectionProps, useLocation, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { createEffect, type JSX } from 'solid-js';
+import { createEffect, createSignal, type JSX, on } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { LiveStatus } from './LiveStatus.tsx';
@@ -19,6 +19,16 @@ const WorkspaceLayoutQuery = graphql(`
   }
 `);
 
+/** Scrolls the tabs sideways, when they do not all fit (a narrow phone), so that the current one is in view. */
+function revealCurrentTab(tabs: HTMLElement): void {
+  const current = tabs.querySelector('[aria-current="page"]');
+  if (!current) return;
+  const box = current.getBoundingClientRect();
+  const visible = tabs.getBoundingClientRect();
+  if (box.left < visible.left) tabs.scrollLeft -= visible.left - box.left;
+  else if (box.right > visible.right) tabs.scrollLeft += box.right - visible.right;
+}
+
 export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
   const params = useParams<{ slug: string }>();
   const [workspace, refetch] = createQuery({ query: WorkspaceLayoutQuery, variables: () => ({ slug: params.slug }) });
@@ -28,6 +38,14 @@ export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
     const slug = workspace.data?.workspace.slug;
     if (slug) rememberWorkspace(slug);
   });
+
+  const location = useLocation();
+  const [tabs, setTabs] = createSignal<HTMLElement>();
+  createEffect(
+    on([tabs, () => location.pathname], ([element]) => {
+      if (element) revealCurrentTab(element);
+    }),
+  );
 
   return (
     <QueryView
@@ -39,7 +57,7 @@ export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
       {() => (
         <WorkspaceEventsContext.Provider value={events}>
           <div class="workspace-bar">
-            <nav class="tabs" aria-label="Workspace">
+            <nav class="tabs" aria-label="Workspace" ref={setTabs}>
               <A href={`/${params.slug}`} end>
                 Overview
               </A>
