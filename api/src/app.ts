@@ -1,6 +1,7 @@
 // Composition root: builds Yello's HTTP application from its dependencies. One Hono app serves
 // the GraphQL API (/graphql, GraphiQL in a browser), /health and the built web app.
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -68,6 +69,40 @@ function bearerToken(c: HonoContext): string | undefined {
   return match?.[1];
 }
 
+/** The header of every GraphQL answer naming the web build Yello serves (WEB-4.2). */
+export const VERSION_HEADER = 'x-yello-version';
+
+/**
+ * The id of a web build: a hash of the asset names its `index.html` loads. Vite names every asset by its content, so
+ * a build with any change has another id, and a rebuild of the same sources the same one.
+ */
+export function webBuildVersion(html: string): string {
+  const assets = [...new Set(html.match(/\/assets\/[\w.-]+/g) ?? [])].sort();
+  return createHash('sha256').update(assets.join('\n')).digest('base64url').slice(0, 16);
+}
+
+/** The page shell naming its build in `<meta name="yello-version">`, which the web app compares with the server's. */
+function withVersion(html: string, version: string): string {
+  return html.replace('</head>', `<meta name="yello-version" content="${version}" /></head>`);
+}
+
+/** The id of the web build in `root`, read again whenever its `index.html` changes; undefined while there is none. */
+function webBuildVersions(root: string): () => Promise<string | undefined> {
+  let known: { readonly stamp: string; readonly version: string } | undefined;
+  return async () => {
+    const file = join(root, 'index.html');
+    const stats = await stat(file).catch(() => undefined);
+    if (!stats) return undefined;
+    const stamp = `${stats.mtimeMs}:${stats.size}`;
+    if (known?.stamp !== stamp) {
+      const html = await readFile(file, 'utf8').catch(() => undefined);
+      if (html === undefined) return undefined;
+      known = { stamp, version: webBuildVersion(html) };
+    }
+    return known.version;
+  };
+}
+
 export function createApp(deps: AppDeps): App {
   const services = createServices({
     ...deps,
@@ -89,6 +124,16 @@ export function createApp(deps: AppDeps): App {
       return c.json({ status: 'unavailable' }, 503);
     }
   });
+
+  if (deps.webDistDir) {
+    // Every GraphQL answer names the web build being served: an open tab of another build offers a reload (WEB-4.2).
+    const webVersion = webBuildVersions(resolve(deps.webDistDir));
+    app.use(GRAPHQL_PATH, async (c, next) => {
+      await next();
+      const version = await webVersion();
+      if (version) c.res.headers.set(VERSION_HEADER, version);
+    });
+  }
 
   app.use(
     GRAPHQL_PATH,
@@ -141,7 +186,7 @@ export function createApp(deps: AppDeps): App {
       if (!html) return c.text('The web app is not built yet: run `npm run build -w web`.', 404);
       const nonce = c.get('secureHeadersNonce');
       if (!nonce) throw new Error('The Content-Security-Policy middleware gave this response no nonce.');
-      return c.html(withNonce(html, nonce), 200, { 'cache-control': 'no-cache' });
+      return c.html(withNonce(withVersion(html, webBuildVersion(html)), nonce), 200, { 'cache-control': 'no-cache' });
     };
     app.get('/', shell);
     app.get('/index.html', shell);

@@ -1,10 +1,11 @@
 // How Yello serves the web app and the API's answers (web-performance requirement 1): compression by Accept-Encoding,
-// long-lived caching of hashed assets, robots.txt and the shell's meta description.
+// long-lived caching of hashed assets, robots.txt and the shell's meta description; and the web build's version
+// named in the shell and in every GraphQL answer (WEB-4.2).
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { createApp } from '../src/app.ts';
+import { createApp, VERSION_HEADER } from '../src/app.ts';
 import { CSP_NONCE_PLACEHOLDER } from '../src/content-security-policy.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { type TestApi, testAppDeps } from './test-api.ts';
@@ -27,7 +28,7 @@ async function builtWebApp(api: TestApi) {
   const app = createApp({ ...(await testAppDeps(api.db, api.clock)), webDistDir: dist });
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(`http://yello.test${path}`, init)));
-  return { fetch, script };
+  return { fetch, script, dist };
 }
 
 const gzip = { 'accept-encoding': 'gzip, deflate, br' };
@@ -117,5 +118,63 @@ describe('serving the web app', () => {
     expect(text).toMatch(/^Allow: \/login$/m);
     const shell = await (await fetch('/')).text();
     expect(shell).toMatch(/<meta name="description" content="[^"]{50,160}"/);
+  });
+
+  test('WEB-4.2 every GraphQL answer names the web build the shell was served from, and a new build another', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { fetch, dist } = await builtWebApp(api);
+    const shellVersion = async () =>
+      /<meta name="yello-version" content="([\w-]+)" \/>/.exec(await (await fetch('/some/board')).text())?.[1];
+    const post = (body: object, headers: Record<string, string> = {}) =>
+      fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${user.accessToken}`, ...headers },
+        body: JSON.stringify(body),
+      });
+
+    const version = await shellVersion();
+    expect(version).toMatch(/^[\w-]{16}$/);
+    const answer = await post({ query: '{ me { id } }' });
+    expect(answer.headers.get(VERSION_HEADER)).toBe(version);
+    // Refusals too: what the tab compares is the server's build, whatever the answer says.
+    const refused = await post({ query: '{ nope }' });
+    expect(await refused.json()).toMatchObject({ errors: [{ message: expect.stringContaining('nope') }] });
+    expect(refused.headers.get(VERSION_HEADER)).toBe(version);
+    const stream = await post(
+      {
+        query: 'subscription($id: ID!) { workspaceEvents(workspaceId: $id) { cursor } }',
+        variables: { id: workspace.id },
+      },
+      { accept: 'text/event-stream' },
+    );
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    expect(stream.headers.get(VERSION_HEADER)).toBe(version);
+    const reader = stream.body?.getReader();
+    await reader?.read();
+    await reader?.cancel();
+
+    // A deployment: the shell loads other assets.
+    const shell = await readFile(join(dist, 'index.html'), 'utf8');
+    await writeFile(join(dist, 'index.html'), shell.replace('index-3f9a1c2b.js', 'index-7d0e5a9c41.js'));
+    const deployed = await shellVersion();
+    expect(deployed).toMatch(/^[\w-]{16}$/);
+    expect(deployed).not.toBe(version);
+    expect((await post({ query: '{ me { id } }' })).headers.get(VERSION_HEADER)).toBe(deployed);
+  });
+
+  test('WEB-4.2 an API without a web app names no version', async ({ api, user }) => {
+    const app = createApp(await testAppDeps(api.db, api.clock));
+    const answer = await app.fetch(
+      new Request('http://yello.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${user.accessToken}` },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get(VERSION_HEADER)).toBeNull();
   });
 });

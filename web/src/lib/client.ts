@@ -30,6 +30,7 @@ import {
   removeTask,
   stringKeys,
 } from './cache.ts';
+import type { Deployment } from './deployment.ts';
 import { hasErrorCode } from './errors.ts';
 import {
   applyWorkspaceEvent,
@@ -151,7 +152,7 @@ async function connectionHeaders(auth: Auth): Promise<Record<string, string>> {
  * token, and resumes after the last event applied (its `LiveConnection`, from the operation's context). An event
  * `versions` turns away (not newer than what the cache holds) goes no further.
  */
-function liveEventsExchange(auth: Auth, versions: KnownVersions): Exchange {
+function liveEventsExchange(auth: Auth, versions: KnownVersions, fetchFn: typeof fetch): Exchange {
   const sse = createSseClient({
     url: transport.url,
     credentials: 'same-origin',
@@ -159,7 +160,7 @@ function liveEventsExchange(auth: Auth, versions: KnownVersions): Exchange {
     retry: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelay(retries))),
     headers: () => connectionHeaders(auth),
     // The page's fetch when each connection opens, as the fetch exchange does.
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => fetchFn(input, init),
   });
   return subscriptionExchange({
     forwardSubscription: (request, operation) => ({
@@ -200,11 +201,17 @@ function liveEventsExchange(auth: Auth, versions: KnownVersions): Exchange {
   });
 }
 
-/** The client for one signed-in session (or for a visitor); make a new one when the session ends. */
-export function createAppClient(auth: Auth): Client {
+/**
+ * The client for one signed-in session (or for a visitor); make a new one when the session ends. With `deployment`,
+ * every answer tells it which build the server runs (WEB-4.2).
+ */
+export function createAppClient(auth: Auth, deployment?: Deployment): Client {
   const versions = createKnownVersions();
+  // The page's fetch at the time of each request (tests put a fake API there).
+  const fetchFn: typeof fetch = deployment?.fetch ?? ((input, init) => fetch(input, init));
   return new Client({
     ...transport,
+    fetch: fetchFn,
     exchanges: [
       // Queries on screen fetch again when the user comes back to the tab: teammates may have moved things.
       refocusExchange(),
@@ -393,7 +400,7 @@ export function createAppClient(auth: Auth): Client {
           await auth.refresh();
         },
       })),
-      liveEventsExchange(auth, versions),
+      liveEventsExchange(auth, versions, fetchFn),
       fetchExchange,
     ],
   });

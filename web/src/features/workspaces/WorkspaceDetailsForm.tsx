@@ -1,5 +1,5 @@
 // Rename the workspace or change its URL; after a new URL the page moves there.
-import { useNavigate } from '@solidjs/router';
+import { useNavigate, useParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import type { JSX } from 'solid-js';
 import { FormError } from '../../components/FormError.tsx';
@@ -25,12 +25,15 @@ interface WorkspaceDetailsFormProps {
 
 export function WorkspaceDetailsForm(props: WorkspaceDetailsFormProps): JSX.Element {
   const navigate = useNavigate();
+  // The slug in the page's address: `props.workspace` may already carry the new one when the answer arrives (the
+  // cache updates the workspace first), so that is no guide to whether the page must move.
+  const params = useParams<{ slug: string }>();
   const [, updateWorkspace] = createMutation(UpdateWorkspaceMutation);
   const form = createFormSubmission({
     fields: ['name', 'slug'],
     send: (value) => updateWorkspace({ input: { id: props.workspace.id, name: value('name'), slug: value('slug') } }),
     onSuccess: ({ updateWorkspace: { slug } }) => {
-      if (slug !== props.workspace.slug) navigate(`/${slug}/settings`, { replace: true });
+      if (slug !== params.slug) navigate(`/${slug}/settings`, { replace: true });
     },
     successNotice: 'Saved.',
   });
