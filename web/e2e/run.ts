@@ -1151,6 +1151,136 @@ test('INT-1.9 a member creates an API token, copies its secret, uses it from Nod
   await context.close();
 });
 
+test('WEB-3.1, WEB-3.2, WEB-3.3, WEB-3.4 on a phone: every workspace tab readable, the list’s filters behind “Filters (2)” with tasks on the first screen, a task list previewed alone and at text size', async () => {
+  const unique = Date.now().toString(36);
+  const person = { name: 'Ida Rhodes', email: `ida.${unique}@example.com` };
+  // A visitor at an address of their own (sign-ups are limited per address).
+  const address = '198.51.100.51';
+  const slug = `pocket-${unique}`;
+  const { key } = await seedProject(
+    person,
+    { name: 'Pocket', slug },
+    { name: 'Field notes', key: 'FN' },
+    ['Book the venue', 'Order the cake'],
+    address,
+  );
+  const context = await newContext({ viewport: phone, extraHTTPHeaders: { 'x-forwarded-for': address } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await logIn(page, person.email, password);
+  await page.waitForURL(`${baseUrl}/${slug}`);
+
+  // Every workspace tab shows its whole label at once; narrower still, the tabs scroll to show the current one.
+  const workspaceTabs = page.getByRole('navigation', { name: 'Workspace', exact: true });
+  await workspaceTabs.getByRole('link', { name: 'Settings' }).waitFor();
+  const tabsSeen = () =>
+    workspaceTabs.evaluate((nav) => {
+      const visible = nav.getBoundingClientRect();
+      return [...nav.querySelectorAll('a')].map((tab) => {
+        const box = tab.getBoundingClientRect();
+        // Within a pixel: scrolling moves by whole pixels.
+        const inView = box.left >= visible.left - 1 && box.right <= visible.right + 1;
+        const whole = tab.scrollWidth <= tab.clientWidth && inView;
+        return `${tab.textContent}: ${whole ? 'whole' : 'cut off'}`;
+      });
+    });
+  assert.deepEqual(
+    await tabsSeen(),
+    ['Overview: whole', 'Projects: whole', 'Members: whole', 'Settings: whole'],
+    'WEB-3.4 every workspace tab is readable on a phone',
+  );
+  await expectAccessible(page, 'The workspace overview on a phone');
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const name of ['Settings', 'Overview']) {
+    await workspaceTabs.getByRole('link', { name }).click();
+    await page.waitForURL(name === 'Settings' ? `${baseUrl}/${slug}/settings` : `${baseUrl}/${slug}`);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const seen = await tabsSeen();
+    assert.ok(seen.includes(`${name}: whole`), `WEB-3.4 at 320 px the tabs scroll to show the current one (${seen})`);
+  }
+  await page.setViewportSize(phone);
+
+  // The list's filters fold away behind a button that counts those set; the first tasks are on the first screen.
+  await page.goto(`${baseUrl}/${slug}/projects/${key}/list?category=unstarted&priority=none`);
+  const filtersButton = page.getByRole('button', { name: 'Filters (2)' });
+  await filtersButton.waitFor();
+  const firstRow = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Book the venue' }) });
+  await firstRow.waitFor();
+  const rowBox = await firstRow.boundingBox();
+  assert.ok(rowBox, 'the first task is on the page');
+  assert.ok(
+    rowBox.y + rowBox.height <= phone.height,
+    `WEB-3.3 the first task is on the first screen (its row ends at ${rowBox.y + rowBox.height} px)`,
+  );
+  const dueAfterFilter = page.getByLabel('Due after');
+  assert.equal(await filtersButton.getAttribute('aria-expanded'), 'false');
+  assert.equal(await dueAfterFilter.isVisible(), false, 'WEB-3.3 the filters are folded away on a phone');
+  await expectAccessible(page, 'The list view on a phone, filters folded');
+  await expectFitsPhone(page, 'The list view, filters folded');
+  await filtersButton.click();
+  assert.equal(await filtersButton.getAttribute('aria-expanded'), 'true', 'WEB-3.3 the button says it is open');
+  await dueAfterFilter.waitFor();
+  await page.getByRole('link', { name: 'Clear filters' }).waitFor();
+  await expectAccessible(page, 'The list view on a phone, filters open');
+  await expectFitsPhone(page, 'The list view, filters open');
+  // Wider than a phone, a freshly opened list (its filters folded) shows them as it always did, without the button.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.reload();
+  await dueAfterFilter.waitFor();
+  assert.equal(await filtersButton.isVisible(), false, 'WEB-3.3 wider than a phone there is no Filters button');
+  await page.setViewportSize(phone);
+
+  // A description with a task list: Preview shows only the rendered text, its boxes at the size of the text.
+  await firstRow.getByRole('link', { name: 'Book the venue' }).click();
+  const description = page.getByRole('region', { name: 'Description' });
+  await description.getByRole('button', { name: 'Edit' }).click();
+  const typed = '- [ ] one\n- [x] two';
+  const textbox = description.getByLabel('Description', { exact: true });
+  await textbox.fill(typed);
+  await description.getByRole('tab', { name: 'Preview' }).click();
+  const preview = description.getByRole('tabpanel', { name: 'Preview' });
+  await preview.getByText('two').waitFor();
+  assert.equal(await textbox.isVisible(), false, 'WEB-3.1 the preview hides the text box');
+  /** The widths of the checkboxes in `where`, once the first is shown. */
+  const checkboxWidths = async (where: Locator): Promise<number[]> => {
+    const checkboxes = where.locator('input[type="checkbox"]');
+    await checkboxes.first().waitFor();
+    return checkboxes.evaluateAll((boxes) => boxes.map((box) => box.getBoundingClientRect().width));
+  };
+  const previewed = await checkboxWidths(preview);
+  assert.equal(previewed.length, 2, 'WEB-3.2 the task list has its two checkboxes');
+  assert.ok(
+    previewed.every((width) => width > 0 && width <= 24),
+    `WEB-3.2 a previewed task list's checkboxes are the size of the text (${previewed.join(', ')} px wide)`,
+  );
+  await expectAccessible(page, 'A description previewed on a phone');
+  await expectFitsPhone(page, 'A description previewed');
+  await description.getByRole('tab', { name: 'Write' }).click();
+  assert.equal(await textbox.isVisible(), true, 'WEB-3.1 Write shows the text box again');
+  assert.equal(await textbox.inputValue(), typed, 'WEB-3.1 with the text as typed');
+  assert.equal(await preview.isVisible(), false, 'WEB-3.1 and not the preview');
+  await description.getByRole('button', { name: 'Save description' }).click();
+  const saved = await checkboxWidths(description.locator('.markdown'));
+  assert.equal(saved.length, 2, 'the saved description shows its task list');
+  assert.ok(
+    saved.every((width) => width > 0 && width <= 24),
+    `WEB-3.2 in a description too (${saved.join(', ')} px)`,
+  );
+
+  // A comment with a task list, likewise.
+  await page.getByLabel('Add a comment').fill('- [x] booked');
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  const comment = page.locator('.comment', { hasText: 'booked' });
+  await comment.waitFor();
+  const inComment = await checkboxWidths(comment);
+  assert.equal(inComment.length, 1, 'the comment shows its task list');
+  assert.ok(
+    inComment.every((width) => width > 0 && width <= 24),
+    `WEB-3.2 in a comment too (${inComment} px)`,
+  );
+  await context.close();
+});
+
 test('WEB-2.2, RT-4.4 in GraphiQL a typed operation never reaches the address bar, and a subscription streams events', async () => {
   const developer = { name: 'Grace Hopper', email: `grace.${Date.now()}@example.com` };
   const token = await registerThroughApi(developer, '10.7.0.1');
@@ -1175,7 +1305,11 @@ test('WEB-2.2, RT-4.4 in GraphiQL a typed operation never reaches the address ba
     `subscription { workspaceEvents(workspaceId: "${workspaceId}") { __typename cursor ... on ProjectCreated { project { name } } } }`,
   );
   await page.getByText('Headers', { exact: true }).click();
+  // The Headers editor opens with a placeholder (INT-4.1): replaced by the token.
   await page.locator('.graphiql-editor-tool .graphiql-editor').last().click();
+  // Emptied first: a brace typed over a selection would wrap it instead of replacing it.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
   await page.keyboard.type(`{"Authorization": "Bearer ${token}"}`);
   await page.locator('.graphiql-execute-button').click();
   // The stream is open once GraphiQL offers to stop it.
@@ -1221,4 +1355,97 @@ test('AUTH-12.13 the web app refuses inline scripts, styles without its nonce an
   const refused = cspViolations.splice(0).map((violation) => violation.split(': ')[1]?.split(' ')[0]);
   assert.deepEqual(refused.sort(), ['img-src', 'script-src-elem', 'style-src-elem']);
   await page.context().close();
+});
+
+test('WEB-4.1 a page whose code does not arrive says so under the header with Retry, and opens once the network is back', async () => {
+  const unique = Date.now().toString(36);
+  const person = { name: 'Hedy Lamarr', email: `hedy.${unique}@example.com` };
+  // A visitor at an address of their own (sign-ups are limited per address).
+  const address = '198.51.100.41';
+  const workspace = { name: 'Frequency', slug: `frequency-${unique}` };
+  const token = await registerThroughApi(person, address);
+  await createWorkspaceThroughApi(token, workspace);
+  const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await logIn(page, person.email, password);
+  await page.waitForURL(`${baseUrl}/${workspace.slug}`);
+  await page.getByRole('heading', { name: workspace.name, level: 1 }).waitFor();
+
+  // The app's code stops arriving (a flaky network): the Members page has not been loaded yet.
+  await page.route('**/assets/*.js', (route) => route.abort());
+  const workspaceNav = page.getByRole('navigation', { name: 'Workspace', exact: true });
+  await workspaceNav.getByRole('link', { name: 'Members' }).click();
+  await page.waitForURL(`${baseUrl}/${workspace.slug}/members`);
+  await page.getByRole('heading', { name: 'This page could not load', level: 1 }).waitFor();
+  const failure = page.getByRole('alert').filter({ hasText: 'Check your connection' });
+  assert.ok(
+    await page.getByRole('banner').getByRole('link', { name: person.name }).isVisible(),
+    'WEB-4.1 the header stays',
+  );
+  assert.ok(await workspaceNav.isVisible(), 'WEB-4.1 the workspace navigation stays');
+  assert.equal(await page.getByText('Something went wrong').count(), 0, 'WEB-4.1 the app is not replaced');
+  await expectAccessible(page, 'A page whose code did not arrive');
+
+  await page.unroute('**/assets/*.js');
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'WEB-4.1 the page opened');
+  await context.close();
+});
+
+test('WEB-4.2 when the server runs a new build, a notice offers the reload and what is typed stays; a page gone with the old build offers it too', async () => {
+  const unique = Date.now().toString(36);
+  const person = { name: 'Katherine Johnson', email: `katherine.${unique}@example.com` };
+  const address = '198.51.100.42';
+  await registerThroughApi(person, address);
+  const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await logIn(page, person.email, password);
+  await expectFirstRun(page);
+  const name = page.getByLabel('Workspace name');
+  await name.fill('Orbital mech');
+  const notice = page.getByRole('status').filter({ hasText: 'A new version of Yello is available' });
+  assert.equal(await notice.count(), 0, 'WEB-4.2 no notice while the server runs the page’s build');
+
+  // Deployed meanwhile: the server's answers name another build (live streams are left alone).
+  await page.route('**/graphql', async (route) => {
+    if (route.request().headers().accept === 'text/event-stream') return route.fallback();
+    const response = await route.fetch();
+    // The body comes decoded: it is sent on as it is, without the original encoding and length.
+    const headers = Object.fromEntries(
+      Object.entries(response.headers()).filter(([header]) => !['content-encoding', 'content-length'].includes(header)),
+    );
+    return route.fulfill({
+      status: response.status(),
+      headers: { ...headers, 'x-yello-version': 'next-build' },
+      body: await response.body(),
+    });
+  });
+  // The user comes back to the tab: what is on screen is fetched again.
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await notice.getByRole('button', { name: 'Reload' }).waitFor();
+  assert.equal(page.url(), `${baseUrl}/`, 'WEB-4.2 nothing reloaded by itself');
+  assert.equal(await name.inputValue(), 'Orbital mech', 'WEB-4.2 what the user typed stays');
+  await name.pressSequentially('anics');
+  assert.equal(await name.inputValue(), 'Orbital mechanics', 'WEB-4.2 the form is still the one being typed in');
+  await expectAccessible(page, 'The notice of a new version');
+
+  // The old build's code is gone from the server: a page not opened yet offers the reload rather than an error.
+  await page.route('**/assets/*.js', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/plain', body: 'This file is not part of the running version.' }),
+  );
+  await page.getByRole('banner').getByRole('link', { name: person.name }).click();
+  await page.waitForURL(`${baseUrl}/profile`);
+  await page.getByRole('main').getByText('Reload to open this page').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'WEB-4.2 a chunk gone with the old build is no error');
+  await expectAccessible(page, 'A page gone with the old build');
+
+  await page.unrouteAll();
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
+  await page.getByLabel('Name').waitFor();
+  assert.equal(await notice.count(), 0, 'WEB-4.2 the reloaded page runs the server’s build');
+  await context.close();
 });

@@ -58,3 +58,53 @@ describe('moving a card on the board', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('adding tasks from a column', () => {
+  it('PT-8.6 RT-7.1 keeps typing while a task is created: the next title is kept, and the tasks are created in the order typed', async () => {
+    const answers: PromiseWithResolvers<unknown>[] = [];
+    const titles: unknown[] = [];
+    const { fetch, requests } = fakeApi((operationName, variables) => {
+      if (operationName !== 'CreateTask') return board;
+      const input = variables.input;
+      titles.push(typeof input === 'object' && input !== null && 'title' in input ? input.title : undefined);
+      const answer = Promise.withResolvers<unknown>();
+      answers.push(answer);
+      return answer.promise;
+    });
+    vi.stubGlobal('fetch', fetch);
+    renderPage({ path: '/:slug/projects/:key', url: '/acme/projects/LP', page: BoardPage, client: visitorClient() });
+    await waitFor(() => expect(cardsIn('Todo')).toEqual(['LP-1', 'LP-2']));
+    const open = within(column('Todo'))
+      .getAllByRole('button')
+      .find((button) => button.textContent?.includes('Add task'));
+    if (!open) throw new Error('no Add task button');
+    fireEvent.click(open);
+    const field = await screen.findByLabelText('New task in Todo');
+    if (!(field instanceof HTMLInputElement)) throw new Error('no title field');
+    const add = (title: string) => {
+      fireEvent.input(field, { target: { value: title } });
+      fireEvent.submit(field.form ?? field);
+    };
+    add('Hire the band');
+    // Typed on before the first creation is answered: nothing is lost, nothing is sent twice.
+    expect(field.value).toBe('');
+    add('Print the tickets');
+    expect(field.value).toBe('');
+    await waitFor(() => expect(titles).toEqual(['Hire the band']));
+    answers[0]?.resolve({
+      createTask: {
+        ...boardTask('t3', 'LP-3', 'Hire the band', 'a2'),
+        state: { __typename: 'WorkflowState', id: 'todo', name: 'Todo' },
+      },
+    });
+    await waitFor(() => expect(titles).toEqual(['Hire the band', 'Print the tickets']));
+    answers[1]?.resolve({
+      createTask: {
+        ...boardTask('t4', 'LP-4', 'Print the tickets', 'a3'),
+        state: { __typename: 'WorkflowState', id: 'todo', name: 'Todo' },
+      },
+    });
+    await waitFor(() => expect(cardsIn('Todo')).toEqual(['LP-1', 'LP-2', 'LP-3', 'LP-4']));
+    expect(requests.filter((name) => name === 'CreateTask')).toHaveLength(2);
+  });
+});

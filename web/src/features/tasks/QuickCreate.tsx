@@ -16,7 +16,7 @@ interface QuickCreateProps {
 export function QuickCreate(props: QuickCreateProps): JSX.Element {
   const [open, setOpen] = createSignal(false);
   const [error, setError] = createSignal<string>();
-  const [creation, createTask] = createTaskMutation();
+  const [, createTask] = createTaskMutation();
   const errorId = createUniqueId();
   let button: HTMLButtonElement | undefined;
 
@@ -26,23 +26,32 @@ export function QuickCreate(props: QuickCreateProps): JSX.Element {
     button?.focus();
   };
 
-  const submit = async (event: SubmitEvent): Promise<void> => {
+  /** Creations in the order they were asked for, one after the other, so the column keeps the order typed. */
+  let queue: Promise<void> = Promise.resolve();
+
+  const submit = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.currentTarget;
-    if (!(form instanceof HTMLFormElement) || creation.fetching) return;
+    if (!(form instanceof HTMLFormElement)) return;
     const input = form.elements.namedItem('title');
     if (!(input instanceof HTMLInputElement)) return;
     const title = input.value.trim();
     if (!title) return;
-    const result = await createTask({ input: { projectId: props.projectId, stateId: props.stateId, title } });
-    if (result.error) {
-      setError(errorMessage(result.error));
-      return;
-    }
-    setError(undefined);
+    // The field is ready for the next title at once: typing on while this one is created loses nothing, even
+    // when the task's live event shows the card before the answer comes.
     input.value = '';
     input.focus();
-    if (result.data) props.onCreated(`Created ${result.data.createTask.key} in ${props.stateName}.`);
+    queue = queue.then(async () => {
+      const result = await createTask({ input: { projectId: props.projectId, stateId: props.stateId, title } });
+      if (result.error) {
+        setError(errorMessage(result.error));
+        // Given back to be corrected, unless the field holds the next title already.
+        if (!input.value) input.value = title;
+        return;
+      }
+      setError(undefined);
+      if (result.data) props.onCreated(`Created ${result.data.createTask.key} in ${props.stateName}.`);
+    });
   };
 
   return (
@@ -74,7 +83,7 @@ export function QuickCreate(props: QuickCreateProps): JSX.Element {
         />
         <InlineError id={errorId} message={error()} />
         <div class="quick-create-actions">
-          <button type="submit" class="button button-primary button-small" disabled={creation.fetching}>
+          <button type="submit" class="button button-primary button-small">
             Add
           </button>
           <button type="button" class="button button-secondary button-small" onClick={close}>
