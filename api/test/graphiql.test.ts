@@ -9,7 +9,7 @@ describe('GraphiQL examples', () => {
     const operations = graphiqlTabs.map((tab) => {
       const document = parse(tab.query);
       expect(validate(schema, document)).toEqual([]);
-      if ('variables' in tab) expect(() => JSON.parse(tab.variables)).not.toThrow();
+      if (tab.variables !== undefined) expect(() => JSON.parse(tab.variables ?? '')).not.toThrow();
       return document.definitions.map((definition) => ('operation' in definition ? definition.operation : undefined));
     });
     expect(operations.flat()).toEqual(['query', 'query', 'mutation', 'subscription']);
