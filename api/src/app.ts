@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { webAppSecurityHeaders, withNonce } from './content-security-policy.ts';
 import type { QueryLimits } from './graphql/armor.ts';
 import type { ClientInfo, Viewer } from './graphql/context.ts';
+import { defaultRateLimits, type RateLimitSettings } from './graphql/rate-limits.ts';
 import { schema } from './graphql/schema.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
 import { TOKEN_PREFIX } from './modules/api-tokens/token-format.ts';
@@ -21,7 +22,9 @@ import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
-export interface AppDeps extends Omit<ServiceDeps, 'invitationSender' | 'bus'> {
+export interface AppDeps extends Omit<ServiceDeps, 'invitationSender' | 'bus' | 'pointsPerHour'> {
+  /** Each caller's hourly budget and the most one operation may cost; the defaults in rate-limits.ts when absent. */
+  rateLimits?: RateLimitSettings | undefined;
   /** Carries events between instances; one of this process's own when absent. */
   bus?: EventBus | undefined;
   /** Delivers invitations; the link is only returned to the inviter when absent. */
@@ -104,12 +107,19 @@ function webBuildVersions(root: string): () => Promise<string | undefined> {
 }
 
 export function createApp(deps: AppDeps): App {
+  const rateLimits = deps.rateLimits ?? defaultRateLimits;
   const services = createServices({
     ...deps,
+    pointsPerHour: rateLimits.pointsPerHour,
     invitationSender: deps.invitationSender ?? linkOnlyInvitations,
     bus: deps.bus ?? createLocalEventBus((error) => console.error('Event bus:', error)),
   });
-  const graphql = createGraphQLHandler({ ...deps, schema, services });
+  const graphql = createGraphQLHandler({
+    ...deps,
+    schema,
+    services,
+    rateLimits: { budget: services.costBudget, settings: rateLimits, now: () => deps.clock.now() },
+  });
   const app = new Hono();
 
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));

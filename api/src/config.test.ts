@@ -54,4 +54,13 @@ describe('loadConfig', () => {
       expect(() => loadConfig(bad)).toThrow(ConfigError);
     }
   });
+
+  it('INT-5.2 INT-5.3 budgets 1,000,000 points an hour and operations up to 50,000 unless told', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ pointsPerHour: 1_000_000, maxCost: 50_000 });
+    expect(loadConfig({ RATE_LIMIT_POINTS_PER_HOUR: '5000', MAX_OPERATION_COST: '1000' }).rateLimits).toEqual({
+      pointsPerHour: 5000,
+      maxCost: 1000,
+    });
+    expect(() => loadConfig({ MAX_OPERATION_COST: '0' })).toThrow(ConfigError);
+  });
 });

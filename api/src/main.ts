@@ -17,15 +17,19 @@ for (const name of database.appliedMigrations) console.log(`Applied migration ${
 
 const reportBusError = (error: unknown) => console.error('Event bus:', error);
 /** Events reach subscribers on every instance through Redis when it is configured, else in this process (RT-3.1). */
+const connectRedis = (url: string) => new Redis(url, { maxRetriesPerRequest: null });
+/** Redis when configured: events reach subscribers on every instance (RT-3.1), and budgets are shared (INT-5.3). */
+const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
 function eventBus(): EventBus {
-  if (!config.redisUrl) return createLocalEventBus(reportBusError);
-  const connect = () => new Redis(config.redisUrl ?? '', { maxRetriesPerRequest: null });
-  return createRedisEventBus(connect(), connect(), reportBusError);
+  if (!redis || !config.redisUrl) return createLocalEventBus(reportBusError);
+  return createRedisEventBus(redis, connectRedis(config.redisUrl), reportBusError);
 }
 const bus = eventBus();
 
 const app = createApp({
   bus,
+  redis,
+  rateLimits: config.rateLimits,
   db: database.prisma,
   clock: systemClock,
   hasher: await createPasswordHasher(),

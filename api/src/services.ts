@@ -1,5 +1,6 @@
 // Builds the domain services from their dependencies. Called once by the composition root.
-import { RateLimiterPrisma } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterPrisma, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Db } from './db/database.ts';
 import { createAccessTokens } from './modules/accounts/access-tokens.ts';
 import { createAccountService } from './modules/accounts/accounts.ts';
@@ -33,6 +34,10 @@ export interface ServiceDeps {
   refreshReuseGraceSeconds?: number | undefined;
   /** Carries events and stream signals after commit: in-process, or between instances through Redis. */
   bus: EventBus;
+  /** Redis shared by the API instances (REDIS_URL): the cost budgets are kept there when given, else in the database. */
+  redis?: Redis | undefined;
+  /** Points per hour of each caller's budget (INT-5.3). */
+  pointsPerHour: number;
 }
 
 /** Limits on failed sign-ins and sign-ups; counted in the database, so every API process shares them. */
@@ -50,6 +55,8 @@ export function createServices({
   invitationSender,
   refreshReuseGraceSeconds,
   bus,
+  redis,
+  pointsPerHour,
 }: ServiceDeps) {
   const events = createEventLog({ db, bus, clock });
   /** Ends the live streams opened with API tokens that were just revoked. */
@@ -74,6 +81,11 @@ export function createServices({
     perClient: limiter('login-client', throttleLimits.failedLoginsPerClient),
   });
   const registrationLimiter = limiter('register-client', throttleLimits.registrationsPerClient);
+  // Each caller's hourly budget of points (INT-5.3): one atomic increment per operation, on every instance's shared store.
+  const budget = { points: pointsPerHour, duration: 60 * 60 };
+  const costBudget = redis
+    ? new RateLimiterRedis({ storeClient: redis, keyPrefix: 'cost', ...budget })
+    : limiter('cost', budget);
   return {
     sessions,
     accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),
@@ -87,6 +99,7 @@ export function createServices({
     apiTokens: createApiTokenService({ db, clock, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
     events,
     bus,
+    costBudget,
     /** Opens one subscriber's stream of a workspace's events. */
     openStream: (request: StreamRequest) => openWorkspaceStream({ log: events, bus, now: () => clock.now() }, request),
   };

@@ -36,6 +36,7 @@ describe('service writes stay in their workspace', () => {
     const services = createServices({
       ...(await testAppDeps(api.db, api.clock)),
       invitationSender: { send: async () => {} },
+      pointsPerHour: 1_000_000,
       bus: createLocalEventBus((error) => {
         throw error;
       }),

@@ -50,6 +50,7 @@ export interface GraphQLErrorBody {
 export interface GraphQLResponseBody<TData = Record<string, unknown>> {
   data?: TData | null;
   errors?: GraphQLErrorBody[];
+  extensions?: Record<string, unknown>;
 }
 
 export interface OperationOptions {
@@ -93,6 +94,13 @@ export interface TestMember extends SignedUpUser {
 }
 
 let userCounter = 0;
+
+function withoutExtensions<TData>({
+  extensions: _none,
+  ...rest
+}: GraphQLResponseBody<TData>): GraphQLResponseBody<TData> {
+  return rest;
+}
 
 /** What the app is built from in tests: production settings but a fast hasher and a test key. */
 export async function testAppDeps(
@@ -143,7 +151,12 @@ export function createGraphQLClient(fetch: YelloFetch) {
     });
     const setCookie = response.headers.get('set-cookie');
     const cookieMatch = setCookie ? new RegExp(`${REFRESH_COOKIE}=([^;]*)`).exec(setCookie) : null;
-    const body: GraphQLResponseBody<TData> = await response.json();
+    const answer: GraphQLResponseBody<TData> = await response.json();
+    // Every answer carries its cost (INT-5.4), which test/rate-limits.int.test.ts checks; the other suites compare
+    // what they are about.
+    const { cost: _cost, ...extensions } = answer.extensions ?? {};
+    const body: GraphQLResponseBody<TData> =
+      Object.keys(extensions).length > 0 ? { ...answer, extensions } : withoutExtensions(answer);
     return { status: response.status, body, refreshCookie: cookieMatch?.[1], setCookie };
   }
 

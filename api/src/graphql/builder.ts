@@ -1,6 +1,7 @@
 // The Pothos builder: plugins, context and scope types, scalars. It defines no types of its own;
 // those live with their domain in modules/<domain>/.
 import SchemaBuilder, { PothosError } from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
@@ -16,6 +17,8 @@ import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/er
 import { recordNotFoundAsNotFound } from '../shared/prisma-errors.ts';
 import { fieldErrorsOf } from '../shared/validation.ts';
 import type { AuthenticatedContext, Context, PersonContext } from './context.ts';
+import { fieldComplexity } from './operation-cost.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
 
 /**
  * The generated model types, with a user as the client reads them: without the password hash, which it leaves out of
@@ -70,8 +73,8 @@ function decodeYelloGlobalID(globalID: string): ReturnType<typeof decodeGlobalID
   return decoded;
 }
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
+
 const pageSize = z
   .number()
   .int()
@@ -107,7 +110,9 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: true;
   Scalars: { DateTime: { Input: Date; Output: Date }; Date: { Input: Date; Output: Date } };
 }>({
-  plugins: [ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  // Costs only: the maximum and the budget are applied per request by the rate-limit plugin (INT-5.1, INT-5.2).
+  complexity: { fieldComplexity },
   validation: {
     validationError: (failure) => badUserInput(fieldErrorsOf(failure.issues)),
   },

@@ -55,6 +55,21 @@ export interface Context {
   publicOrigin: string;
   /** Why the bearer credential was refused (a revoked or expired API token), for the UNAUTHENTICATED it leads to. */
   credentialsRefused: string | null;
+  /** What this operation costs and what is left of the caller's budget, once it is priced (INT-5). */
+  rateLimit: RateLimitState | null;
+  /** The request, as Yoga gives it. */
+  request: Request;
+}
+
+/** An operation's cost and its caller's budget (INT-5.4, INT-5.6). */
+export interface RateLimitState {
+  cost: number;
+  limit: number;
+  remaining: number;
+  used: number;
+  resetAt: Date;
+  /** Priced, not run and not charged. */
+  dryRun: boolean;
 }
 
 /**

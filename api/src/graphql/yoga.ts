@@ -15,6 +15,7 @@ import {
   maskError,
   type Plugin,
 } from 'graphql-yoga';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import {
   API_CONTENT_SECURITY_POLICY,
   graphiqlContentSecurityPolicy,
@@ -30,6 +31,7 @@ import { hideSuggestionsFromAnonymous, type QueryLimits, queryLimitPlugin } from
 import { refuseForeignCursors } from './connection-cursors.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
 import { refuseNulCharacters } from './nul-characters.ts';
+import { type RateLimitSettings, rateLimitPlugin } from './rate-limits.ts';
 import { variableFieldErrors } from './variable-errors.ts';
 
 /** What the HTTP layer hands Yoga with each request. */
@@ -52,6 +54,8 @@ export interface YogaDeps {
   queryLimits?: QueryLimits | undefined;
   /** Origin of the web app for links (PUBLIC_URL); the request's origin when absent. */
   publicUrl?: string | undefined;
+  /** The budget store and its settings (INT-5). */
+  rateLimits: { budget: RateLimiterAbstract; settings: RateLimitSettings; now: () => Date };
 }
 
 /** The Headers editor GraphiQL opens with: where an access token or an API token goes (INT-4.1). */
@@ -386,6 +390,7 @@ export function createGraphQLHandler({
   corsOrigins,
   queryLimits,
   publicUrl,
+  rateLimits,
 }: YogaDeps) {
   const graphiql = graphiqlPage({
     title: 'Yello GraphQL API',
@@ -414,6 +419,7 @@ export function createGraphQLHandler({
       useCookies(),
       useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
       queryLimitPlugin(queryLimits),
+      rateLimitPlugin(rateLimits),
       hideSuggestionsFromAnonymous(),
       codeRequestErrors(),
       codeKnownErrors(),
@@ -434,6 +440,8 @@ export function createGraphQLHandler({
         workspaceOf: createWorkspaceOf(workspaceLookups(services)),
         publicOrigin: publicUrl ?? new URL(request.url).origin,
         credentialsRefused,
+        rateLimit: null,
+        request,
       };
       return context;
     },

@@ -1,0 +1,188 @@
+// Costs and the hourly budget, visible to every caller (INT-5): each query or mutation is priced from its document
+// and variables before it runs (operation-cost.ts), refused over the per-operation maximum, charged to its caller's
+// budget in one atomic step (rate-limiter-flexible, shared by every instance), and answered with its requested and
+// actual cost, the budget left and the IETF RateLimit headers; what the answer did not use is given back.
+import { type DefinitionNode, GraphQLError, Kind, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Context, RateLimitState } from './context.ts';
+import { actualCost, operationOf, requestedCost } from './operation-cost.ts';
+
+export interface RateLimitSettings {
+  /** Points each caller may spend per hour (INT-5.3). */
+  pointsPerHour: number;
+  /** The most one operation may cost (INT-5.2). */
+  maxCost: number;
+}
+
+export const defaultRateLimits: RateLimitSettings = { pointsPerHour: 1_000_000, maxCost: 50_000 };
+
+/** Whose budget an operation is charged to: its API token, else its session, else its client's address. */
+export function budgetKey(context: Pick<Context, 'viewer' | 'client'>): string {
+  const { viewer } = context;
+  if (viewer?.kind === 'token') return `token:${viewer.tokenId}`;
+  if (viewer?.kind === 'session') return `session:${viewer.sessionId}`;
+  return `client:${context.client.ipAddress ?? 'unknown'}`;
+}
+
+const stateOf = (
+  result: RateLimiterRes,
+  settings: RateLimitSettings,
+  now: Date,
+): Omit<RateLimitState, 'cost' | 'dryRun'> => ({
+  limit: settings.pointsPerHour,
+  remaining: Math.max(0, result.remainingPoints),
+  used: Math.min(settings.pointsPerHour, result.consumedPoints),
+  resetAt: new Date(now.getTime() + result.msBeforeNext),
+});
+
+/** Whether the operation's root asks `rateLimit(dryRun: true)`, as a literal or through a variable. */
+function isDryRun(operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): boolean {
+  return operation.selectionSet.selections.some(
+    (selection) =>
+      selection.kind === Kind.FIELD &&
+      selection.name.value === 'rateLimit' &&
+      selection.arguments?.some((argument) => {
+        if (argument.name.value !== 'dryRun') return false;
+        if (argument.value.kind === Kind.BOOLEAN) return argument.value.value;
+        return argument.value.kind === Kind.VARIABLE && variables[argument.value.name.value] === true;
+      }),
+  );
+}
+
+const onlyRateLimit = (selection: SelectionNode) =>
+  selection.kind === Kind.FIELD && selection.name.value === 'rateLimit';
+
+/** The RateLimit-Policy and RateLimit header values (draft-ietf-httpapi-ratelimit-headers). */
+export function rateLimitHeaders(state: Omit<RateLimitState, 'cost' | 'dryRun'>, now: Date) {
+  const seconds = Math.max(0, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000));
+  return {
+    'ratelimit-policy': `"hourly";q=${state.limit};w=3600`,
+    ratelimit: `"hourly";r=${state.remaining};t=${seconds}`,
+  };
+}
+
+export function rateLimitPlugin({
+  budget,
+  settings,
+  now,
+}: {
+  budget: RateLimiterAbstract;
+  settings: RateLimitSettings;
+  now: () => Date;
+}): Plugin<Context> {
+  const answered = new WeakMap<Request, Omit<RateLimitState, 'cost' | 'dryRun'>>();
+  return {
+    async onExecute({ args, setResultAndStopExecution, setExecuteFn, executeFn, extendContext }) {
+      const operationName = args.operationName ?? undefined;
+      const operation = operationOf(args.document, operationName);
+      if (!operation || operation.operation === 'subscription') return;
+      const variables = args.variableValues ?? {};
+      const cost = requestedCost(args.schema, args.document, variables, operationName, args.contextValue);
+      const key = budgetKey(args.contextValue);
+      const request = args.contextValue.request;
+      if (isDryRun(operation, variables)) {
+        const current = await budget.get(key);
+        const state = current
+          ? stateOf(current, settings, now())
+          : {
+              limit: settings.pointsPerHour,
+              remaining: settings.pointsPerHour,
+              used: 0,
+              resetAt: new Date(now().getTime() + 3600_000),
+            };
+        answered.set(request, state);
+        extendContext({ rateLimit: { ...state, cost, dryRun: true } });
+        // Nothing but rateLimit runs, and nothing is charged (INT-5.6).
+        setExecuteFn((executionArgs) =>
+          executeFn({
+            ...executionArgs,
+            document: {
+              ...executionArgs.document,
+              definitions: executionArgs.document.definitions.map((definition: DefinitionNode) =>
+                definition === operation
+                  ? {
+                      ...operation,
+                      selectionSet: {
+                        ...operation.selectionSet,
+                        selections: operation.selectionSet.selections.filter(onlyRateLimit),
+                      },
+                    }
+                  : definition,
+              ),
+            },
+          }),
+        );
+        return;
+      }
+      if (cost > settings.maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              `This operation costs ${cost} points; one may cost at most ${settings.maxCost}. Ask for smaller pages or fewer nested lists.`,
+              { extensions: { code: 'COST_LIMIT_EXCEEDED', cost, maximum: settings.maxCost } },
+            ),
+          ],
+        });
+        return;
+      }
+      let charged: RateLimiterRes;
+      try {
+        charged = await budget.consume(key, cost);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        const state = stateOf(rejection, settings, now());
+        answered.set(request, state);
+        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              `This operation costs ${cost} points and your hourly budget of ${settings.pointsPerHour} is spent until ${state.resetAt.toISOString()}.`,
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  cost,
+                  resetAt: state.resetAt.toISOString(),
+                  http: { status: 429, headers: { 'retry-after': String(retryAfter) } },
+                },
+              },
+            ),
+          ],
+        });
+        return;
+      }
+      const state = stateOf(charged, settings, now());
+      answered.set(request, state);
+      extendContext({ rateLimit: { ...state, cost, dryRun: false } });
+      return {
+        onExecuteDone: async ({ result, setResult }) => {
+          if (!('data' in result) || Symbol.asyncIterator in result) return;
+          const actual = Math.min(cost, actualCost(args.schema, args.document, operationName, result.data));
+          let remaining = state.remaining;
+          // What the answer did not use goes back to the budget (INT-5.4).
+          if (actual < cost) remaining = Math.max(0, (await budget.reward(key, cost - actual)).remainingPoints);
+          const after = { ...state, remaining, used: settings.pointsPerHour - remaining };
+          answered.set(request, after);
+          setResult({
+            ...result,
+            extensions: {
+              ...result.extensions,
+              cost: {
+                requestedQueryCost: cost,
+                actualQueryCost: actual,
+                limit: settings.pointsPerHour,
+                remaining,
+                resetAt: after.resetAt.toISOString(),
+              },
+            },
+          });
+        },
+      };
+    },
+    onResponse({ request, response }) {
+      const state = answered.get(request);
+      if (!state) return;
+      for (const [name, value] of Object.entries(rateLimitHeaders(state, now()))) response.headers.set(name, value);
+    },
+  };
+}
