@@ -936,6 +936,147 @@ const liveConnection = (page: Page) =>
 const answerTo = (page: Page, name: string) =>
   page.waitForResponse((response) => response.request().postData()?.includes(`"operationName":"${name}"`) ?? false);
 
+/** How far the document itself scrolls down, in px: 0 when the page fits the viewport's height. */
+const documentOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => (document.scrollingElement?.scrollHeight ?? Number.POSITIVE_INFINITY) - window.innerHeight);
+
+/** Whether the element's box lies wholly inside the viewport (a pixel of rounding allowed). */
+async function wholeInView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  return (
+    box !== null &&
+    box.x >= -1 &&
+    box.y >= -1 &&
+    box.x + box.width <= viewport.width + 1 &&
+    box.y + box.height <= viewport.height + 1
+  );
+}
+
+/**
+ * The board fits the screen at the viewport's size: the document does not scroll, the column of `state` scrolls its
+ * cards to their end with its heading and quick create in view, and the last column scrolls fully into view.
+ */
+async function expectBoardFits(page: Page, state: string, view: string): Promise<void> {
+  const overflow = await documentOverflow(page);
+  assert.ok(overflow <= 2, `WEB-5.1 ${view}: the page does not scroll down (${overflow} px past the viewport)`);
+  const column = boardColumn(page, state);
+  const body = column.locator('.board-column-body');
+  await column.scrollIntoViewIfNeeded();
+  const scrolled = await body.evaluate((element) => {
+    element.scrollTo({ top: element.scrollHeight, behavior: 'instant' });
+    return { top: element.scrollTop, room: element.scrollHeight - element.clientHeight };
+  });
+  assert.ok(scrolled.room > 0 && scrolled.top > 0, `WEB-5.1 ${view}: the column's cards scroll on their own`);
+  assert.ok(
+    await wholeInView(page, column.getByRole('heading')),
+    `WEB-5.1 ${view}: the column's heading stays in view`,
+  );
+  assert.ok(
+    await wholeInView(page, column.getByRole('button', { name: /Add task/ })),
+    `WEB-5.1 ${view}: the column's Add task stays in view`,
+  );
+  assert.ok((await documentOverflow(page)) <= 2, `WEB-5.1 ${view}: scrolling a column leaves the page where it is`);
+  await page.locator('.board').evaluate((board) => board.scrollTo({ left: board.scrollWidth, behavior: 'instant' }));
+  const last = page.locator('.board-column').last();
+  assert.ok(
+    await wholeInView(page, last.getByRole('heading')),
+    `WEB-5.2 ${view}: the last column's heading is in view`,
+  );
+  const [lastBox, boardBox] = [await last.boundingBox(), await page.locator('.board').boundingBox()];
+  assert.ok(lastBox && boardBox, 'the board and its last column are on the page');
+  assert.ok(
+    lastBox.x >= boardBox.x - 1 && lastBox.x + lastBox.width <= boardBox.x + boardBox.width + 1,
+    `WEB-5.2 ${view}: the last column scrolls fully into view`,
+  );
+  await page.locator('.board').evaluate((board) => board.scrollTo({ left: 0, behavior: 'instant' }));
+}
+
+test('WEB-5.1, WEB-5.2, WEB-5.3 a board with a column of 105 cards fits the screen at 1280 px and on a phone: columns scroll under their headings, a card drags out of a scrolled column, the query string stays across Board and List, compact density is remembered', async () => {
+  const unique = Date.now().toString(36);
+  const person = { name: 'Grace Hopper', email: `grace.${unique}@example.com` };
+  // A visitor at an address of their own (sign-ups are limited per address).
+  const address = '198.51.100.51';
+  const slug = `scale-${unique}`;
+  const titles = Array.from({ length: 105 }, (_, index) => `Ticket ${index + 1}`);
+  const { key } = await seedProject(person, { name: 'Scale', slug }, { name: 'Big board', key: 'BB' }, titles, address);
+  const context = await newContext({
+    viewport: { width: 1280, height: 800 },
+    extraHTTPHeaders: { 'x-forwarded-for': address },
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await logIn(page, person.email, password);
+  await page.waitForURL(`${baseUrl}/${slug}`);
+  const boardUrl = `${baseUrl}/${slug}/projects/${key}`;
+  await page.goto(boardUrl);
+  const todo = boardColumn(page, 'Todo');
+  const todoCards = todo.getByRole('link', { name: /^BB-\d+/ });
+  await todo.getByRole('heading', { name: /105 tasks/ }).waitFor();
+  assert.equal(await todoCards.count(), 100, 'a column shows its first 100 tasks');
+  await expectBoardFits(page, 'Todo', 'At 1280 px');
+
+  // "Show more" comes at the end of the column's own scroll, and the next page joins it there.
+  const showMore = todo.getByRole('button', { name: 'Show more' });
+  await todo.locator('.board-column-body').evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
+  assert.ok(await wholeInView(page, showMore), 'WEB-5.1 "Show more" is at the end of the column’s scroll');
+  await showMore.click();
+  await todoCards.nth(104).waitFor();
+  assert.equal(await showMore.count(), 0, 'no page is left');
+  await expectBoardFits(page, 'Todo', 'At 1280 px with every card loaded');
+  await expectAccessible(page, 'A board of 105 tasks');
+
+  // A card from the middle of a scrolled column drags to the next column.
+  const todoBody = todo.locator('.board-column-body');
+  await todoBody.evaluate((body) => body.scrollTo({ top: body.scrollHeight / 2, behavior: 'instant' }));
+  const visible = await todoBody.evaluate((body) => {
+    const bounds = body.getBoundingClientRect();
+    return [...body.querySelectorAll('a.task-card')].findIndex((card) => {
+      const box = card.getBoundingClientRect();
+      return box.top >= bounds.top && box.bottom <= bounds.bottom;
+    });
+  });
+  assert.ok(visible > 10, 'the column is scrolled past its first cards');
+  const card = todoCards.nth(visible);
+  const href = await card.getAttribute('href');
+  const moved = answerTo(page, 'MoveTask');
+  await dragWithMouse(page, card, boardColumn(page, 'In Progress').getByRole('list'));
+  assert.equal((await (await moved).json()).errors, undefined, 'WEB-5.1 the drag from a scrolled column is saved');
+  await dropFinished(page);
+  await boardColumn(page, 'In Progress').locator(`a[href="${href}"]`).waitFor();
+  assert.equal(page.url(), boardUrl, 'dropping the card does not open it');
+  await todo.getByRole('heading', { name: /104 tasks/ }).waitFor();
+
+  // The compact density shows more cards per screen, and the board opens with it next time.
+  const compact = page.getByRole('button', { name: 'Compact' });
+  assert.equal(await compact.getAttribute('aria-pressed'), 'false');
+  const cardHeight = async () => (await todoCards.first().boundingBox())?.height ?? 0;
+  const comfortable = await cardHeight();
+  await compact.click();
+  assert.ok((await cardHeight()) < comfortable, 'WEB-5.3 compact cards are shorter');
+  await page.reload();
+  await todo.getByRole('heading', { name: /104 tasks/ }).waitFor();
+  assert.equal(await compact.getAttribute('aria-pressed'), 'true', 'WEB-5.3 the density is remembered');
+  assert.ok((await cardHeight()) < comfortable, 'WEB-5.3 the board opens compact');
+
+  // The query string (the list's filters) stays when switching Board ⇄ List.
+  const projectView = page.getByRole('navigation', { name: 'Project view' });
+  await page.goto(`${boardUrl}?q=Ticket&priority=none`);
+  await todo.getByRole('heading', { name: /104 tasks/ }).waitFor();
+  await projectView.getByRole('link', { name: 'List' }).click();
+  await page.waitForURL(`${boardUrl}/list?q=Ticket&priority=none`);
+  assert.equal(await page.getByLabel('Search').inputValue(), 'Ticket', 'WEB-5.3 the list reads the board’s query');
+  await projectView.getByRole('link', { name: 'Board' }).click();
+  await page.waitForURL(`${boardUrl}?q=Ticket&priority=none`);
+  await todo.getByRole('heading', { name: /104 tasks/ }).waitFor();
+
+  await page.setViewportSize(phone);
+  await expectBoardFits(page, 'Todo', 'On a phone');
+  await expectAccessible(page, 'A board of 105 tasks on a phone');
+  await expectFitsPhone(page, 'A board of 105 tasks');
+  await context.close();
+});
+
 test('RT-7.2, RT-7.1 a teammate’s move, creation, edit, comment and deletion show on the other’s board, task page and list within a second, without a reload', async () => {
   const unique = Date.now().toString(36);
   const owner = { name: 'Wilma Rudolph', email: `wilma.${unique}@example.com` };
@@ -1131,8 +1272,8 @@ test('INT-1.9 a member creates an API token, copies its secret, uses it from Nod
     return response.json();
   };
   assert.deepEqual(
-    await ask(),
-    { data: { workspace: { name: workspace.name }, me: { name: member.name } } },
+    (await ask()).data,
+    { workspace: { name: workspace.name }, me: { name: member.name } },
     'INT-1.9 the copied secret answers as its owner',
   );
   await page.getByRole('button', { name: 'Done' }).click();

@@ -5,7 +5,7 @@
 // The whole app imports assets (the header's logo) the way Vite builds them; this file is checked with the Node
 // settings (tsconfig.node.json), so it names Vite's client types itself.
 /// <reference types="vite/client" />
-import { createMemoryHistory, MemoryRouter, Route } from '@solidjs/router';
+import { createMemoryHistory, MemoryRouter, Route, type RouteSectionProps } from '@solidjs/router';
 import { render } from '@solidjs/testing-library';
 import type { Client } from '@urql/core';
 import { Provider } from '@urql/solid';
@@ -56,7 +56,8 @@ interface PageOptions {
   readonly path: string;
   /** The URL opened, e.g. `/acme/projects/LP`. */
   readonly url: string;
-  readonly page: Component;
+  /** The route's component: a page, or a layout (which gets the route's props). */
+  readonly page: Component<RouteSectionProps>;
   readonly client: Client;
 }
 

@@ -1,5 +1,5 @@
-// `/:slug/projects/:key/…`: the project's name, the Board and List views (and Settings for admins), "New task"
-// and the shortcuts.
+// `/:slug/projects/:key/…`: the project's name, the Board and List views (sharing the URL's query string: the
+// list's filters) and Settings for admins, "New task" and the shortcuts.
 import { A, type RouteSectionProps, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, type JSX, Show } from 'solid-js';
@@ -45,6 +45,8 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
   });
   let newTask: HTMLDialogElement | undefined;
   const base = () => `/${params.slug}/projects/${params.key}`;
+  /** The Board and List views share the URL's query string (the list's filters), so switching keeps them. */
+  const view = (path: string) => `${base()}${path}${location.search}`;
   const canWrite = () => project.data?.project.workspace.viewerCan.writeContent ?? false;
 
   useShortcuts({
@@ -98,10 +100,10 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
             </div>
             <div class="project-actions">
               <nav class="segmented" aria-label="Project view">
-                <A href={base()} end>
+                <A href={view('')} end>
                   Board
                 </A>
-                <A href={`${base()}/list`}>List</A>
+                <A href={view('/list')}>List</A>
                 <Show when={data().project.workspace.viewerCan.updateSettings}>
                   <A href={`${base()}/settings`}>Settings</A>
                 </Show>

@@ -1,5 +1,6 @@
 // One column of the board: its heading and count, its cards (sortable within and across columns through
-// @dnd-kit), "Show more" for the next page, and quick create. The page (BoardPage.tsx) owns the moves.
+// @dnd-kit), "Show more" for the next page, and quick create. The cards and "Show more" scroll on their own between
+// the heading and quick create, which stay in view. The page (BoardPage.tsx) owns the moves.
 import { CollisionPriority } from '@dnd-kit/abstract';
 import { Feedback } from '@dnd-kit/dom';
 import { useDroppable } from '@dnd-kit/solid';
@@ -70,26 +71,28 @@ export function BoardColumn(props: BoardColumnProps): JSX.Element {
           <span class="visually-hidden">{props.state.taskCount === 1 ? ' task' : ' tasks'}</span>
         </span>
       </h2>
-      <ul class="board-cards">
-        <For
-          each={props.tasks}
-          fallback={<li class="board-empty">{props.canWrite ? 'No tasks — drop one here' : 'No tasks'}</li>}
-        >
-          {(task, index) => (
-            <BoardCard
-              task={task}
-              index={index()}
-              stateId={props.state.id}
-              href={`/${props.slug}/${readFragment(TaskCardFields, task).key}`}
-              done={done()}
-              canMove={props.canWrite}
-              hintId={props.hintId}
-              onKeyDown={(event) => props.onCardKeyDown(event, task.id)}
-            />
-          )}
-        </For>
-      </ul>
-      <ShowMore pageInfo={props.state.tasks.pageInfo} load={props.loadMore} />
+      <div class="board-column-body">
+        <ul class="board-cards">
+          <For
+            each={props.tasks}
+            fallback={<li class="board-empty">{props.canWrite ? 'No tasks — drop one here' : 'No tasks'}</li>}
+          >
+            {(task, index) => (
+              <BoardCard
+                task={task}
+                index={index()}
+                stateId={props.state.id}
+                href={`/${props.slug}/${readFragment(TaskCardFields, task).key}`}
+                done={done()}
+                canMove={props.canWrite}
+                hintId={props.hintId}
+                onKeyDown={(event) => props.onCardKeyDown(event, task.id)}
+              />
+            )}
+          </For>
+        </ul>
+        <ShowMore pageInfo={props.state.tasks.pageInfo} load={props.loadMore} />
+      </div>
       <Show when={props.canWrite}>
         <QuickCreate
           projectId={props.projectId}

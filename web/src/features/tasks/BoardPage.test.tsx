@@ -108,3 +108,36 @@ describe('adding tasks from a column', () => {
     expect(requests.filter((name) => name === 'CreateTask')).toHaveLength(2);
   });
 });
+
+describe('the board’s density', () => {
+  afterEach(() => localStorage.clear());
+
+  it('WEB-5.3 switches to compact cards and opens the next board compact, as this browser remembers', async () => {
+    const { fetch } = fakeApi(() => board);
+    vi.stubGlobal('fetch', fetch);
+    const open = () =>
+      renderPage({ path: '/:slug/projects/:key', url: '/acme/projects/LP', page: BoardPage, client: visitorClient() });
+    const boardElement = () => column('Todo').closest('.board');
+    open();
+    await waitFor(() => expect(cardsIn('Todo')).toEqual(['LP-1', 'LP-2']));
+    const compact = screen.getByRole('button', { name: 'Compact' });
+    expect(compact.getAttribute('aria-pressed')).toBe('false');
+    expect(boardElement()?.classList.contains('board-compact')).toBe(false);
+
+    fireEvent.click(compact);
+    expect(compact.getAttribute('aria-pressed')).toBe('true');
+    expect(boardElement()?.classList.contains('board-compact')).toBe(true);
+
+    cleanup();
+    open();
+    await waitFor(() => expect(cardsIn('Todo')).toEqual(['LP-1', 'LP-2']));
+    expect(screen.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true');
+    expect(boardElement()?.classList.contains('board-compact')).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Compact' }));
+    cleanup();
+    open();
+    await waitFor(() => expect(cardsIn('Todo')).toEqual(['LP-1', 'LP-2']));
+    expect(screen.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('false');
+  });
+});

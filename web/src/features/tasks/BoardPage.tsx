@@ -1,5 +1,7 @@
 // `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (@dnd-kit: mouse, pen and
 // touch) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
+// The board fills the screen below the header: each column scrolls its cards under its heading, the columns scroll
+// sideways (styles.css); a compact density, remembered per browser, shows more cards per screen.
 import { Accessibility, PointerActivationConstraints, PointerSensor, StyleInjector } from '@dnd-kit/dom';
 import { move as moveInLayout } from '@dnd-kit/helpers';
 import { DragDropProvider } from '@dnd-kit/solid';
@@ -13,6 +15,7 @@ import { graphql } from '../../graphql.ts';
 import { cspNonce } from '../../lib/csp-nonce.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { BoardColumn } from './BoardColumn.tsx';
+import { type BoardDensity, rememberDensity, rememberedDensity } from './board-density.ts';
 import { type Column, type Direction, keyboardMove, type Placement, settledPlacement } from './board-placement.ts';
 import { TaskCardFields } from './TaskCard.tsx';
 
@@ -138,6 +141,12 @@ export default function BoardPage(): JSX.Element {
   const [announcement, setAnnouncement] = createSignal('');
   const [moveError, setMoveError] = createSignal<string>();
   const hintId = createUniqueId();
+  const [density, setDensity] = createSignal<BoardDensity>(rememberedDensity());
+  const toggleDensity = (): void => {
+    const next = density() === 'compact' ? 'comfortable' : 'compact';
+    setDensity(next);
+    rememberDensity(next);
+  };
 
   const states = () => board.data?.project.states ?? [];
   const canWrite = () => board.data?.project.workspace.viewerCan.writeContent ?? false;
@@ -222,7 +231,7 @@ export default function BoardPage(): JSX.Element {
       onRetry={() => refetch({ requestPolicy: 'network-only' })}
     >
       {(data) => (
-        <>
+        <div class="board-view">
           <p class="visually-hidden" aria-live="assertive">
             {announcement()}
           </p>
@@ -234,6 +243,16 @@ export default function BoardPage(): JSX.Element {
               <ErrorBanner message={message()} actionLabel="Dismiss" onAction={() => setMoveError(undefined)} />
             )}
           </Show>
+          <div class="board-toolbar">
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              aria-pressed={density() === 'compact'}
+              onClick={toggleDensity}
+            >
+              Compact
+            </button>
+          </div>
           <DragDropProvider
             sensors={sensors}
             plugins={plugins}
@@ -256,7 +275,10 @@ export default function BoardPage(): JSX.Element {
               drop(event.canceled || !source ? undefined : String(source.id));
             }}
           >
-            <div class="board" classList={{ 'board-dragging': held() !== undefined }}>
+            <div
+              class="board"
+              classList={{ 'board-dragging': held() !== undefined, 'board-compact': density() === 'compact' }}
+            >
               <For each={data().project.states}>
                 {(state) => (
                   <BoardColumn
@@ -279,7 +301,7 @@ export default function BoardPage(): JSX.Element {
               </For>
             </div>
           </DragDropProvider>
-        </>
+        </div>
       )}
     </QueryView>
   );
