@@ -181,6 +181,27 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       expect(events.map((event) => event.cursor)).toEqual(events.map((_, index) => first + index));
     });
 
+    it('INT-5.3, RT-8.1 a caller has one budget, whichever instance answers', { timeout: TIMEOUT }, async ({
+      cluster: { a, b },
+    }) => {
+      const caller = await a.client.signUp();
+      /** What is left of the caller's budget after `{ me { id } }` (cost 1) through `instance`. */
+      const remaining = async (instance: Instance): Promise<number | undefined> => {
+        const response = await fetch(`${instance.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.accessToken}` },
+          body: JSON.stringify({ query: '{ me { id } }' }),
+        });
+        const body: { extensions?: { cost?: { remaining: number } } } = await response.json();
+        return body.extensions?.cost?.remaining;
+      };
+      const first = await remaining(a);
+      expect(first).toBeGreaterThan(0);
+      expect([await remaining(b), await remaining(a), await remaining(b)]).toEqual(
+        [1, 2, 3].map((spent) => (first ?? 0) - spent),
+      );
+    });
+
     it('RT-5.2, RT-8.1 removing a member through one instance ends their streams on both within one second, with nothing after the removal', {
       timeout: TIMEOUT,
     }, async ({ cluster: { a, b }, annotate, onTestFinished }) => {

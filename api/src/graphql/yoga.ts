@@ -82,6 +82,12 @@ query WhoAmI {
       slug
     }
   }
+  # What this query cost, and what is left of your hourly budget.
+  rateLimit {
+    cost
+    remaining
+    resetAt
+  }
 }
 `,
   },
