@@ -146,3 +146,49 @@ describe('costs and rate limits', () => {
     });
   });
 });
+
+describe('costs of live streams', () => {
+  test('INT-5.3 INT-5.4 a subscription is charged when it opens, its answer carries the RateLimit headers, and a spent budget refuses it', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const app = createApp({
+      ...(await testAppDeps(api.db, api.clock)),
+      rateLimits: { pointsPerHour: 5, maxCost: 10_000 },
+    });
+    const token = await freshSession(api, user);
+    const open = () =>
+      app.fetch(
+        new Request('http://yello.test/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'text/event-stream',
+            authorization: `Bearer ${token}`,
+          },
+          body: JSON.stringify({
+            query:
+              'subscription($id: ID!) { workspaceEvents(workspaceId: $id) { cursor ... on TaskCreated { task { id } } } }',
+            variables: { id: workspace.id },
+          }),
+        }),
+      );
+    // workspaceEvents 1 + task 1: 2 points a stream.
+    /** Reads the stream's first comment, then leaves. */
+    const leave = async (response: Response) => {
+      const reader = response.body?.getReader();
+      await reader?.read();
+      await reader?.cancel();
+    };
+    const first = await open();
+    expect(first.headers.get('ratelimit')).toMatch(/^"hourly";r=3;t=\d+$/);
+    await leave(first);
+    const second = await open();
+    expect(second.headers.get('ratelimit')).toMatch(/^"hourly";r=1;t=\d+$/);
+    await leave(second);
+    const spent = await open();
+    const text = await spent.text();
+    expect(text).toContain('RATE_LIMITED');
+  });
+});

@@ -2,7 +2,15 @@
 // and variables before it runs (operation-cost.ts), refused over the per-operation maximum, charged to its caller's
 // budget in one atomic step (rate-limiter-flexible, shared by every instance), and answered with its requested and
 // actual cost, the budget left and the IETF RateLimit headers; what the answer did not use is given back.
-import { type DefinitionNode, GraphQLError, Kind, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import {
+  type DefinitionNode,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context, RateLimitState } from './context.ts';
@@ -62,6 +70,8 @@ export function rateLimitHeaders(state: Omit<RateLimitState, 'cost' | 'dryRun'>,
   };
 }
 
+type Maybe<T> = T | null | undefined;
+
 export function rateLimitPlugin({
   budget,
   settings,
@@ -72,17 +82,77 @@ export function rateLimitPlugin({
   now: () => Date;
 }): Plugin<Context> {
   const answered = new WeakMap<Request, Omit<RateLimitState, 'cost' | 'dryRun'>>();
+  /**
+   * Prices and charges an operation before it runs; answers the refusal to send instead, if any (over the maximum,
+   * or the budget spent).
+   */
+  async function charge(
+    args: {
+      schema: GraphQLSchema;
+      document: DocumentNode;
+      variableValues?: Maybe<Record<string, unknown>>;
+      operationName?: Maybe<string>;
+      contextValue: Context;
+    },
+    operationName: string | undefined,
+  ): Promise<
+    { refusal: GraphQLError } | { cost: number; key: string; state: Omit<RateLimitState, 'cost' | 'dryRun'> }
+  > {
+    const cost = requestedCost(args.schema, args.document, args.variableValues ?? {}, operationName, args.contextValue);
+    const key = budgetKey(args.contextValue);
+    if (cost > settings.maxCost) {
+      return {
+        refusal: new GraphQLError(
+          `This operation costs ${cost} points; one may cost at most ${settings.maxCost}. Ask for smaller pages or fewer nested lists.`,
+          { extensions: { code: 'COST_LIMIT_EXCEEDED', cost, maximum: settings.maxCost } },
+        ),
+      };
+    }
+    try {
+      const state = stateOf(await budget.consume(key, cost), settings, now());
+      answered.set(args.contextValue.request, state);
+      return { cost, key, state };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const state = stateOf(rejection, settings, now());
+      answered.set(args.contextValue.request, state);
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      return {
+        refusal: new GraphQLError(
+          `This operation costs ${cost} points and your hourly budget of ${settings.pointsPerHour} is spent until ${state.resetAt.toISOString()}.`,
+          {
+            extensions: {
+              code: 'RATE_LIMITED',
+              cost,
+              resetAt: state.resetAt.toISOString(),
+              http: { status: 429, headers: { 'retry-after': String(retryAfter) } },
+            },
+          },
+        ),
+      };
+    }
+  }
+
   return {
+    // A subscription is charged once, when it opens, for what each event selects (INT-5.3).
+    async onSubscribe({ args, setResultAndStopExecution, extendContext }) {
+      const operationName = args.operationName ?? undefined;
+      const charged = await charge(args, operationName);
+      if ('refusal' in charged) {
+        setResultAndStopExecution({ errors: [charged.refusal] });
+        return;
+      }
+      extendContext({ rateLimit: { ...charged.state, cost: charged.cost, dryRun: false } });
+    },
     async onExecute({ args, setResultAndStopExecution, setExecuteFn, executeFn, extendContext }) {
       const operationName = args.operationName ?? undefined;
       const operation = operationOf(args.document, operationName);
       if (!operation || operation.operation === 'subscription') return;
       const variables = args.variableValues ?? {};
-      const cost = requestedCost(args.schema, args.document, variables, operationName, args.contextValue);
-      const key = budgetKey(args.contextValue);
       const request = args.contextValue.request;
       if (isDryRun(operation, variables)) {
-        const current = await budget.get(key);
+        const cost = requestedCost(args.schema, args.document, variables, operationName, args.contextValue);
+        const current = await budget.get(budgetKey(args.contextValue));
         const state = current
           ? stateOf(current, settings, now())
           : {
@@ -115,44 +185,12 @@ export function rateLimitPlugin({
         );
         return;
       }
-      if (cost > settings.maxCost) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(
-              `This operation costs ${cost} points; one may cost at most ${settings.maxCost}. Ask for smaller pages or fewer nested lists.`,
-              { extensions: { code: 'COST_LIMIT_EXCEEDED', cost, maximum: settings.maxCost } },
-            ),
-          ],
-        });
+      const charged = await charge(args, operationName);
+      if ('refusal' in charged) {
+        setResultAndStopExecution({ errors: [charged.refusal] });
         return;
       }
-      let charged: RateLimiterRes;
-      try {
-        charged = await budget.consume(key, cost);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        const state = stateOf(rejection, settings, now());
-        answered.set(request, state);
-        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(
-              `This operation costs ${cost} points and your hourly budget of ${settings.pointsPerHour} is spent until ${state.resetAt.toISOString()}.`,
-              {
-                extensions: {
-                  code: 'RATE_LIMITED',
-                  cost,
-                  resetAt: state.resetAt.toISOString(),
-                  http: { status: 429, headers: { 'retry-after': String(retryAfter) } },
-                },
-              },
-            ),
-          ],
-        });
-        return;
-      }
-      const state = stateOf(charged, settings, now());
-      answered.set(request, state);
+      const { cost, key, state } = charged;
       extendContext({ rateLimit: { ...state, cost, dryRun: false } });
       return {
         onExecuteDone: async ({ result, setResult }) => {
