@@ -96,6 +96,10 @@ describe('costs and rate limits', () => {
       cost: 203,
       maximum: 100,
     });
+    // Refused before it was charged, the answer still says where the budget stands (INT-5.4).
+    expect(refused.response.headers.get('ratelimit')).toMatch(/^"hourly";r=\d+;t=\d+$/);
+    const invalid = await send('{ nothingHere }', {}, user.accessToken);
+    expect(invalid.response.headers.get('ratelimit-policy')).toBe('"hourly";q=100000;w=3600');
     // Only the session's check ran: no read of tasks.
     expect(api.db.statements.filter((sql) => sql.includes('"Task"'))).toEqual([]);
   });

@@ -15,6 +15,7 @@ import type { Plugin } from 'graphql-yoga';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context, RateLimitState } from './context.ts';
 import { actualCost, operationOf, requestedCost } from './operation-cost.ts';
+import type { RequestContext } from './yoga.ts';
 
 export interface RateLimitSettings {
   /** Points each caller may spend per hour (INT-5.3). */
@@ -80,8 +81,15 @@ export function rateLimitPlugin({
   budget: RateLimiterAbstract;
   settings: RateLimitSettings;
   now: () => Date;
-}): Plugin<Context> {
+}): Plugin<Context, RequestContext> {
   const answered = new WeakMap<Request, Omit<RateLimitState, 'cost' | 'dryRun'>>();
+  /** A budget nothing was charged to in the current hour. */
+  const untouched = () => ({
+    limit: settings.pointsPerHour,
+    remaining: settings.pointsPerHour,
+    used: 0,
+    resetAt: new Date(now().getTime() + 3600_000),
+  });
   /**
    * Prices and charges an operation before it runs; answers the refusal to send instead, if any (over the maximum,
    * or the budget spent).
@@ -153,14 +161,7 @@ export function rateLimitPlugin({
       if (isDryRun(operation, variables)) {
         const cost = requestedCost(args.schema, args.document, variables, operationName, args.contextValue);
         const current = await budget.get(budgetKey(args.contextValue));
-        const state = current
-          ? stateOf(current, settings, now())
-          : {
-              limit: settings.pointsPerHour,
-              remaining: settings.pointsPerHour,
-              used: 0,
-              resetAt: new Date(now().getTime() + 3600_000),
-            };
+        const state = current ? stateOf(current, settings, now()) : untouched();
         answered.set(request, state);
         extendContext({ rateLimit: { ...state, cost, dryRun: true } });
         // Nothing but rateLimit runs, and nothing is charged (INT-5.6).
@@ -217,8 +218,14 @@ export function rateLimitPlugin({
         },
       };
     },
-    onResponse({ request, response }) {
-      const state = answered.get(request);
+    // Every answer says where the caller's budget stands, also one refused before it was priced (an invalid
+    // document, an operation over the maximum): then as the budget stands now.
+    async onResponse({ request, response, serverContext }) {
+      let state = answered.get(request);
+      if (!state && serverContext) {
+        const current = await budget.get(budgetKey(serverContext));
+        state = current ? stateOf(current, settings, now()) : untouched();
+      }
       if (!state) return;
       for (const [name, value] of Object.entries(rateLimitHeaders(state, now()))) response.headers.set(name, value);
     },
