@@ -122,15 +122,19 @@ try {
       table: (rows: Record<string, string | number>[]) => console.table(rows),
       progress: process.stderr,
     };
+    /** What both kinds of bench start from: the database, the demo's password, its seeding and the load. */
+    const setup = {
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      password,
+      reset: options.reset,
+      scale: count('scale', options.scale, 0),
+      connections,
+    };
     if (options.fanout) {
       await runFanout(
         {
-          databaseUrl: config.databaseUrl,
-          dataDir: config.dataDir,
-          password,
-          reset: options.reset,
-          scale: count('scale', options.scale, 0),
-          connections,
+          ...setup,
           subscribers: count('subscribers', options.subscribers, 1),
           events: count('events', options.events, 1),
           burstSubscribers: count('burst-subscribers', options['burst-subscribers'], 1),
@@ -141,12 +145,7 @@ try {
     } else {
       const compared = await runComparison(
         {
-          databaseUrl: config.databaseUrl,
-          dataDir: config.dataDir,
-          password,
-          reset: options.reset,
-          scale: count('scale', options.scale, 0),
-          connections,
+          ...setup,
           duration,
           warmup: seconds('warmup', options.warmup, 0),
           rounds: count('rounds', options.rounds, 1),

@@ -203,7 +203,7 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       authScopes: { loggedIn: true },
       description: 'Any object by its global id; NOT_FOUND when it does not exist or lies outside your workspaces.',
-      args: { id: { description: 'A global id, as any object’s `id` field gives it.' } },
+      args: { id: { description: 'A global id, as the `id` field of an object gives it.' } },
       resolve: (_root, { id }, _context, _info, resolveNode) => nodeOrNotFound(() => resolveNode(id)),
     },
     // Defined below instead: the plugin's field decodes every id before resolving and loads them together, so one

@@ -40,6 +40,14 @@ const typenames = (results: { data?: EventData | null }[]) =>
 const cursors = (results: { data?: EventData | null }[]) =>
   results.map((result) => result.data?.workspaceEvents.cursor);
 
+/** The events subscription posted as a raw request, asking for `accept`. */
+const postEvents = (api: TestApi, user: SignedUpUser, workspace: TestWorkspace, accept: string) =>
+  api.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${user.accessToken}` },
+    body: JSON.stringify({ query: EVENTS, variables: { id: workspace.id } }),
+  });
+
 /** Waits until the stream is listening: an event made now reaches it. */
 async function listening(api: TestApi, workspace: TestWorkspace) {
   await expect.poll(() => api.app.services.bus.listenerCount(workspaceTopic(rawId(workspace.id)))).toBeGreaterThan(0);
@@ -88,15 +96,7 @@ describe('live workspace events', () => {
     user,
     workspace,
   }) => {
-    const response = await api.fetch('/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-        authorization: `Bearer ${user.accessToken}`,
-      },
-      body: JSON.stringify({ query: EVENTS, variables: { id: workspace.id } }),
-    });
+    const response = await postEvents(api, user, workspace, 'text/event-stream');
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     const reader = response.body?.getReader();
@@ -312,15 +312,7 @@ describe('live workspace events', () => {
     const bus = api.app.services.bus;
     const before = bus.listenerCount();
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await api.fetch('/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          authorization: `Bearer ${user.accessToken}`,
-        },
-        body: JSON.stringify({ query: EVENTS, variables: { id: workspace.id } }),
-      });
+      const response = await postEvents(api, user, workspace, 'application/json');
       expect(response.status).toBe(406);
     }
     expect(bus.listenerCount()).toBe(before);
