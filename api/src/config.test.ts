@@ -63,4 +63,12 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ MAX_OPERATION_COST: '0' })).toThrow(ConfigError);
   });
+
+  it('HOOK-7.2 refuses private addresses to webhooks unless WEBHOOKS_ALLOW_PRIVATE_ADDRESSES is set', () => {
+    expect(loadConfig({}).webhooksAllowPrivateAddresses).toBe(false);
+    expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true' }).webhooksAllowPrivateAddresses).toBe(true);
+    expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: '1' }).webhooksAllowPrivateAddresses).toBe(true);
+    expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'false' }).webhooksAllowPrivateAddresses).toBe(false);
+    expect(() => loadConfig({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'yes' })).toThrow(/WEBHOOKS_ALLOW_PRIVATE_ADDRESSES/);
+  });
 });

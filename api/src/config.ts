@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RATE_LIMIT_POINTS_PER_HOUR: z.coerce.number().int().min(1).default(1_000_000),
   MAX_OPERATION_COST: z.coerce.number().int().min(1).default(50_000),
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -55,6 +56,8 @@ export interface Config {
   eventRetentionDays: number;
   /** Each caller's hourly budget and the most one operation may cost (INT-5.2, INT-5.3). */
   rateLimits: { pointsPerHour: number; maxCost: number };
+  /** Webhooks may reach private, loopback and link-local addresses and plain http URLs (HOOK-7.2); off by default. */
+  webhooksAllowPrivateAddresses: boolean;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     rateLimits: { pointsPerHour: e.RATE_LIMIT_POINTS_PER_HOUR, maxCost: e.MAX_OPERATION_COST },
+    webhooksAllowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
   };
 }
 
