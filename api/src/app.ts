@@ -10,19 +10,28 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { webAppSecurityHeaders, withNonce } from './content-security-policy.ts';
+import type { Db } from './db/database.ts';
+import type { Webhook } from './generated/prisma/client.ts';
 import type { QueryLimits } from './graphql/armor.ts';
-import type { ClientInfo, Viewer } from './graphql/context.ts';
+import type { ClientInfo, Context, Viewer } from './graphql/context.ts';
 import { defaultRateLimits, type RateLimitSettings } from './graphql/rate-limits.ts';
 import { schema } from './graphql/schema.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
 import { TOKEN_PREFIX } from './modules/api-tokens/token-format.ts';
 import { createLocalEventBus, type EventBus } from './modules/events/event-bus.ts';
+import { createWebhookDispatcher, type WebhookDispatcher } from './modules/webhooks/dispatcher.ts';
+import { createOutboundHttp, type OutboundHttp, PRODUCTION_OUTBOUND_LIMITS } from './modules/webhooks/outbound.ts';
+import { buildWebhookBody, serializeBody } from './modules/webhooks/webhook-payload.ts';
 import { type InvitationSender, linkOnlyInvitations } from './modules/workspaces/invitations.ts';
-import { createServices, type ServiceDeps, type Services } from './services.ts';
+import { createMembershipLoader } from './modules/workspaces/membership-loader.ts';
+import { createWorkspaceOf } from './modules/workspaces/workspace-of.ts';
+import { createServices, type ServiceDeps, type Services, workspaceLookups } from './services.ts';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
-export interface AppDeps extends Omit<ServiceDeps, 'invitationSender' | 'bus' | 'pointsPerHour'> {
+export interface AppDeps extends Omit<ServiceDeps, 'invitationSender' | 'bus' | 'pointsPerHour' | 'webhookUrls'> {
+  /** Sends webhooks and checks their URLs; public addresses only, with production limits, when absent (HOOK-7). */
+  outbound?: OutboundHttp | undefined;
   /** Each caller's hourly budget and the most one operation may cost; the defaults in rate-limits.ts when absent. */
   rateLimits?: RateLimitSettings | undefined;
   /** Carries events between instances; one of this process's own when absent. */
@@ -45,6 +54,8 @@ export interface AppDeps extends Omit<ServiceDeps, 'invitationSender' | 'bus' | 
 export interface App {
   fetch: Hono['fetch'];
   services: Services;
+  /** Delivers webhooks from the event log; the entry point starts it, tests run its rounds (HOOK-6). */
+  webhookDispatcher: WebhookDispatcher;
 }
 
 function clientInfo(c: HonoContext, trustProxy: boolean): ClientInfo {
@@ -108,8 +119,10 @@ function webBuildVersions(root: string): () => Promise<string | undefined> {
 
 export function createApp(deps: AppDeps): App {
   const rateLimits = deps.rateLimits ?? defaultRateLimits;
+  const outbound = deps.outbound ?? createOutboundHttp({ allowPrivateAddresses: false, ...PRODUCTION_OUTBOUND_LIMITS });
   const services = createServices({
     ...deps,
+    webhookUrls: outbound,
     pointsPerHour: rateLimits.pointsPerHour,
     invitationSender: deps.invitationSender ?? linkOnlyInvitations,
     bus: deps.bus ?? createLocalEventBus((error) => console.error('Event bus:', error)),
@@ -212,5 +225,41 @@ export function createApp(deps: AppDeps): App {
     app.get('*', shell);
   }
 
-  return { fetch: app.fetch, services };
+  const webhookDispatcher = createWebhookDispatcher({
+    db: deps.db,
+    clock: deps.clock,
+    log: services.events,
+    client: outbound,
+    bodyOf: async (event, webhook) => {
+      const context = webhookContext(deps.db, services, deps.publicUrl, webhook);
+      return serializeBody(await buildWebhookBody(schema, event, context));
+    },
+  });
+
+  return { fetch: app.fetch, services, webhookDispatcher };
+}
+
+/** The context a webhook's payload is read with: a VIEWER of its workspace, acting for nobody (HOOK-5.2). */
+function webhookContext(db: Db, services: Services, publicUrl: string | undefined, webhook: Webhook): Context {
+  const origin = publicUrl ?? 'http://localhost';
+  const context: Context = {
+    db,
+    services,
+    viewer: {
+      kind: 'webhook',
+      userId: null,
+      webhookId: webhook.id,
+      workspaceId: webhook.workspaceId,
+      expiresAt: new Date(8.64e15),
+    },
+    client: { ipAddress: null, userAgent: null },
+    refreshCookie: { read: async () => undefined, write: async () => {}, clear: async () => {} },
+    memberships: createMembershipLoader(db, () => context.viewer),
+    workspaceOf: createWorkspaceOf(workspaceLookups(services)),
+    publicOrigin: origin,
+    credentialsRefused: null,
+    rateLimit: null,
+    request: new Request(new URL('/graphql', origin)),
+  };
+  return context;
 }

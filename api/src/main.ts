@@ -7,6 +7,7 @@ import { openDatabase, startPostgres } from './db/database.ts';
 import { createPasswordHasher } from './modules/accounts/password-hasher.ts';
 import { createLocalEventBus, createRedisEventBus, type EventBus } from './modules/events/event-bus.ts';
 import { scheduleRetention } from './modules/events/event-log.ts';
+import { createOutboundHttp, PRODUCTION_OUTBOUND_LIMITS } from './modules/webhooks/outbound.ts';
 import { loadTokenSecret } from './secrets.ts';
 import { systemClock } from './shared/clock.ts';
 
@@ -40,6 +41,16 @@ const app = createApp({
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
   webDistDir: config.webDistDir ?? new URL('../../web/dist', import.meta.url).pathname,
+  outbound: createOutboundHttp({
+    allowPrivateAddresses: config.webhooksAllowPrivateAddresses,
+    ...PRODUCTION_OUTBOUND_LIMITS,
+  }),
+});
+
+/** Webhook deliveries from the event log, shared with the other instances through the database (HOOK-6). */
+const stopWebhooks = app.webhookDispatcher.start({
+  intervalMs: 1_000,
+  onError: (error) => console.error('Webhooks:', error),
 });
 
 const stopRetention = scheduleRetention(app.services.events, {
@@ -60,6 +71,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 async function shutdown() {
   stopRetention();
   server.close();
+  await stopWebhooks();
   await bus.close();
   await database.close();
   process.exit(0);

@@ -15,6 +15,7 @@ import { createProjectService } from './modules/projects/projects.ts';
 import { createCommentService } from './modules/tasks/comments.ts';
 import { createLabelService } from './modules/tasks/labels.ts';
 import { createTaskService } from './modules/tasks/tasks.ts';
+import { createWebhookService, type UrlChecker } from './modules/webhooks/webhooks.ts';
 import { createInvitationService, type InvitationSender } from './modules/workspaces/invitations.ts';
 import { createMemberService } from './modules/workspaces/members.ts';
 import type { WorkspaceLookups } from './modules/workspaces/workspace-of.ts';
@@ -38,6 +39,8 @@ export interface ServiceDeps {
   redis?: Redis | undefined;
   /** Points per hour of each caller's budget (INT-5.3). */
   pointsPerHour: number;
+  /** Checks webhook URLs when they are set (HOOK-4.2): the outbound client's `checkUrl`. */
+  webhookUrls: UrlChecker;
 }
 
 /** Limits on failed sign-ins and sign-ups; counted in the database, so every API process shares them. */
@@ -57,6 +60,7 @@ export function createServices({
   bus,
   redis,
   pointsPerHour,
+  webhookUrls,
 }: ServiceDeps) {
   const events = createEventLog({ db, bus, clock });
   /** Ends the live streams opened with API tokens that were just revoked. */
@@ -97,8 +101,10 @@ export function createServices({
     labels: createLabelService({ db, events }),
     comments: createCommentService({ db, clock, events }),
     apiTokens: createApiTokenService({ db, clock, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
+    webhooks: createWebhookService({ db, clock, urls: webhookUrls }),
     events,
     bus,
+    clock,
     costBudget,
     /** Opens one subscriber's stream of a workspace's events. */
     openStream: (request: StreamRequest) => openWorkspaceStream({ log: events, bus, now: () => clock.now() }, request),
@@ -118,5 +124,7 @@ export function workspaceLookups(services: Services): WorkspaceLookups {
     membership: services.members.workspaceIdOf,
     invitation: services.invitations.workspaceIdOf,
     apiToken: services.apiTokens.workspaceIdOf,
+    webhook: services.webhooks.workspaceIdOf,
+    webhookDelivery: services.webhooks.workspaceIdOfDelivery,
   };
 }

@@ -37,6 +37,7 @@ describe('service writes stay in their workspace', () => {
       ...(await testAppDeps(api.db, api.clock)),
       invitationSender: { send: async () => {} },
       pointsPerHour: 1_000_000,
+      webhookUrls: { checkUrl: async () => null },
       bus: createLocalEventBus((error) => {
         throw error;
       }),

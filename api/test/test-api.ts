@@ -4,6 +4,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { type AppDeps, createApp } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/graphql/yoga.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
+import { createOutboundHttp } from '../src/modules/webhooks/outbound.ts';
 import type { WorkspaceRole } from '../src/modules/workspaces/roles.ts';
 import type { Clock } from '../src/shared/clock.ts';
 import { subscribe } from './live-events.ts';
@@ -117,6 +118,8 @@ export async function testAppDeps(
     cookieSecure: false,
     corsOrigins: ['https://app.example.com'],
     trustProxy: true,
+    // Receivers in tests listen on 127.0.0.1, which production refuses (HOOK-7.2); a short timeout keeps tests quick.
+    outbound: createOutboundHttp({ allowPrivateAddresses: true, timeoutMs: 2_000, maxResponseBytes: 64 * 1024 }),
   };
 }
 

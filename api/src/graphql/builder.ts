@@ -16,7 +16,7 @@ import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/errors.ts';
 import { recordNotFoundAsNotFound } from '../shared/prisma-errors.ts';
 import { fieldErrorsOf } from '../shared/validation.ts';
-import type { AuthenticatedContext, Context, PersonContext } from './context.ts';
+import type { AuthenticatedContext, Context, MemberContext, PersonContext } from './context.ts';
 import { fieldComplexity } from './operation-cost.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
 
@@ -102,9 +102,9 @@ export const builder = new SchemaBuilder<{
     loggedIn: AuthenticatedContext;
     person: PersonContext;
     self: AuthenticatedContext;
-    coMember: AuthenticatedContext;
-    member: AuthenticatedContext;
-    role: AuthenticatedContext;
+    coMember: MemberContext;
+    member: MemberContext;
+    role: MemberContext;
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
@@ -125,7 +125,8 @@ export const builder = new SchemaBuilder<{
     // every event it sends (RT-5.4).
     authorizeOnSubscribe: true,
     authScopes: (context) => ({
-      loggedIn: context.viewer !== null,
+      // A webhook's viewer reads its workspace's events and nothing about anyone's account.
+      loggedIn: context.viewer !== null && context.viewer.kind !== 'webhook',
       person: context.viewer?.kind === 'session',
       self: (userId) => context.viewer?.userId === userId,
       coMember: (userId) => context.viewer !== null && context.memberships.sharesWorkspaceWith(userId),

@@ -24,8 +24,20 @@ export interface TokenViewer {
   expiresAt: Date;
 }
 
+/**
+ * A webhook reading the events it delivers (HOOK-5.2): a read-only member of its one workspace, acting for nobody.
+ * Never built from a request: the webhook dispatcher uses it to execute the webhook document.
+ */
+export interface WebhookViewer {
+  kind: 'webhook';
+  userId: null;
+  webhookId: string;
+  workspaceId: string;
+  expiresAt: Date;
+}
+
 /** Who is calling. */
-export type Viewer = SessionViewer | TokenViewer;
+export type Viewer = SessionViewer | TokenViewer | WebhookViewer;
 
 /** Where a request came from, as recorded on the sessions it starts. */
 export interface ClientInfo {
@@ -80,8 +92,16 @@ export async function workspaceIdOf(context: Context, kind: OwnedKind, id: strin
   return (await context.workspaceOf(kind, id)) ?? throwNotFound();
 }
 
-/** The context of a field that requires a signed-in viewer. */
+/** A person or a service calling over HTTP: every viewer but a webhook's. */
+export type Caller = SessionViewer | TokenViewer;
+
+/** The context of a field that requires a signed-in caller. */
 export interface AuthenticatedContext extends Context {
+  viewer: Caller;
+}
+
+/** The context of a field that requires membership of a workspace: a caller, or a webhook reading its events. */
+export interface MemberContext extends Context {
   viewer: Viewer;
 }
 
@@ -95,6 +115,6 @@ export interface PersonContext extends Context {
  * but whose context type does not say so.
  */
 export function viewerIdOf(context: Context): string {
-  if (context.viewer === null) throw unauthenticated();
+  if (context.viewer === null || context.viewer.kind === 'webhook') throw unauthenticated();
   return context.viewer.userId;
 }

@@ -8,5 +8,6 @@ import '../modules/tasks/schema.ts';
 import '../modules/events/schema.ts';
 import '../modules/api-tokens/schema.ts';
 import '../modules/limits/schema.ts';
+import '../modules/webhooks/schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -2,7 +2,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Db } from '../../db/database.ts';
 import type { User } from '../../generated/prisma/client.ts';
-import type { ClientInfo, SessionViewer, Viewer } from '../../graphql/context.ts';
+import type { ClientInfo, SessionViewer } from '../../graphql/context.ts';
 import { badUserInput, conflict, unauthenticated } from '../../shared/errors.ts';
 import { isUniqueViolation } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -65,7 +65,7 @@ export function createAccountService({ db, hasher, sessions, loginThrottle, regi
       return { user, session: await sessions.start(user.id, client) };
     },
 
-    async updateProfile(viewer: Viewer, rawInput: unknown): Promise<Account> {
+    async updateProfile(viewer: { userId: string }, rawInput: unknown): Promise<Account> {
       const input = parseInput(updateProfileInput, rawInput);
       return db.user.update({ where: { id: viewer.userId }, data: { name: input.name } });
     },

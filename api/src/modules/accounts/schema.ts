@@ -177,7 +177,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, context) => {
       if (context.viewer?.kind === 'token') throw forbidden('An API token has no session to end: revoke the token.');
       await context.refreshCookie.clear();
-      if (!context.viewer) throw unauthenticated();
+      if (!context.viewer || context.viewer.kind === 'webhook') throw unauthenticated();
       await context.services.sessions.revoke(context.viewer.userId, context.viewer.sessionId);
       return true;
     },

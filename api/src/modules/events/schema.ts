@@ -26,7 +26,8 @@ export function parseSequenceCursor(cursor: string, argument: string): number {
   return value;
 }
 
-const typeNames = {
+/** The GraphQL type of each kind of event. */
+export const typeNames = {
   TASK_CREATED: 'TaskCreated',
   TASK_UPDATED: 'TaskUpdated',
   TASK_MOVED: 'TaskMoved',
@@ -335,7 +336,7 @@ builder.subscriptionField('workspaceEvents', (t) =>
     authScopes: (_root, { workspaceId }) => ({ member: workspaceId.id }),
     subscribe: (_root, { workspaceId, after }, context) => {
       const { viewer } = context;
-      if (viewer === null) throw unauthenticated();
+      if (viewer === null || viewer.kind === 'webhook') throw unauthenticated();
       return context.services.openStream({
         workspaceId: workspaceId.id,
         userId: viewer.userId,

@@ -3,7 +3,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/database.ts';
 import type { Viewer } from '../../graphql/context.ts';
-import { lowerRole, type WorkspaceRole } from './roles.ts';
+import { lowerRole, WorkspaceRole } from './roles.ts';
 
 export interface MembershipLoader {
   /** The viewer's role in the workspace; undefined when they are not a member or not signed in. */
@@ -17,6 +17,8 @@ export interface MembershipLoader {
 /** The roles of `viewer`: a person's in each of their workspaces, an API token's in its one workspace (INT-1.4). */
 async function rolesOf(db: Db, viewer: Viewer | null): Promise<Map<string, WorkspaceRole>> {
   if (viewer === null) return new Map();
+  // A webhook reads its workspace as a VIEWER would, for nobody in particular (HOOK-5.2).
+  if (viewer.kind === 'webhook') return new Map([[viewer.workspaceId, WorkspaceRole.VIEWER]]);
   if (viewer.kind === 'token') {
     const membership = await db.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: viewer.workspaceId, userId: viewer.userId } },

@@ -2,7 +2,17 @@
 // operation and the resolver that then hands the workspace to a service read the same answer (WS-5.10).
 
 /** The kinds of rows an operation names by id. */
-export type OwnedKind = 'project' | 'state' | 'task' | 'label' | 'comment' | 'membership' | 'invitation' | 'apiToken';
+export type OwnedKind =
+  | 'project'
+  | 'state'
+  | 'task'
+  | 'label'
+  | 'comment'
+  | 'membership'
+  | 'invitation'
+  | 'apiToken'
+  | 'webhook'
+  | 'webhookDelivery';
 
 /** The workspace of the row `id` of `kind`; undefined when there is no such row. */
 export type WorkspaceOf = (kind: OwnedKind, id: string) => Promise<string | undefined>;
