@@ -5,6 +5,7 @@ import { assertObjectType, isInterfaceType } from 'graphql';
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { clientView, type SignedUpUser, type TestApi } from './test-api.ts';
+import { createWebhook, deliveryIds } from './webhook-fixtures.ts';
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
@@ -30,6 +31,8 @@ const coveredTypes = [
   'Task',
   'TaskActivity',
   'User',
+  'Webhook',
+  'WebhookDelivery',
   'WorkflowState',
   'Workspace',
 ] as const;
@@ -42,7 +45,10 @@ type CoveredType = (typeof coveredTypes)[number];
 async function objectsOf(api: TestApi, owner: SignedUpUser): Promise<Record<CoveredType, string>> {
   const token = owner.accessToken;
   const workspace = await api.createWorkspace(owner, 'Nodes');
+  const { webhook } = await createWebhook(api, owner, workspace, 'http://127.0.0.1:9/nodes');
   const content = await api.createContent(owner, workspace);
+  await api.app.webhookDispatcher.enqueue();
+  const [deliveryId = ''] = await deliveryIds(api, owner, webhook.id);
   const { inviteMember } = await api.data<{ inviteMember: { invitation: { id: string } } }>(
     'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
     { token, variables: { input: { workspaceId: workspace.id, email: 'invitee@example.com', role: 'VIEWER' } } },
@@ -80,6 +86,8 @@ async function objectsOf(api: TestApi, owner: SignedUpUser): Promise<Record<Cove
     Task: content.taskId,
     TaskActivity: task.activity.nodes[0]?.id ?? '',
     User: owner.id,
+    Webhook: webhook.id,
+    WebhookDelivery: deliveryId,
     WorkflowState: content.stateId,
     Workspace: workspace.id,
   };

@@ -5,11 +5,14 @@ import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { operationsTakingIdOrSlug, takesIdOrSlug } from './schema-operations.ts';
 import { clientView, tenantFingerprint } from './test-api.ts';
+import { createWebhook, deliveryIds } from './webhook-fixtures.ts';
 
 /** The ids of one workspace's objects, as a client sees them. */
 interface Targets {
   workspaceId: string;
   apiTokenId: string;
+  webhookId: string;
+  deliveryId: string;
   slug: string;
   membershipId: string;
   invitationId: string;
@@ -153,6 +156,19 @@ const cases: Record<string, IsolationCase> = {
   leaveWorkspace: one('mutation($id: ID!) { leaveWorkspace(workspaceId: $id) }', (t) => ({ id: t.workspaceId })),
   revokeSession: one('mutation($id: ID!) { revokeSession(id: $id) }', (t) => ({ id: t.sessionId })),
   createWorkspace: { exempt: 'Slugs are global names: a taken slug is CONFLICT by design (workspaces 1.3).' },
+  createWebhook: one('mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }', (t) => ({
+    input: { workspaceId: t.workspaceId, url: 'http://127.0.0.1:9/intrusion', eventTypes: ['TASK_CREATED'] },
+  })),
+  updateWebhook: one('mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { id } }', (t) => ({
+    input: { id: t.webhookId, url: 'http://127.0.0.1:9/intrusion' },
+  })),
+  deleteWebhook: one('mutation($id: ID!) { deleteWebhook(id: $id) }', (t) => ({ id: t.webhookId })),
+  rotateWebhookSecret: one('mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', (t) => ({
+    id: t.webhookId,
+  })),
+  redeliverWebhookDelivery: one('mutation($id: ID!) { redeliverWebhookDelivery(id: $id) { id } }', (t) => ({
+    id: t.deliveryId,
+  })),
 };
 
 function discoverOperations(): string[] {
@@ -166,6 +182,8 @@ function missingTargets(): Targets {
   return {
     workspaceId: globalId('Workspace', crypto.randomUUID()),
     apiTokenId: globalId('ApiToken', crypto.randomUUID()),
+    webhookId: globalId('Webhook', crypto.randomUUID()),
+    deliveryId: globalId('WebhookDelivery', `msg_${crypto.randomUUID().replaceAll('-', '')}`),
     slug: `missing-${crypto.randomUUID().slice(0, 8)}`,
     membershipId: globalId('Membership', crypto.randomUUID()),
     invitationId: globalId('Invitation', crypto.randomUUID()),
@@ -208,6 +226,10 @@ describe('tenant isolation', () => {
       const { sessions } = await api.data<{ sessions: { id: string }[] }>('{ sessions { id } }', {
         token: member.accessToken,
       });
+      const { webhook } = await createWebhook(api, victim, workspace, 'http://127.0.0.1:9/victim');
+      const content = await api.createContent(victim, workspace);
+      await api.app.webhookDispatcher.enqueue();
+      const [deliveryId = ''] = await deliveryIds(api, victim, webhook.id);
       const foreign: Targets = {
         workspaceId: workspace.id,
         slug: workspace.slug,
@@ -231,7 +253,9 @@ describe('tenant isolation', () => {
             },
           )
         ).createApiToken.token.id,
-        ...(await api.createContent(victim, workspace)),
+        webhookId: webhook.id,
+        deliveryId,
+        ...content,
       };
       const isolationCase = cases[operation];
       if (!isolationCase || !('attempts' in isolationCase)) throw new Error(`no attempts for ${operation}`);

@@ -7,7 +7,7 @@ import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { LoggedEvent } from '../events/event-kinds.ts';
 import type { EventLog } from '../events/event-log.ts';
-import { newDeliveryId } from './webhooks.ts';
+import { messageIdOf } from './webhooks.ts';
 
 /** What the dispatcher needs of an HTTP client: one POST that never throws (the outbound module's). */
 export interface DeliveryClient {
@@ -86,7 +86,6 @@ export function createWebhookDispatcher({ db, clock, log, client, bodyOf, random
     const now = clock.now();
     const deliveries = await Promise.all(
       matching.map(async (event) => ({
-        id: newDeliveryId(),
         webhookId: webhook.id,
         workspaceId: webhook.workspaceId,
         eventSequence: event.sequence,
@@ -169,7 +168,7 @@ export function createWebhookDispatcher({ db, clock, log, client, bodyOf, random
     if (!delivery) return;
     const { webhook } = delivery;
     const at = clock.now();
-    const headers = signedHeaders(webhook, delivery.id, delivery.body, at);
+    const headers = signedHeaders(webhook, messageIdOf(delivery.id), delivery.body, at);
     const response = await client.post(webhook.url, headers, delivery.body);
     const now = clock.now();
     const succeeded = response.status !== null && response.status >= 200 && response.status < 300;
@@ -185,6 +184,7 @@ export function createWebhookDispatcher({ db, clock, log, client, bodyOf, random
       db.webhookAttempt.create({
         data: {
           deliveryId: delivery.id,
+          workspaceId: delivery.workspaceId,
           number: delivery.attemptCount,
           requestHeaders: headers,
           responseStatus: response.status,

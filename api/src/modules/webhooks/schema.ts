@@ -9,7 +9,7 @@ import { requiredRole } from '../workspaces/roles.ts';
 import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
 import { MAX_WEBHOOK_URL_LENGTH } from './inputs.ts';
 import { sampleWebhookBody, WEBHOOK_DOCUMENT, webhookType } from './webhook-payload.ts';
-import type { CreatedWebhook } from './webhooks.ts';
+import { type CreatedWebhook, messageIdOf } from './webhooks.ts';
 
 const manage = requiredRole.manage;
 
@@ -105,6 +105,7 @@ function headersOf(value: unknown): { name: string; value: string }[] {
 
 builder.prismaObject('WebhookAttempt', {
   description: 'One try of a delivery: what was sent and what came back.',
+  authScopes: (attempt) => ({ role: { workspaceId: attempt.workspaceId, atLeast: manage } }),
   fields: (t) => ({
     number: t.exposeInt('number', { description: '1 for the first attempt.' }),
     requestHeaders: t.field({
@@ -131,8 +132,9 @@ const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
   description: 'One event sent to one webhook, with every attempt.',
   authScopes: (delivery) => ({ role: { workspaceId: delivery.workspaceId, atLeast: manage } }),
   fields: (t) => ({
-    webhookId: t.exposeString('id', {
+    webhookId: t.string({
       description: 'Its `webhook-id` header, the same on every attempt: receivers use it to ignore repeats.',
+      resolve: (delivery) => messageIdOf(delivery.id),
     }),
     eventType: t.field({
       type: WebhookEventTypeEnum,

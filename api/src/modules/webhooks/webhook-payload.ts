@@ -5,7 +5,7 @@
 import { addMocksToSchema } from '@graphql-tools/mock';
 import type { IResolvers } from '@graphql-tools/utils';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { execute, type GraphQLSchema, parse } from 'graphql';
+import { buildSchema, execute, type GraphQLSchema, parse, printSchema } from 'graphql';
 import type { EventKind, LoggedEvent } from '../events/event-kinds.ts';
 import { typeNames } from '../events/schema.ts';
 
@@ -94,11 +94,22 @@ export async function buildWebhookBody(
   return { type: webhookType(event.kind), timestamp: event.occurredAt.toISOString(), data };
 }
 
+/** The schema's types alone, without Yello's resolvers, scopes and type checks: built once per schema. */
+const shapes = new WeakMap<GraphQLSchema, GraphQLSchema>();
+function shapesOf(schema: GraphQLSchema): GraphQLSchema {
+  let shaped = shapes.get(schema);
+  if (!shaped) {
+    shaped = buildSchema(printSchema(schema));
+    shapes.set(schema, shaped);
+  }
+  return shaped;
+}
+
 /** A made-up example of a kind's body, shaped exactly as a delivery's (HOOK-4.5): the document over a mocked schema. */
 export async function sampleWebhookBody(schema: GraphQLSchema, kind: EventKind, now: Date): Promise<WebhookBody> {
   const typename = typeNames[kind];
   const mocked = addMocksToSchema<IResolvers>({
-    schema,
+    schema: shapesOf(schema),
     preserveResolvers: false,
     mocks: {
       ID: () => encodeGlobalID('Example', '0195f5c2-7a3e-7b1c-9d4e-2f6a8b0c1d2e'),

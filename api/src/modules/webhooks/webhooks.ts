@@ -1,6 +1,6 @@
 // Webhooks (HOOK-4, HOOK-8.2): a workspace's endpoints, their secrets and rotations, and redeliveries. Rules and
 // Prisma calls; no GraphQL. Every write names the workspace its scope established (WS-5.10).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -22,8 +22,8 @@ export function newWebhookSecret(): string {
 }
 
 /** A delivery's `webhook-id`: unique, and the same on every attempt (HOOK-5.1). */
-export function newDeliveryId(): string {
-  return `msg_${randomUUID().replaceAll('-', '')}`;
+export function messageIdOf(deliveryId: string): string {
+  return `msg_${deliveryId.replaceAll('-', '')}`;
 }
 
 export interface CreatedWebhook {
@@ -49,7 +49,9 @@ export function createWebhookService({ db, clock, urls }: { db: Db; clock: Clock
   }
 
   async function existing(workspaceId: string, id: string): Promise<Webhook> {
-    return (await db.webhook.findFirst({ where: { id, workspaceId } })) ?? Promise.reject(notFound('This webhook'));
+    const webhook = await db.webhook.findFirst({ where: { id, workspaceId } });
+    if (!webhook) throw notFound('This webhook');
+    return webhook;
   }
 
   return {

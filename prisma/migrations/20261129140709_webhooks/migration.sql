@@ -26,7 +26,7 @@ CREATE TABLE "Webhook" (
 
 -- CreateTable
 CREATE TABLE "WebhookDelivery" (
-    "id" TEXT NOT NULL,
+    "id" UUID NOT NULL,
     "webhookId" UUID NOT NULL,
     "workspaceId" UUID NOT NULL,
     "eventSequence" INTEGER NOT NULL,
@@ -45,7 +45,8 @@ CREATE TABLE "WebhookDelivery" (
 -- CreateTable
 CREATE TABLE "WebhookAttempt" (
     "id" UUID NOT NULL,
-    "deliveryId" TEXT NOT NULL,
+    "deliveryId" UUID NOT NULL,
+    "workspaceId" UUID NOT NULL,
     "number" INTEGER NOT NULL,
     "requestHeaders" JSONB NOT NULL,
     "responseStatus" INTEGER,

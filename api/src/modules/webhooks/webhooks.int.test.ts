@@ -1,0 +1,473 @@
+// Webhooks (webhooks-and-audit requirements 4 to 6 and 8) through the real API and a real HTTP receiver: management,
+// Standard Webhooks signatures verified by the `standardwebhooks` library, payloads, retries on the test clock,
+// 410, disabling, order, one sender per delivery, the delivery log and redelivery.
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import { afterAll, beforeAll } from 'vitest';
+import { describe, expect, test } from '../../../test/fixtures.ts';
+import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
+import { errorCodes } from '../../../test/test-api.ts';
+import {
+  CREATE_WEBHOOK,
+  createWebhook,
+  deliveryIds,
+  type Receiver,
+  startReceiver,
+} from '../../../test/webhook-fixtures.ts';
+import { createWebhookDispatcher, FAILING_LIMIT_MS, FIRST_RETRY_MS, retryDelayMs } from './dispatcher.ts';
+import { createOutboundHttp } from './outbound.ts';
+import { createWebhookService } from './webhooks.ts';
+
+const HOUR = 60 * 60 * 1000;
+
+let receiver: Receiver;
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(() => receiver.close());
+
+/** Forgets what earlier tests' rounds left: every pending delivery of the file's app is sent now. */
+async function settle(api: TestApi) {
+  for (let round = 0; round < 20; round += 1) {
+    const { created, attempted } = await api.app.webhookDispatcher.runOnce();
+    if (created === 0 && attempted === 0) return;
+  }
+}
+
+const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id key } }`;
+
+async function newTask(api: TestApi, user: SignedUpUser, projectId: string, title: string) {
+  const { createTask } = await api.data<{ createTask: { id: string; key: string } }>(CREATE_TASK, {
+    token: user.accessToken,
+    variables: { input: { projectId, title } },
+  });
+  return createTask;
+}
+
+/** A workspace with content and a webhook for its task events, created after the content. */
+async function hooked(api: TestApi, user: SignedUpUser, workspace: TestWorkspace, eventTypes?: string[]) {
+  await settle(api);
+  const content = await api.createContent(user, workspace);
+  const created = await createWebhook(api, user, workspace, receiver.url, eventTypes);
+  receiver.reset();
+  return { content, ...created };
+}
+
+describe('managing webhooks', () => {
+  test('HOOK-4.1 an admin creates a webhook and sees its secret once; afterwards it is listed without it; a MEMBER is refused', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { secret, webhook } = await createWebhook(api, user, workspace, receiver.url, ['TASK_MOVED']);
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(webhook).toMatchObject({ url: receiver.url, eventTypes: ['TASK_MOVED'], enabled: true });
+    const listed = await api.operation(
+      'query($slug: String!) { workspace(slug: $slug) { webhooks { id url eventTypes enabled description } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug } },
+    );
+    expect(listed.body.data).toEqual({
+      workspace: {
+        webhooks: [{ id: webhook.id, url: receiver.url, eventTypes: ['TASK_MOVED'], enabled: true, description: '' }],
+      },
+    });
+    expect(JSON.stringify(listed.body)).not.toContain(secret.slice(6));
+
+    const member = await api.addMember(user, workspace, 'MEMBER');
+    const refused = await api.operation(CREATE_WEBHOOK, {
+      token: member.accessToken,
+      variables: { input: { workspaceId: workspace.id, url: receiver.url, eventTypes: ['TASK_MOVED'] } },
+    });
+    expect(errorCodes(refused.body)).toEqual(['FORBIDDEN']);
+    const memberList = await api.operation('query($id: ID!) { node(id: $id) { id } }', {
+      token: member.accessToken,
+      variables: { id: webhook.id },
+    });
+    expect(errorCodes(memberList.body)).toEqual(['FORBIDDEN']);
+  });
+
+  test('HOOK-4.2 a URL that is not https, carries credentials or is too long, no event type, or another workspace’s project is BAD_USER_INPUT at its field, and nothing is created', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const other = await api.createWorkspace(user, 'Elsewhere');
+    const foreignProject = (await api.createContent(user, other)).projectId;
+    const attempts: [Record<string, unknown>, string][] = [
+      [{ url: 'ftp://example.com/hook' }, 'url'],
+      [{ url: 'https://user:secret@example.com/hook' }, 'url'],
+      [{ url: `https://example.com/${'a'.repeat(2000)}` }, 'url'],
+      [{ eventTypes: [] }, 'eventTypes'],
+      [{ projectIds: [foreignProject] }, 'projectIds'],
+    ];
+    for (const [change, field] of attempts) {
+      const answer = await api.operation(CREATE_WEBHOOK, {
+        token: user.accessToken,
+        variables: { input: { workspaceId: workspace.id, url: receiver.url, eventTypes: ['TASK_MOVED'], ...change } },
+      });
+      expect(errorCodes(answer.body)).toEqual(['BAD_USER_INPUT']);
+      const fieldErrors = answer.body.errors?.[0]?.extensions?.fieldErrors;
+      expect(JSON.stringify(fieldErrors)).toContain(`"${field}"`);
+    }
+    expect(await api.db.prisma.webhook.count({ where: { url: { not: receiver.url } } })).toBe(0);
+
+    // Production's checks (HOOK-7.1): a private or loopback address is refused when the webhook is created.
+    const strict = createWebhookService({
+      db: api.db.prisma,
+      clock: api.clock,
+      urls: createOutboundHttp({ allowPrivateAddresses: false, timeoutMs: 1000, maxResponseBytes: 1024 }),
+    });
+    const workspaceId = Buffer.from(workspace.id, 'base64').toString().split(':')[1] ?? '';
+    for (const url of ['https://127.0.0.1/hook', 'https://10.0.0.8/hook', 'https://[::ffff:127.0.0.1]/hook']) {
+      await expect(strict.create('', workspaceId, { url, eventTypes: ['TASK_MOVED'] })).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['input', 'url'] }] },
+      });
+    }
+  });
+
+  test('HOOK-4.3 an admin changes, disables, enables and deletes a webhook; enabling clears its failure state', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { webhook } = await createWebhook(api, user, workspace, receiver.url, ['TASK_MOVED']);
+    const UPDATE = `mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) {
+      id url eventTypes description enabled disabledReason failingSince } }`;
+    const changed = await api.data<{ updateWebhook: Record<string, unknown> }>(UPDATE, {
+      token: user.accessToken,
+      variables: { input: { id: webhook.id, eventTypes: ['TASK_CREATED', 'COMMENT_ADDED'], description: 'CI' } },
+    });
+    expect(changed.updateWebhook).toMatchObject({ eventTypes: ['TASK_CREATED', 'COMMENT_ADDED'], description: 'CI' });
+    const bad = await api.operation(UPDATE, {
+      token: user.accessToken,
+      variables: { input: { id: webhook.id, url: 'http://user:pw@example.com/' } },
+    });
+    expect(errorCodes(bad.body)).toEqual(['BAD_USER_INPUT']);
+
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    await api.db.prisma.webhook.update({
+      where: { id },
+      data: { enabled: false, disabledReason: 'The endpoint answered 410 Gone.', failingSince: api.clock.now() },
+    });
+    const enabled = await api.data<{ updateWebhook: Record<string, unknown> }>(UPDATE, {
+      token: user.accessToken,
+      variables: { input: { id: webhook.id, enabled: true } },
+    });
+    expect(enabled.updateWebhook).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
+
+    await api.data('mutation($id: ID!) { deleteWebhook(id: $id) }', {
+      token: user.accessToken,
+      variables: { id: webhook.id },
+    });
+    expect(await api.db.prisma.webhook.count({ where: { id } })).toBe(0);
+  });
+
+  test('HOOK-4.5 a sample payload of every event type is shaped as a delivery’s body', async ({ api, user }) => {
+    const { __type } = await api.data<{ __type: { enumValues: { name: string }[] } }>(
+      '{ __type(name: "WebhookEventType") { enumValues { name } } }',
+      { token: user.accessToken },
+    );
+    expect(__type.enumValues.length).toBe(20);
+    for (const { name } of __type.enumValues) {
+      const { webhookSamplePayload } = await api.data<{ webhookSamplePayload: string }>(
+        'query($type: WebhookEventType!) { webhookSamplePayload(eventType: $type) }',
+        { token: user.accessToken, variables: { type: name } },
+      );
+      const sample = JSON.parse(webhookSamplePayload);
+      expect(Object.keys(sample).sort()).toEqual(['data', 'timestamp', 'type']);
+      expect(sample.type).toBe(name.toLowerCase().replace('_', '.'));
+      expect(sample.data).toMatchObject({ cursor: expect.any(String), occurredAt: expect.any(String) });
+      expect(sample.data.__typename).toMatch(/^[A-Z]/);
+    }
+    const { webhookSamplePayload } = await api.data<{ webhookSamplePayload: string }>(
+      '{ webhookSamplePayload(eventType: TASK_MOVED) }',
+      { token: user.accessToken },
+    );
+    expect(JSON.parse(webhookSamplePayload).data).toMatchObject({
+      __typename: 'TaskMoved',
+      fromStateId: expect.any(String),
+      task: { key: expect.any(String), state: { name: expect.any(String) } },
+    });
+  });
+});
+
+describe('deliveries', () => {
+  test('HOOK-5.1, HOOK-5.2 a committed task event is POSTed with Standard Webhooks headers that the library verifies with the secret, and a body selecting the event’s subscription type', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, secret } = await hooked(api, user, workspace);
+    const task = await newTask(api, user, content.projectId, 'Signed delivery');
+    await settle(api);
+
+    expect(receiver.received).toHaveLength(1);
+    const [request] = receiver.received;
+    if (!request) throw new Error('nothing received');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.signatureHeaders['webhook-id']).toMatch(/^msg_[0-9a-f]{32}$/);
+    expect(request.signatureHeaders['webhook-signature']).toMatch(/^v1,/);
+    const verified = new StandardWebhook(secret).verify(request.body, request.signatureHeaders);
+    expect(verified).toMatchObject({
+      type: 'task.created',
+      data: {
+        __typename: 'TaskCreated',
+        projectId: content.projectId,
+        actor: { id: user.id, name: user.name },
+        task: { id: task.id, key: task.key, title: 'Signed delivery', labels: [] },
+      },
+    });
+    // A VIEWER's reading: nobody's email or password, and no secret of the webhook.
+    expect(request.body).not.toContain(user.email);
+    expect(request.body).not.toContain(secret.slice(6));
+    const otherSecret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    expect(() => new StandardWebhook(otherSecret).verify(request.body, request.signatureHeaders)).toThrow();
+  });
+
+  test('HOOK-4.4 after a rotation, deliveries carry signatures of the new and the previous secret for 24 hours, then of the new one only', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, secret: old, webhook } = await hooked(api, user, workspace);
+    const { rotateWebhookSecret } = await api.data<{ rotateWebhookSecret: { secret: string } }>(
+      'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret webhook { previousSecretExpiresAt } } }',
+      { token: user.accessToken, variables: { id: webhook.id } },
+    );
+    const fresh = rotateWebhookSecret.secret;
+    expect(fresh).not.toBe(old);
+    await newTask(api, user, content.projectId, 'During the grace period');
+    await settle(api);
+    const [during] = receiver.received.splice(0);
+    if (!during) throw new Error('nothing received');
+    expect(during.signatureHeaders['webhook-signature']?.split(' ')).toHaveLength(2);
+    expect(new StandardWebhook(fresh).verify(during.body, during.signatureHeaders)).toBeTruthy();
+    expect(new StandardWebhook(old).verify(during.body, during.signatureHeaders)).toBeTruthy();
+
+    // A day later (set on the row: the test clock moving a day would end the user's access token too).
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    await api.db.prisma.webhook.update({ where: { id }, data: { previousSecretExpiresAt: api.clock.now() } });
+    await newTask(api, user, content.projectId, 'After it');
+    await settle(api);
+    const [after] = receiver.received.splice(0);
+    if (!after) throw new Error('nothing received');
+    // The library refuses timestamps far from its own clock: check the signature at the test clock's time.
+    const headers = { ...after.signatureHeaders };
+    expect(headers['webhook-signature']?.split(' ')).toHaveLength(1);
+    const sign = (secret: string) =>
+      new StandardWebhook(secret).sign(headers['webhook-id'] ?? '', api.clock.now(), after.body);
+    expect(headers['webhook-signature']).toBe(sign(fresh));
+  });
+
+  test('HOOK-6.1 a change that rolls back sends nothing; an event committed while no dispatcher ran is delivered by a new one', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content } = await hooked(api, user, workspace);
+    const other = await api.createWorkspace(user, 'Other states');
+    const foreignState = (await api.createContent(user, other)).stateId;
+    const refused = await api.operation('mutation($input: MoveTaskInput!) { moveTask(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: { input: { id: content.taskId, stateId: foreignState } },
+    });
+    expect(refused.body.errors).toBeDefined();
+    await settle(api);
+    expect(receiver.received).toEqual([]);
+
+    // Committed, then the instance "crashed" before any round: a dispatcher started later delivers it.
+    await newTask(api, user, content.projectId, 'Before the crash');
+    const restarted = createWebhookDispatcher({
+      db: api.db.prisma,
+      clock: api.clock,
+      log: api.app.services.events,
+      client: createOutboundHttp({ allowPrivateAddresses: true, timeoutMs: 2000, maxResponseBytes: 65536 }),
+      bodyOf: async (event) => JSON.stringify({ type: event.kind, sequence: event.sequence }),
+    });
+    expect(await restarted.runOnce()).toEqual({ created: 1, attempted: 1 });
+    expect(receiver.received.map((request) => JSON.parse(request.body).type)).toEqual(['TASK_CREATED']);
+  });
+
+  test('HOOK-6.2 a failed attempt is retried under the same webhook-id with exponential backoff: the first within a minute, each wait at least 1.5 times the last, for more than 24 hours', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    receiver.answer(500, 503, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500);
+    await newTask(api, user, content.projectId, 'Flaky endpoint');
+    await settle(api);
+    const waits: number[] = [];
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    let elapsed = 0;
+    for (let attempt = 1; attempt <= 12; attempt += 1) {
+      const delivery = await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } });
+      expect(delivery.state).toBe('PENDING');
+      const wait = delivery.nextAttemptAt.getTime() - api.clock.now().getTime();
+      waits.push(wait);
+      // Not sent before it is due.
+      api.clock.advance(wait - 1000);
+      expect((await api.app.webhookDispatcher.runOnce()).attempted).toBe(0);
+      api.clock.advance(1000);
+      elapsed += wait;
+      expect((await api.app.webhookDispatcher.runOnce()).attempted).toBe(1);
+    }
+    expect(waits[0]).toBeLessThanOrEqual(60_000);
+    expect(waits[0]).toBeGreaterThanOrEqual(FIRST_RETRY_MS);
+    for (let i = 1; i < waits.length; i += 1) expect(waits[i]).toBeGreaterThanOrEqual(1.5 * (waits[i - 1] ?? 0));
+    expect(elapsed).toBeGreaterThan(24 * HOUR);
+    const ids = new Set(receiver.received.map((request) => request.signatureHeaders['webhook-id']));
+    expect(receiver.received).toHaveLength(13);
+    expect(ids.size).toBe(1);
+    const delivery = await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } });
+    expect(delivery).toMatchObject({ state: 'SUCCEEDED', attemptCount: 13 });
+    expect(retryDelayMs(1, 0.999)).toBeLessThan(60_000);
+  });
+
+  test('HOOK-6.3 an endpoint answering 410 Gone disables the webhook and nothing more is sent', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    receiver.answer(410);
+    await newTask(api, user, content.projectId, 'Gone');
+    await settle(api);
+    await newTask(api, user, content.projectId, 'Not sent');
+    await settle(api);
+    expect(receiver.received).toHaveLength(1);
+    const { node } = await api.data<{ node: { enabled: boolean; disabledReason: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on Webhook { enabled disabledReason } } }',
+      { token: user.accessToken, variables: { id: webhook.id } },
+    );
+    expect(node).toEqual({ enabled: false, disabledReason: 'The endpoint answered 410 Gone.' });
+  });
+
+  test('HOOK-6.4 a webhook failing for three days without a success is disabled, saying why', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    receiver.answer(...Array.from({ length: 40 }, () => 500));
+    await newTask(api, user, content.projectId, 'Down for days');
+    await settle(api);
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    for (let round = 0; round < 30; round += 1) {
+      const current = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id } });
+      if (!current.enabled) break;
+      const delivery = await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } });
+      api.clock.advance(Math.max(0, delivery.nextAttemptAt.getTime() - api.clock.now().getTime()));
+      await api.app.webhookDispatcher.runOnce();
+    }
+    const disabled = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id } });
+    expect(disabled).toMatchObject({
+      enabled: false,
+      disabledReason: 'Deliveries failed for three days without a success.',
+    });
+    const failingFor = (disabled.disabledAt?.getTime() ?? 0) - (disabled.failingSince?.getTime() ?? 0);
+    expect(failingFor).toBeGreaterThanOrEqual(FAILING_LIMIT_MS);
+    expect(await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } })).toMatchObject({
+      state: 'FAILED',
+    });
+    receiver.reset();
+  });
+
+  test('HOOK-6.5 a webhook’s deliveries go out in event order, a later one waiting while an earlier one is retried, and two dispatchers send each once', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content } = await hooked(api, user, workspace);
+    receiver.answer(500);
+    for (const title of ['First', 'Second', 'Third']) await newTask(api, user, content.projectId, title);
+    const second = createWebhookDispatcher({
+      db: api.db.prisma,
+      clock: api.clock,
+      log: api.app.services.events,
+      client: createOutboundHttp({ allowPrivateAddresses: true, timeoutMs: 2000, maxResponseBytes: 65536 }),
+      bodyOf: async (event) => JSON.stringify({ data: { sequence: event.sequence } }),
+    });
+    await Promise.all([api.app.webhookDispatcher.runOnce(), second.runOnce()]);
+    await Promise.all([api.app.webhookDispatcher.runOnce(), second.runOnce()]);
+    // The first failed: nothing after it went out.
+    expect(receiver.received).toHaveLength(1);
+    api.clock.advance(HOUR);
+    for (let round = 0; round < 6; round += 1) {
+      await Promise.all([api.app.webhookDispatcher.runOnce(), second.runOnce()]);
+    }
+    const cursors = receiver.received.map((request) =>
+      Number(JSON.parse(request.body).data.cursor ?? JSON.parse(request.body).data.sequence),
+    );
+    expect(cursors).toHaveLength(4);
+    expect(cursors[0]).toBe(cursors[1]);
+    expect(cursors.slice(1)).toEqual([...cursors.slice(1)].sort((a, b) => a - b));
+    expect(new Set(cursors.slice(1)).size).toBe(3);
+  });
+});
+
+describe('the delivery log', () => {
+  test('HOOK-8.1, HOOK-8.2 each delivery lists its attempts with request headers, status, the start of the response and duration; redelivering sends it again with the same id and body; two weeks later it is gone', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    receiver.answer(502);
+    await newTask(api, user, content.projectId, 'Logged');
+    await settle(api);
+    api.clock.advance(2 * 60 * 1000);
+    await settle(api);
+    const [deliveryId] = await deliveryIds(api, user, webhook.id);
+    const DELIVERY = `query($id: ID!) { node(id: $id) { ... on WebhookDelivery {
+      webhookId type eventType eventCursor state attemptCount body
+      attempts { number responseStatus responseBody error durationMs requestHeaders { name value } } } } }`;
+    const read = async () =>
+      (
+        await api.data<{
+          node: {
+            webhookId: string;
+            state: string;
+            body: string;
+            attemptCount: number;
+            attempts: {
+              number: number;
+              responseStatus: number;
+              responseBody: string;
+              requestHeaders: { name: string; value: string }[];
+            }[];
+          };
+        }>(DELIVERY, { token: user.accessToken, variables: { id: deliveryId } })
+      ).node;
+    const logged = await read();
+    expect(logged).toMatchObject({
+      state: 'SUCCEEDED',
+      attemptCount: 2,
+      type: 'task.created',
+      eventType: 'TASK_CREATED',
+    });
+    expect(logged.attempts.map((attempt) => [attempt.number, attempt.responseStatus, attempt.responseBody])).toEqual([
+      [2, 200, 'answered 200'],
+      [1, 502, 'answered 502'],
+    ]);
+    expect(logged.attempts[0]?.requestHeaders).toEqual(
+      expect.arrayContaining([{ name: 'webhook-id', value: logged.webhookId }]),
+    );
+    expect(receiver.received.map((request) => request.body)).toEqual([logged.body, logged.body]);
+
+    receiver.received.length = 0;
+    await api.data('mutation($id: ID!) { redeliverWebhookDelivery(id: $id) { id state } }', {
+      token: user.accessToken,
+      variables: { id: deliveryId },
+    });
+    await settle(api);
+    expect(receiver.received.map((request) => [request.signatureHeaders['webhook-id'], request.body])).toEqual([
+      [logged.webhookId, logged.body],
+    ]);
+    expect((await read()).attempts.map((attempt) => attempt.number)).toEqual([3, 2, 1]);
+
+    api.clock.advance(15 * 24 * HOUR);
+    expect(await api.app.webhookDispatcher.purge()).toBeGreaterThan(0);
+    const webhookId = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(0);
+  });
+});
