@@ -8,6 +8,7 @@ import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
 import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
 import { createSessionService } from './modules/accounts/sessions.ts';
 import { createApiTokenService } from './modules/api-tokens/api-tokens.ts';
+import { createAuditLog } from './modules/audit/audit-log.ts';
 import { type EventBus, sessionTopic, tokenTopic } from './modules/events/event-bus.ts';
 import { createEventLog } from './modules/events/event-log.ts';
 import { openWorkspaceStream, type StreamRequest } from './modules/events/event-stream.ts';
@@ -59,6 +60,8 @@ export function createServices({
   pointsPerHour,
 }: ServiceDeps) {
   const events = createEventLog({ db, bus, clock });
+  /** Security-relevant changes, recorded in their transactions (HOOK-1). */
+  const audit = createAuditLog({ clock });
   /** Ends the live streams opened with API tokens that were just revoked. */
   const endTokenStreams = (tokenIds: string[]) => {
     for (const id of tokenIds) bus.publish(tokenTopic(id), { type: 'ended' });
@@ -98,6 +101,7 @@ export function createServices({
     comments: createCommentService({ db, clock, events }),
     apiTokens: createApiTokenService({ db, clock, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
     events,
+    audit,
     bus,
     costBudget,
     /** Opens one subscriber's stream of a workspace's events. */
