@@ -75,6 +75,7 @@ export function createServices({
     onEnded: (sessionIds) => {
       for (const id of sessionIds) bus.publish(sessionTopic(id), { type: 'ended' });
     },
+    audit,
   });
   // rate-limiter-flexible's Prisma store reads and writes the `RateLimit` model through `db.rateLimit`.
   const limiter = (keyPrefix: string, limits: { points: number; duration: number }) =>
@@ -91,15 +92,15 @@ export function createServices({
     : limiter('cost', budget);
   return {
     sessions,
-    accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),
-    workspaces: createWorkspaceService({ db, events }),
-    members: createMemberService({ db, events, clock, onTokensRevoked: endTokenStreams }),
-    invitations: createInvitationService({ db, clock, sender: invitationSender, events }),
-    projects: createProjectService({ db, clock, events }),
+    accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter, audit }),
+    workspaces: createWorkspaceService({ db, events, audit }),
+    members: createMemberService({ db, events, clock, audit, onTokensRevoked: endTokenStreams }),
+    invitations: createInvitationService({ db, clock, sender: invitationSender, events, audit }),
+    projects: createProjectService({ db, clock, events, audit }),
     tasks: createTaskService({ db, clock, events }),
     labels: createLabelService({ db, events }),
     comments: createCommentService({ db, clock, events }),
-    apiTokens: createApiTokenService({ db, clock, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
+    apiTokens: createApiTokenService({ db, clock, audit, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
     events,
     audit,
     bus,

@@ -16,10 +16,12 @@ export const SignInFailure = {
 export type SignInFailure = (typeof SignInFailure)[keyof typeof SignInFailure];
 
 export const auditDetails = {
-  SIGN_IN: z.object({}),
+  /** A password, or the registration that created the account (it signs in too). */
+  SIGN_IN: z.object({ method: z.enum(['PASSWORD', 'REGISTRATION']) }),
   SIGN_IN_FAILED: z.object({ reason: z.enum(SignInFailure) }),
   SIGN_OUT: z.object({}),
-  SESSION_REVOKED: z.object({}),
+  /** By the person, or by Yello when a refresh token was presented twice (someone holds a copy). */
+  SESSION_REVOKED: z.object({ reason: z.enum(['REVOKED', 'REFRESH_TOKEN_REUSED']) }),
   /** How many other sessions the change ended. */
   PASSWORD_CHANGED: z.object({ sessionsEnded: z.number().int().min(0) }),
   API_TOKEN_CREATED: z.object({ scopes: z.array(z.string()), expiresAt: z.iso.datetime() }),
@@ -32,8 +34,9 @@ export const auditDetails = {
   /** Written by the system (no actor) when deliveries keep failing. */
   WEBHOOK_DISABLED: z.object({ reason: z.string() }),
   MEMBER_ROLE_CHANGED: z.object({ previousRole: role, role }),
-  MEMBER_REMOVED: z.object({ role }),
-  MEMBER_LEFT: z.object({ role }),
+  /** The role they had, and how many of their API tokens for the workspace went with them. */
+  MEMBER_REMOVED: z.object({ role, apiTokensRevoked: z.number().int().min(0) }),
+  MEMBER_LEFT: z.object({ role, apiTokensRevoked: z.number().int().min(0) }),
   MEMBER_JOINED: z.object({ role }),
   INVITATION_CREATED: z.object({ role }),
   INVITATION_REVOKED: z.object({ role }),
