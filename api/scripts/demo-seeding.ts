@@ -10,6 +10,7 @@ import type { Db } from '../src/db/database.ts';
 import type { Prisma, WorkflowState } from '../src/generated/prisma/client.ts';
 import { WorkspaceRole } from '../src/generated/prisma/enums.ts';
 import type { PasswordHasher } from '../src/modules/accounts/password-hasher.ts';
+import { type AuditLog, createAuditLog, systemAuditSource } from '../src/modules/audit/audit-log.ts';
 import { createLocalEventBus } from '../src/modules/events/event-bus.ts';
 import { createEventLog, type EventLog } from '../src/modules/events/event-log.ts';
 import { createProjectService } from '../src/modules/projects/projects.ts';
@@ -45,6 +46,11 @@ export interface SeedDeps {
 }
 
 /** The event log of seeding: its events are logged like any others, and published to no one (nobody listens yet). */
+/** The audit log of seeding's services: what they change is recorded as any change is, with no actor (the system). */
+export function seedingAudit({ clock }: SeedDeps): AuditLog {
+  return createAuditLog({ clock });
+}
+
 export function seedingEvents({ db, clock }: SeedDeps): EventLog {
   return createEventLog({
     db,
@@ -152,7 +158,12 @@ function taskRows(
 async function seedProject(context: SeedContext, project: DemoProject, leadId: string): Promise<void> {
   const { random } = context;
   const { db, clock } = context.deps;
-  const projects = createProjectService({ db, clock, events: seedingEvents(context.deps) });
+  const projects = createProjectService({
+    db,
+    clock,
+    events: seedingEvents(context.deps),
+    audit: seedingAudit(context.deps),
+  });
   const created = await projects.create(
     leadId,
     context.workspaceId,
@@ -253,7 +264,7 @@ export async function seedDemoWorkspace(
   const { db } = deps;
   const { signInUrl, databaseName } = options;
   const projects = options.projects ?? DEMO_PROJECTS;
-  const workspaces = createWorkspaceService({ db, events: seedingEvents(deps) });
+  const workspaces = createWorkspaceService({ db, events: seedingEvents(deps), audit: seedingAudit(deps) });
   const existing = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } });
   if (existing && !options.reset) {
     output.log(`The workspace "${DEMO_WORKSPACE.slug}" already exists in ${databaseName}; nothing to do.`);
@@ -263,7 +274,7 @@ export async function seedDemoWorkspace(
   }
   if (existing) {
     output.log(`Deleting the workspace "${DEMO_WORKSPACE.slug}"…`);
-    await workspaces.delete(existing.id, DEMO_WORKSPACE.slug);
+    await workspaces.delete(existing.id, DEMO_WORKSPACE.slug, systemAuditSource);
   }
   const started = performance.now();
   const members = await upsertUsers(deps, options.password);

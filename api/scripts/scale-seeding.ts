@@ -6,8 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
 import { WorkspaceRole } from '../src/generated/prisma/enums.ts';
+import { systemAuditSource } from '../src/modules/audit/audit-log.ts';
 import { createWorkspaceService } from '../src/modules/workspaces/workspaces.ts';
-import { type Member, type SeedDeps, type SeedOutput, seedingEvents, seedWorkspaceContent } from './demo-seeding.ts';
+import {
+  type Member,
+  type SeedDeps,
+  type SeedOutput,
+  seedingAudit,
+  seedingEvents,
+  seedWorkspaceContent,
+} from './demo-seeding.ts';
 import { DEMO_PROJECTS, type DemoProject } from './demo-workspace.ts';
 import { seededRandom, TEAMMATES } from './seed-data.ts';
 
@@ -58,10 +66,13 @@ async function seedTenant(deps: SeedDeps, tenant: number, projects: readonly Dem
   const members = await tenantPeople(deps, tenant, await deps.hasher.hash(randomBytes(18).toString('base64url')));
   const [owner] = members;
   if (!owner) throw new Error('A tenant needs an owner.');
-  const workspace = await createWorkspaceService({ db, events: seedingEvents(deps) }).create(owner.id, {
-    name: `${tenantName(tenant)}${PROVISIONAL}`,
-    slug: scaleSlug(tenant),
-  });
+  const workspace = await createWorkspaceService({ db, events: seedingEvents(deps), audit: seedingAudit(deps) }).create(
+    owner.id,
+    {
+      name: `${tenantName(tenant)}${PROVISIONAL}`,
+      slug: scaleSlug(tenant),
+    },
+  );
   await seedWorkspaceContent(deps, workspace.id, members, projects, { random: seededRandom(1000 + tenant), bar });
   await db.workspace.update({ where: { id: workspace.id }, data: { name: tenantName(tenant) } });
 }
@@ -74,13 +85,13 @@ export async function seedScaleTenants(
 ): Promise<ScaleOutcome> {
   const { db } = deps;
   const projects = options.projects ?? DEMO_PROJECTS;
-  const workspaces = createWorkspaceService({ db, events: seedingEvents(deps) });
+  const workspaces = createWorkspaceService({ db, events: seedingEvents(deps), audit: seedingAudit(deps) });
   const missing: number[] = [];
   for (let tenant = 1; tenant <= options.tenants; tenant += 1) {
     const slug = scaleSlug(tenant);
     const existing = await db.workspace.findUnique({ where: { slug }, select: { id: true, name: true } });
     if (existing?.name === tenantName(tenant)) continue;
-    if (existing) await workspaces.delete(existing.id, slug);
+    if (existing) await workspaces.delete(existing.id, slug, systemAuditSource);
     missing.push(tenant);
   }
   const perTenant = projects.reduce((sum, project) => sum + project.tasks, 0);

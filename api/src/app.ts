@@ -229,6 +229,7 @@ export function createApp(deps: AppDeps): App {
     db: deps.db,
     clock: deps.clock,
     log: services.events,
+    audit: services.audit,
     client: outbound,
     bodyOf: async (event, webhook) => {
       const context = webhookContext(deps.db, services, deps.publicUrl, webhook);

@@ -8,6 +8,7 @@ import { createLoginThrottle } from './modules/accounts/login-throttle.ts';
 import type { PasswordHasher } from './modules/accounts/password-hasher.ts';
 import { createSessionService } from './modules/accounts/sessions.ts';
 import { createApiTokenService } from './modules/api-tokens/api-tokens.ts';
+import { createAuditLog } from './modules/audit/audit-log.ts';
 import { type EventBus, sessionTopic, tokenTopic } from './modules/events/event-bus.ts';
 import { createEventLog } from './modules/events/event-log.ts';
 import { openWorkspaceStream, type StreamRequest } from './modules/events/event-stream.ts';
@@ -63,6 +64,8 @@ export function createServices({
   webhookUrls,
 }: ServiceDeps) {
   const events = createEventLog({ db, bus, clock });
+  /** Security-relevant changes, recorded in their transactions (HOOK-1). */
+  const audit = createAuditLog({ clock });
   /** Ends the live streams opened with API tokens that were just revoked. */
   const endTokenStreams = (tokenIds: string[]) => {
     for (const id of tokenIds) bus.publish(tokenTopic(id), { type: 'ended' });
@@ -76,6 +79,7 @@ export function createServices({
     onEnded: (sessionIds) => {
       for (const id of sessionIds) bus.publish(sessionTopic(id), { type: 'ended' });
     },
+    audit,
   });
   // rate-limiter-flexible's Prisma store reads and writes the `RateLimit` model through `db.rateLimit`.
   const limiter = (keyPrefix: string, limits: { points: number; duration: number }) =>
@@ -92,17 +96,18 @@ export function createServices({
     : limiter('cost', budget);
   return {
     sessions,
-    accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter }),
-    workspaces: createWorkspaceService({ db, events }),
-    members: createMemberService({ db, events, clock, onTokensRevoked: endTokenStreams }),
-    invitations: createInvitationService({ db, clock, sender: invitationSender, events }),
-    projects: createProjectService({ db, clock, events }),
+    accounts: createAccountService({ db, hasher, sessions, loginThrottle, registrationLimiter, audit }),
+    workspaces: createWorkspaceService({ db, events, audit }),
+    members: createMemberService({ db, events, clock, audit, onTokensRevoked: endTokenStreams }),
+    invitations: createInvitationService({ db, clock, sender: invitationSender, events, audit }),
+    projects: createProjectService({ db, clock, events, audit }),
     tasks: createTaskService({ db, clock, events }),
     labels: createLabelService({ db, events }),
     comments: createCommentService({ db, clock, events }),
-    apiTokens: createApiTokenService({ db, clock, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
-    webhooks: createWebhookService({ db, clock, urls: webhookUrls }),
+    apiTokens: createApiTokenService({ db, clock, audit, onRevoked: (tokenId) => endTokenStreams([tokenId]) }),
+    webhooks: createWebhookService({ db, clock, audit, urls: webhookUrls }),
     events,
+    audit,
     bus,
     clock,
     costBudget,

@@ -2,6 +2,7 @@
 // established and finds nothing outside it; a row deleted after its check answers NOT_FOUND through the API.
 
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { systemAuditSource } from '../src/modules/audit/audit-log.ts';
 import { createLocalEventBus } from '../src/modules/events/event-bus.ts';
 import { createServices } from '../src/services.ts';
 import { AppError } from '../src/shared/errors.ts';
@@ -43,6 +44,7 @@ describe('service writes stay in their workspace', () => {
       }),
     });
     const actor = uuid(user.id);
+    const source = { ...systemAuditSource, actorId: actor };
     const task = uuid(content.taskId);
     const project = uuid(content.projectId);
     const state = uuid(content.stateId);
@@ -61,7 +63,7 @@ describe('service writes stay in their workspace', () => {
       deleteComment: () => services.comments.delete(actor, 'OWNER', other, comment),
       updateProject: () => services.projects.update(actor, other, project, { name: 'Across' }, undefined),
       archiveProject: () => services.projects.setArchived(actor, other, project, true),
-      deleteProject: () => services.projects.delete(actor, other, project),
+      deleteProject: () => services.projects.delete(actor, other, project, source),
       createWorkflowState: () =>
         services.projects.addState(
           actor,
@@ -73,9 +75,10 @@ describe('service writes stay in their workspace', () => {
       updateWorkflowState: () => services.projects.updateState(actor, other, state, { name: 'Across' }),
       moveWorkflowState: () => services.projects.moveState(actor, other, state, {}),
       deleteWorkflowState: () => services.projects.deleteState(actor, other, state, undefined),
-      changeMemberRole: () => services.members.changeRole({ userId: actor, cap: 'OWNER' }, other, membership, 'VIEWER'),
-      removeMember: () => services.members.remove({ userId: actor, cap: 'OWNER' }, other, membership),
-      revokeInvitation: () => services.invitations.revoke(other, uuid(inviteMember.invitation.id)),
+      changeMemberRole: () =>
+        services.members.changeRole({ userId: actor, cap: 'OWNER' }, other, membership, 'VIEWER', source),
+      removeMember: () => services.members.remove({ userId: actor, cap: 'OWNER' }, other, membership, source),
+      revokeInvitation: () => services.invitations.revoke(other, uuid(inviteMember.invitation.id), source),
     };
 
     const before = await tenantFingerprint(api);

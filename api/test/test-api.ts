@@ -280,7 +280,31 @@ export function createGraphQLClient(fetch: YelloFetch) {
     };
   }
 
-  return { operation, data, signUp, createWorkspace, join, addMember, endMembership, createContent };
+  /** An API token of `owner` for `workspace` with `scopes` (for 30 days by default): its id and its secret. */
+  async function createApiToken(
+    owner: SignedUpUser,
+    workspace: TestWorkspace,
+    scopes: ('READ' | 'WRITE' | 'ADMIN')[],
+    expiresAt = new Date(Date.now() + 30 * 86_400_000),
+  ): Promise<{ id: string; secret: string }> {
+    const { createApiToken } = await data<{ createApiToken: { secret: string; token: { id: string } } }>(
+      'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id } } }',
+      {
+        token: owner.accessToken,
+        variables: {
+          input: {
+            workspaceId: workspace.id,
+            name: `Token ${scopes.join('+')}`,
+            scopes,
+            expiresAt: expiresAt.toISOString(),
+          },
+        },
+      },
+    );
+    return { id: createApiToken.token.id, secret: createApiToken.secret };
+  }
+
+  return { operation, data, signUp, createWorkspace, join, addMember, endMembership, createContent, createApiToken };
 }
 
 export type GraphQLClient = ReturnType<typeof createGraphQLClient>;
@@ -333,7 +357,10 @@ export function clientView(result: OperationResult<unknown>) {
   };
 }
 
-/** A digest of every tenant table (and sessions' revocations): equal before and after means nothing changed. */
+/**
+ * A digest of every tenant table (and sessions' revocations, and the audit log): equal before and after means nothing
+ * changed.
+ */
 export async function tenantFingerprint(api: TestApi): Promise<string> {
   const rows = await api.db.prisma.$queryRawUnsafe<{ digest: string | null }[]>(`
     SELECT md5(concat_ws('#',
@@ -347,7 +374,8 @@ export async function tenantFingerprint(api: TestApi): Promise<string> {
       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Label" t),
       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Comment" t),
       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "TaskActivity" t),
-      (SELECT string_agg(t.id || ':' || coalesce(t."revokedAt"::text, ''), '|' ORDER BY t.id) FROM "Session" t)
+      (SELECT string_agg(t.id || ':' || coalesce(t."revokedAt"::text, ''), '|' ORDER BY t.id) FROM "Session" t),
+      (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "AuditEntry" t)
     )) AS digest`);
   return rows[0]?.digest ?? '';
 }

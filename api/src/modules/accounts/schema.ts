@@ -2,6 +2,7 @@
 import { builder } from '../../graphql/builder.ts';
 import type { Context } from '../../graphql/context.ts';
 import { forbidden, unauthenticated } from '../../shared/errors.ts';
+import { auditSourceOf } from '../audit/audit-log.ts';
 import type { SignedIn } from './accounts.ts';
 
 export const UserRef = builder.prismaNode('User', {
@@ -164,7 +165,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, context) => {
       const token = await context.refreshCookie.read();
       if (!token) throw unauthenticated('You are not signed in.');
-      const session = await context.services.sessions.refresh(token).catch(async (error: unknown) => {
+      const session = await context.services.sessions.refresh(token, context.client).catch(async (error: unknown) => {
         await context.refreshCookie.clear();
         throw error;
       });
@@ -178,7 +179,12 @@ builder.mutationFields((t) => ({
       if (context.viewer?.kind === 'token') throw forbidden('An API token has no session to end: revoke the token.');
       await context.refreshCookie.clear();
       if (!context.viewer || context.viewer.kind === 'webhook') throw unauthenticated();
-      await context.services.sessions.revoke(context.viewer.userId, context.viewer.sessionId);
+      await context.services.sessions.revoke(
+        context.viewer.userId,
+        context.viewer.sessionId,
+        'SIGN_OUT',
+        auditSourceOf(context),
+      );
       return true;
     },
   }),
@@ -198,7 +204,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, context) => {
-      await context.services.accounts.changePassword(context.viewer, input, context.client);
+      await context.services.accounts.changePassword(context.viewer, input, auditSourceOf(context));
       return true;
     },
   }),
@@ -212,7 +218,8 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { id }, context) => {
-      await context.services.sessions.revoke(context.viewer.userId, id.id);
+      // Revoking the current session this way is a revocation too, not a sign-out: the person chose it from the list.
+      await context.services.sessions.revoke(context.viewer.userId, id.id, 'SESSION_REVOKED', auditSourceOf(context));
       if (id.id === context.viewer.sessionId) await context.refreshCookie.clear();
       return true;
     },

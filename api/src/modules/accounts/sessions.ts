@@ -1,9 +1,10 @@
 // Sessions: a signed-in device, its rotating refresh tokens and the access tokens tied to it.
-import type { Db } from '../../db/database.ts';
+import type { Db, DbTransaction } from '../../db/database.ts';
 import type { ClientInfo, SessionViewer } from '../../graphql/context.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { notFound, unauthenticated } from '../../shared/errors.ts';
 import { derivedSecretToken, hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
+import type { AuditLog, AuditSource, AuditTarget } from '../audit/audit-log.ts';
 import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
 
 export const SESSION_TTL_DAYS = 30;
@@ -33,7 +34,15 @@ export interface SessionServiceDeps {
   reuseGraceSeconds?: number | undefined;
   /** Told after sessions were ended (revoked, signed out, reused), so their live streams end too (RT-5.3). */
   onEnded: (sessionIds: string[]) => void;
+  audit: AuditLog;
 }
+
+/** How a session came to be: a sign-in with a password, or the registration that created the account. */
+export type SessionStart = 'PASSWORD' | 'REGISTRATION';
+
+/** A session's label in the audit log: the device it was opened on. */
+const sessionLabel = (session: { userAgent: string | null; ipAddress: string | null }) =>
+  session.userAgent ?? session.ipAddress;
 
 export function createSessionService({
   db,
@@ -42,6 +51,7 @@ export function createSessionService({
   successorKey,
   reuseGraceSeconds = REFRESH_REUSE_GRACE_SECONDS,
   onEnded,
+  audit,
 }: SessionServiceDeps) {
   async function issue(userId: string, sessionId: string, refreshExpiresAt: Date, refreshToken: string) {
     const accessToken = await accessTokens.issue({ userId, sessionId });
@@ -72,23 +82,37 @@ export function createSessionService({
   }
 
   return {
-    /** Opens a new session for a user who just proved who they are. */
-    async start(userId: string, client: ClientInfo): Promise<IssuedSession> {
+    /**
+     * Opens a new session for a user who just proved who they are, and records the sign-in in its transaction
+     * (HOOK-1.1).
+     */
+    async start(user: { id: string; email: string }, client: ClientInfo, how: SessionStart): Promise<IssuedSession> {
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + SESSION_TTL_DAYS * 86_400_000);
       const refreshToken = newSecretToken();
-      const session = await db.session.create({
-        data: {
-          userId,
-          userAgent: client.userAgent?.slice(0, 512) ?? null,
-          ipAddress: client.ipAddress,
-          createdAt: now,
-          lastUsedAt: now,
-          expiresAt,
-          refreshTokens: { create: { tokenHash: hashSecretToken(refreshToken), createdAt: now } },
-        },
+      const session = await db.$transaction(async (tx) => {
+        const opened = await tx.session.create({
+          data: {
+            userId: user.id,
+            userAgent: client.userAgent?.slice(0, 512) ?? null,
+            ipAddress: client.ipAddress,
+            createdAt: now,
+            lastUsedAt: now,
+            expiresAt,
+            refreshTokens: { create: { tokenHash: hashSecretToken(refreshToken), createdAt: now } },
+          },
+          select: { id: true },
+        });
+        await audit.record(tx, {
+          action: 'SIGN_IN',
+          source: { actorId: user.id, sessionId: opened.id, apiTokenId: null, ...client },
+          accountId: user.id,
+          target: { type: 'ACCOUNT', id: user.id, label: user.email },
+          details: { method: how },
+        });
+        return opened;
       });
-      return issue(userId, session.id, expiresAt, refreshToken);
+      return issue(user.id, session.id, expiresAt, refreshToken);
     },
 
     /**
@@ -97,7 +121,7 @@ export function createSessionService({
      * (parallel tabs, a retry), which gets that same successor again. The successor is derived from the token, so
      * it can be given again while only hashes are stored.
      */
-    async refresh(refreshToken: string): Promise<IssuedSession> {
+    async refresh(refreshToken: string, client: ClientInfo): Promise<IssuedSession> {
       const now = clock.now();
       const stored = await db.refreshToken.findUnique({
         where: { tokenHash: hashSecretToken(refreshToken) },
@@ -122,7 +146,23 @@ export function createSessionService({
         return true;
       });
       if (!rotated && !(await successorStillFresh(stored.id, nextHash, now))) {
-        await db.session.updateMany({ where: { id: stored.sessionId, revokedAt: null }, data: { revokedAt: now } });
+        // Yello ends it, not a person: the entry names no actor, only the client that presented the copy.
+        await db.$transaction(async (tx) => {
+          const ended = await tx.session.updateManyAndReturn({
+            where: { id: stored.sessionId, revokedAt: null },
+            data: { revokedAt: now },
+            select: { id: true, userAgent: true, ipAddress: true },
+          });
+          for (const session of ended) {
+            await audit.record(tx, {
+              action: 'SESSION_REVOKED',
+              source: { actorId: null, sessionId: session.id, apiTokenId: null, ...client },
+              accountId: stored.session.userId,
+              target: { type: 'SESSION', id: session.id, label: sessionLabel(session) },
+              details: { reason: 'REFRESH_TOKEN_REUSED' },
+            });
+          }
+        });
         onEnded([stored.sessionId]);
         throw unauthenticated('This sign-in link was used twice, so the session was ended. Please sign in again.');
       }
@@ -156,23 +196,42 @@ export function createSessionService({
       return session !== null && session.revokedAt === null && session.expiresAt > clock.now();
     },
 
-    /** Ends one of the user's sessions; NOT_FOUND when it is not theirs or already ended. */
-    async revoke(userId: string, sessionId: string): Promise<void> {
+    /**
+     * Ends one of the user's sessions, recorded as `action` (signing out of the current one, or revoking one) in the
+     * same transaction (HOOK-1.1); NOT_FOUND when it is not theirs or already ended.
+     */
+    async revoke(
+      userId: string,
+      sessionId: string,
+      action: 'SIGN_OUT' | 'SESSION_REVOKED',
+      source: AuditSource,
+    ): Promise<void> {
       const now = clock.now();
-      const ended = await db.session.updateMany({
-        where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
-        data: { revokedAt: now },
+      await db.$transaction(async (tx) => {
+        const [ended] = await tx.session.updateManyAndReturn({
+          where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
+          data: { revokedAt: now },
+          select: { id: true, userAgent: true, ipAddress: true },
+        });
+        if (!ended) throw notFound('This session');
+        const target: AuditTarget = { type: 'SESSION', id: ended.id, label: sessionLabel(ended) };
+        const entry = { source, accountId: userId, target };
+        await audit.record(
+          tx,
+          action === 'SIGN_OUT'
+            ? { ...entry, action, details: {} }
+            : { ...entry, action, details: { reason: 'REVOKED' } },
+        );
       });
-      if (ended.count === 0) throw notFound('This session');
       onEnded([sessionId]);
     },
 
     /**
-     * Ends every session of the user but the one given (a query, so it can join a transaction); pass what it returns
-     * to `ended` once the transaction has committed.
+     * Ends every session of the user but the one given, in the transaction `tx`; pass what it returns to `ended` once
+     * the transaction has committed.
      */
-    revokeOthers(userId: string, keepSessionId: string) {
-      return db.session.updateManyAndReturn({
+    revokeOthers(tx: Pick<DbTransaction, 'session'>, userId: string, keepSessionId: string) {
+      return tx.session.updateManyAndReturn({
         where: { userId, id: { not: keepSessionId }, revokedAt: null },
         data: { revokedAt: clock.now() },
         select: { id: true },

@@ -8,6 +8,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { notFound } from '../../shared/errors.ts';
 import { hashSecretToken } from '../../shared/secret-tokens.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import { hasRole, requiredRole } from '../workspaces/roles.ts';
 import { createTokenInput } from './inputs.ts';
 import { isWellFormedToken, newTokenSecret } from './token-format.ts';
@@ -40,10 +41,12 @@ export interface IssuedApiToken {
 export function createApiTokenService({
   db,
   clock,
+  audit,
   onRevoked,
 }: {
   db: Db;
   clock: Clock;
+  audit: AuditLog;
   onRevoked: (id: string) => void;
 }) {
   return {
@@ -51,19 +54,37 @@ export function createApiTokenService({
       return (await db.apiToken.findUnique({ where: { id: tokenId }, select: { workspaceId: true } }))?.workspaceId;
     },
 
-    /** Issues a token of `ownerId` for `workspaceId`, where the caller's membership was checked. */
-    async create(ownerId: string, workspaceId: string, rawInput: unknown): Promise<IssuedApiToken> {
+    /**
+     * Issues a token of `ownerId` for `workspaceId`, where the caller's membership was checked; recorded in the
+     * workspace's audit log (HOOK-1.1).
+     */
+    async create(
+      ownerId: string,
+      workspaceId: string,
+      rawInput: unknown,
+      source: AuditSource,
+    ): Promise<IssuedApiToken> {
       const input = parseInput(createTokenInput(clock.now()), rawInput);
       const secret = newTokenSecret();
-      const token = await db.apiToken.create({
-        data: {
-          ...input,
+      const token = await db.$transaction(async (tx) => {
+        const created = await tx.apiToken.create({
+          data: {
+            ...input,
+            workspaceId,
+            userId: ownerId,
+            tokenHash: hashSecretToken(secret),
+            lastFour: secret.slice(-4),
+            createdAt: clock.now(),
+          },
+        });
+        await audit.record(tx, {
+          action: 'API_TOKEN_CREATED',
+          source,
           workspaceId,
-          userId: ownerId,
-          tokenHash: hashSecretToken(secret),
-          lastFour: secret.slice(-4),
-          createdAt: clock.now(),
-        },
+          target: { type: 'API_TOKEN', id: created.id, label: created.name },
+          details: { scopes: created.scopes, expiresAt: created.expiresAt.toISOString() },
+        });
+        return created;
       });
       return { token, secret };
     },
@@ -112,16 +133,35 @@ export function createApiTokenService({
 
     /**
      * Revokes a token of `workspaceId`: its owner may, and an admin of the workspace (`actorRole`). Streams opened with
-     * it end (RT-5.3).
+     * it end (RT-5.3); the revocation is recorded in the audit log (HOOK-1.1).
      */
-    async revoke(actorId: string, actorRole: WorkspaceRole, workspaceId: string, tokenId: string): Promise<void> {
+    async revoke(
+      actorId: string,
+      actorRole: WorkspaceRole,
+      workspaceId: string,
+      tokenId: string,
+      source: AuditSource,
+    ): Promise<void> {
       const token = await db.apiToken.findUnique({ where: { id: tokenId, workspaceId } });
       if (!token || (token.userId !== actorId && !hasRole(actorRole, requiredRole.manage))) throw notFound();
-      const revoked = await db.apiToken.updateMany({
-        where: { id: tokenId, workspaceId, revokedAt: null },
-        data: { revokedAt: clock.now() },
+      const revoked = await db.$transaction(async (tx) => {
+        const { count } = await tx.apiToken.updateMany({
+          where: { id: tokenId, workspaceId, revokedAt: null },
+          data: { revokedAt: clock.now() },
+        });
+        // Revoking a token that was already revoked changes nothing, and records nothing.
+        if (count > 0) {
+          await audit.record(tx, {
+            action: 'API_TOKEN_REVOKED',
+            source,
+            workspaceId,
+            target: { type: 'API_TOKEN', id: token.id, label: token.name },
+            details: {},
+          });
+        }
+        return count > 0;
       });
-      if (revoked.count > 0) onRevoked(tokenId);
+      if (revoked) onRevoked(tokenId);
     },
 
     /** Who sees which tokens of a workspace: their own, or every one for an admin (INT-1.8). */

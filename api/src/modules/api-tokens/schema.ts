@@ -5,6 +5,7 @@ import { builder } from '../../graphql/builder.ts';
 import { viewerIdOf, workspaceIdOf } from '../../graphql/context.ts';
 import { throwNotFound } from '../../shared/errors.ts';
 import { UserRef } from '../accounts/schema.ts';
+import { auditSourceOf } from '../audit/audit-log.ts';
 import { requiredRole, WorkspaceRole } from '../workspaces/roles.ts';
 import { visiblePerson, WorkspaceRef } from '../workspaces/schema.ts';
 import type { IssuedApiToken } from './api-tokens.ts';
@@ -114,11 +115,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateApiTokenInput, required: true, description: 'The token.' }) },
     authScopes: (_root, { input }) => ({ $all: { person: true, member: input.workspaceId.id } }),
     resolve: (_root, { input }, context) =>
-      context.services.apiTokens.create(viewerIdOf(context), input.workspaceId.id, {
-        name: input.name,
-        scopes: input.scopes,
-        expiresAt: input.expiresAt,
-      }),
+      context.services.apiTokens.create(
+        viewerIdOf(context),
+        input.workspaceId.id,
+        { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt },
+        auditSourceOf(context),
+      ),
   }),
   revokeApiToken: t.boolean({
     description:
@@ -136,7 +138,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { id }, context) => {
       const workspaceId = await workspaceIdOf(context, 'apiToken', id.id);
       const role = (await context.memberships.roleIn(workspaceId)) ?? throwNotFound();
-      await context.services.apiTokens.revoke(viewerIdOf(context), role, workspaceId, id.id);
+      await context.services.apiTokens.revoke(viewerIdOf(context), role, workspaceId, id.id, auditSourceOf(context));
       return true;
     },
   }),

@@ -8,6 +8,7 @@ import { initialPositions, positionBetween, untied } from '../../shared/ordering
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { lockProjectKeys, lockProjectOrder, lockStateOrder } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import type { NewEvent } from '../events/event-kinds.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { closedCategories } from '../tasks/tasks.ts';
@@ -57,7 +58,17 @@ async function assertKeyNotUsedBefore(
   }
 }
 
-export function createProjectService({ db, clock, events }: { db: Db; clock: Clock; events: EventLog }) {
+export function createProjectService({
+  db,
+  clock,
+  events,
+  audit,
+}: {
+  db: Db;
+  clock: Clock;
+  events: EventLog;
+  audit: AuditLog;
+}) {
   /** State names are one regardless of case; the unique index catches exact duplicates written concurrently. */
   async function assertStateNameFree(projectId: string, name: string, stateId?: string): Promise<void> {
     const other = await db.workflowState.findFirst({
@@ -198,10 +209,17 @@ export function createProjectService({ db, clock, events }: { db: Db; clock: Clo
     },
 
     /** Deletes the project with its tasks (and their comments and history) and states, by cascade. */
-    async delete(actorId: string, workspaceId: string, projectId: string): Promise<void> {
+    async delete(actorId: string, workspaceId: string, projectId: string, source: AuditSource): Promise<void> {
       await events.write(workspaceId, actorId, async (tx, record) => {
         const project = await tx.project.delete({ where: { id: projectId, workspaceId } });
         record({ kind: 'PROJECT_DELETED', entityId: project.id, version: project.version + 1, payload: {} });
+        await audit.record(tx, {
+          action: 'PROJECT_DELETED',
+          source,
+          workspaceId,
+          target: { type: 'PROJECT', id: project.id, label: project.name },
+          details: { key: project.key },
+        });
       });
     },
 

@@ -5,6 +5,7 @@ import { builder } from '../../graphql/builder.ts';
 import { viewerIdOf, workspaceIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
 import { throwNotFound } from '../../shared/errors.ts';
+import { auditSourceOf } from '../audit/audit-log.ts';
 import { requiredRole } from '../workspaces/roles.ts';
 import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
 
@@ -280,6 +281,7 @@ builder.mutationFields((t) => ({
         viewerIdOf(context),
         await workspaceIdOf(context, 'project', id.id),
         id.id,
+        auditSourceOf(context),
       );
       return true;
     },

@@ -5,6 +5,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import type { Db } from '../../db/database.ts';
 import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { type AuditLog, systemAuditSource } from '../audit/audit-log.ts';
 import type { LoggedEvent } from '../events/event-kinds.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { messageIdOf } from './webhooks.ts';
@@ -49,11 +50,21 @@ export interface DispatcherDeps {
   client: DeliveryClient;
   /** The JSON body of an event for a webhook: the webhook document executed as the webhook (HOOK-5.2). */
   bodyOf: (event: LoggedEvent, webhook: Webhook) => Promise<string>;
+  /** Where a webhook disabled by Yello is recorded (HOOK-1.1). */
+  audit: AuditLog;
   /** Jitter source, in [0, 1). */
   random?: () => number;
 }
 
-export function createWebhookDispatcher({ db, clock, log, client, bodyOf, random = Math.random }: DispatcherDeps) {
+export function createWebhookDispatcher({
+  db,
+  clock,
+  log,
+  client,
+  bodyOf,
+  audit,
+  random = Math.random,
+}: DispatcherDeps) {
   /** The project an event concerns, or null for a workspace-wide one; comments through their task. */
   async function projectsOf(events: LoggedEvent[]): Promise<Map<number, string | null>> {
     const taskIds = events.flatMap((event) => ('taskId' in event.payload ? [event.payload.taskId] : []));
@@ -180,8 +191,8 @@ export function createWebhookDispatcher({ db, clock, log, client, bodyOf, random
       : givenUp
         ? 'Deliveries failed for three days without a success.'
         : null;
-    await db.$transaction([
-      db.webhookAttempt.create({
+    await db.$transaction(async (tx) => {
+      await tx.webhookAttempt.create({
         data: {
           deliveryId: delivery.id,
           workspaceId: delivery.workspaceId,
@@ -193,8 +204,8 @@ export function createWebhookDispatcher({ db, clock, log, client, bodyOf, random
           durationMs: Math.round(response.durationMs),
           attemptedAt: at,
         },
-      }),
-      db.webhookDelivery.update({
+      });
+      await tx.webhookDelivery.update({
         where: { id: delivery.id },
         data: succeeded
           ? { state: 'SUCCEEDED', completedAt: now, leaseUntil: null }
@@ -204,12 +215,22 @@ export function createWebhookDispatcher({ db, clock, log, client, bodyOf, random
                 leaseUntil: null,
                 nextAttemptAt: new Date(now.getTime() + retryDelayMs(delivery.attemptCount, random())),
               },
-      }),
-      db.webhook.update({
+      });
+      await tx.webhook.update({
         where: { id: webhook.id },
         data: disabledReason ? { failingSince, enabled: false, disabledReason, disabledAt: now } : { failingSince },
-      }),
-    ]);
+      });
+      // Yello's own decision, on the record as an admin's would be (HOOK-1.1).
+      if (disabledReason) {
+        await audit.record(tx, {
+          action: 'WEBHOOK_DISABLED',
+          source: systemAuditSource,
+          workspaceId: webhook.workspaceId,
+          target: { type: 'WEBHOOK', id: webhook.id, label: webhook.url },
+          details: { reason: disabledReason },
+        });
+      }
+    });
   }
 
   /** Sends what is due; returns how many attempts were made. */

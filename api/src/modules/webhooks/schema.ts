@@ -2,8 +2,9 @@
 // management mutations, and sample payloads. Workspace owners and admins only (API tokens with the ADMIN scope).
 import { WebhookDeliveryState, WorkspaceEventKind } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
-import { viewerIdOf, workspaceIdOf } from '../../graphql/context.ts';
+import { workspaceIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
+import { auditSourceOf } from '../audit/audit-log.ts';
 import { ProjectRef } from '../projects/schema.ts';
 import { requiredRole } from '../workspaces/roles.ts';
 import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
@@ -253,7 +254,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateWebhookInput, required: true, description: 'The webhook.' }) },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: manage } }),
     resolve: (_root, { input }, context) =>
-      context.services.webhooks.create(viewerIdOf(context), input.workspaceId.id, {
+      context.services.webhooks.create(auditSourceOf(context), input.workspaceId.id, {
         url: input.url,
         eventTypes: input.eventTypes,
         projectIds: input.projectIds?.map((id) => id.id) ?? undefined,
@@ -269,13 +270,18 @@ builder.mutationFields((t) => ({
       reread(
         (read) => context.db.webhook.findUniqueOrThrow(read),
         query,
-        context.services.webhooks.update(await workspaceIdOf(context, 'webhook', input.id.id), input.id.id, {
-          url: input.url ?? undefined,
-          eventTypes: input.eventTypes ?? undefined,
-          projectIds: input.projectIds?.map((id) => id.id) ?? undefined,
-          description: input.description ?? undefined,
-          enabled: input.enabled ?? undefined,
-        }),
+        context.services.webhooks.update(
+          auditSourceOf(context),
+          await workspaceIdOf(context, 'webhook', input.id.id),
+          input.id.id,
+          {
+            url: input.url ?? undefined,
+            eventTypes: input.eventTypes ?? undefined,
+            projectIds: input.projectIds?.map((id) => id.id) ?? undefined,
+            description: input.description ?? undefined,
+            enabled: input.enabled ?? undefined,
+          },
+        ),
       ),
   }),
   deleteWebhook: t.boolean({
@@ -283,7 +289,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: WebhookRef, required: true, description: 'The webhook to delete.' }) },
     authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('webhook', id.id), manage),
     resolve: async (_root, { id }, context) => {
-      await context.services.webhooks.remove(await workspaceIdOf(context, 'webhook', id.id), id.id);
+      await context.services.webhooks.remove(
+        auditSourceOf(context),
+        await workspaceIdOf(context, 'webhook', id.id),
+        id.id,
+      );
       return true;
     },
   }),
@@ -294,7 +304,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: WebhookRef, required: true, description: 'The webhook.' }) },
     authScopes: (_root, { id }, context) => roleInWorkspaceOf(context.workspaceOf('webhook', id.id), manage),
     resolve: async (_root, { id }, context) =>
-      context.services.webhooks.rotateSecret(await workspaceIdOf(context, 'webhook', id.id), id.id),
+      context.services.webhooks.rotateSecret(
+        auditSourceOf(context),
+        await workspaceIdOf(context, 'webhook', id.id),
+        id.id,
+      ),
   }),
   redeliverWebhookDelivery: t.prismaField({
     type: WebhookDeliveryRef,

@@ -13,6 +13,7 @@ import {
   type Receiver,
   startReceiver,
 } from '../../../test/webhook-fixtures.ts';
+import { systemAuditSource } from '../audit/audit-log.ts';
 import { createWebhookDispatcher, FAILING_LIMIT_MS, FIRST_RETRY_MS, retryDelayMs } from './dispatcher.ts';
 import { createOutboundHttp } from './outbound.ts';
 import { createWebhookService } from './webhooks.ts';
@@ -114,11 +115,14 @@ describe('managing webhooks', () => {
     const strict = createWebhookService({
       db: api.db.prisma,
       clock: api.clock,
+      audit: api.app.services.audit,
       urls: createOutboundHttp({ allowPrivateAddresses: false, timeoutMs: 1000, maxResponseBytes: 1024 }),
     });
     const workspaceId = Buffer.from(workspace.id, 'base64').toString().split(':')[1] ?? '';
     for (const url of ['https://127.0.0.1/hook', 'https://10.0.0.8/hook', 'https://[::ffff:127.0.0.1]/hook']) {
-      await expect(strict.create('', workspaceId, { url, eventTypes: ['TASK_MOVED'] })).rejects.toMatchObject({
+      await expect(
+        strict.create(systemAuditSource, workspaceId, { url, eventTypes: ['TASK_MOVED'] }),
+      ).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: ['input', 'url'] }] },
       });
     }
@@ -159,6 +163,66 @@ describe('managing webhooks', () => {
       variables: { id: webhook.id },
     });
     expect(await api.db.prisma.webhook.count({ where: { id } })).toBe(0);
+  });
+
+  test('HOOK-1.1 creating, changing, rotating and deleting a webhook each write an audit entry with the admin, the session and the client; a webhook Yello disables writes one with no actor', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { webhook } = await createWebhook(api, user, workspace, receiver.url, ['TASK_MOVED']);
+    const headers = { 'user-agent': 'Webhook admin/1.0', 'x-forwarded-for': '203.0.113.9' };
+    await api.data('mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { id } }', {
+      token: user.accessToken,
+      headers,
+      variables: { input: { id: webhook.id, description: 'Audited' } },
+    });
+    await api.data('mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', {
+      token: user.accessToken,
+      headers,
+      variables: { id: webhook.id },
+    });
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    const entries = await api.db.prisma.auditEntry.findMany({ where: { targetId: id }, orderBy: { createdAt: 'asc' } });
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'WEBHOOK_CREATED',
+      'WEBHOOK_UPDATED',
+      'WEBHOOK_SECRET_ROTATED',
+    ]);
+    const userId = Buffer.from(user.id, 'base64').toString().split(':')[1];
+    expect(entries[1]).toMatchObject({
+      actorId: userId,
+      targetType: 'WEBHOOK',
+      targetLabel: receiver.url,
+      ipAddress: '203.0.113.9',
+      userAgent: 'Webhook admin/1.0',
+      details: { fields: ['description'] },
+    });
+    expect(entries.every((entry) => entry.sessionId !== null && entry.actorId === userId)).toBe(true);
+
+    await settle(api);
+    receiver.answer(410);
+    await api.data('mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { id } }', {
+      token: user.accessToken,
+      variables: { input: { id: webhook.id, eventTypes: ['TASK_CREATED'] } },
+    });
+    await newTask(api, user, (await api.createContent(user, workspace)).projectId, 'Gone for good');
+    await settle(api);
+    const disabled = await api.db.prisma.auditEntry.findFirstOrThrow({
+      where: { targetId: id, action: 'WEBHOOK_DISABLED' },
+    });
+    expect(disabled).toMatchObject({
+      actorId: null,
+      sessionId: null,
+      details: { reason: 'The endpoint answered 410 Gone.' },
+    });
+
+    await api.data('mutation($id: ID!) { deleteWebhook(id: $id) }', {
+      token: user.accessToken,
+      variables: { id: webhook.id },
+    });
+    expect(await api.db.prisma.auditEntry.count({ where: { targetId: id, action: 'WEBHOOK_DELETED' } })).toBe(1);
+    receiver.reset();
   });
 
   test('HOOK-4.5 a sample payload of every event type is shaped as a delivery’s body', async ({ api, user }) => {
@@ -280,6 +344,7 @@ describe('deliveries', () => {
       db: api.db.prisma,
       clock: api.clock,
       log: api.app.services.events,
+      audit: api.app.services.audit,
       client: createOutboundHttp({ allowPrivateAddresses: true, timeoutMs: 2000, maxResponseBytes: 65536 }),
       bodyOf: async (event) => JSON.stringify({ type: event.kind, sequence: event.sequence }),
     });
@@ -384,6 +449,7 @@ describe('deliveries', () => {
       db: api.db.prisma,
       clock: api.clock,
       log: api.app.services.events,
+      audit: api.app.services.audit,
       client: createOutboundHttp({ allowPrivateAddresses: true, timeoutMs: 2000, maxResponseBytes: 65536 }),
       bodyOf: async (event) => JSON.stringify({ data: { sequence: event.sequence } }),
     });

@@ -6,6 +6,7 @@ import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import { createWebhookInput, updateWebhookInput } from './inputs.ts';
 
 /** How long a rotated-out secret still signs deliveries (HOOK-4.4). */
@@ -32,7 +33,23 @@ export interface CreatedWebhook {
   secret: string;
 }
 
-export function createWebhookService({ db, clock, urls }: { db: Db; clock: Clock; urls: UrlChecker }) {
+export function createWebhookService({
+  db,
+  clock,
+  audit,
+  urls,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  urls: UrlChecker;
+}) {
+  const target = (webhook: Pick<Webhook, 'id' | 'url'>) => ({
+    type: 'WEBHOOK' as const,
+    id: webhook.id,
+    label: webhook.url,
+  });
+
   async function checkedUrl(url: string, path: string[]): Promise<string> {
     const problem = await urls.checkUrl(url);
     if (problem) throw badUserInput([{ path, message: problem }]);
@@ -64,14 +81,14 @@ export function createWebhookService({ db, clock, urls }: { db: Db; clock: Clock
     },
 
     /** Creates an enabled webhook that receives the events committed from now on. */
-    async create(actorId: string, workspaceId: string, rawInput: unknown): Promise<CreatedWebhook> {
+    async create(source: AuditSource, workspaceId: string, rawInput: unknown): Promise<CreatedWebhook> {
       const input = parseInput(createWebhookInput, rawInput);
       const url = await checkedUrl(input.url, ['input', 'url']);
       const projectIds = await checkedProjects(workspaceId, input.projectIds, ['input', 'projectIds']);
       const secret = newWebhookSecret();
       const webhook = await db.$transaction(async (tx) => {
         const counter = await tx.workspaceEventCounter.findUnique({ where: { workspaceId } });
-        return tx.webhook.create({
+        const created = await tx.webhook.create({
           data: {
             workspaceId,
             url,
@@ -80,15 +97,23 @@ export function createWebhookService({ db, clock, urls }: { db: Db; clock: Clock
             projectIds,
             secret,
             cursor: counter?.lastSequence ?? 0,
-            createdById: actorId,
+            createdById: source.actorId,
           },
         });
+        await audit.record(tx, {
+          action: 'WEBHOOK_CREATED',
+          source,
+          workspaceId,
+          target: target(created),
+          details: { url, eventTypes: input.eventTypes },
+        });
+        return created;
       });
       return { webhook, secret };
     },
 
     /** Changes the fields given; enabling a disabled webhook clears its failure state (HOOK-4.3). */
-    async update(workspaceId: string, id: string, rawInput: unknown): Promise<Webhook> {
+    async update(source: AuditSource, workspaceId: string, id: string, rawInput: unknown): Promise<Webhook> {
       const input = parseInput(updateWebhookInput, rawInput);
       const current = await existing(workspaceId, id);
       const url = input.url === undefined ? undefined : await checkedUrl(input.url, ['input', 'url']);
@@ -98,40 +123,72 @@ export function createWebhookService({ db, clock, urls }: { db: Db; clock: Clock
           : await checkedProjects(workspaceId, input.projectIds, ['input', 'projectIds']);
       const enabling = input.enabled === true && !current.enabled;
       const disabling = input.enabled === false && current.enabled;
-      const { count } = await db.webhook.updateMany({
-        where: { id, workspaceId },
-        data: {
-          url,
-          projectIds,
-          eventTypes: input.eventTypes,
-          description: input.description,
-          enabled: input.enabled,
-          ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
-          ...(disabling ? { disabledReason: null, disabledAt: clock.now() } : {}),
-        },
+      const changes = {
+        url,
+        projectIds,
+        eventTypes: input.eventTypes,
+        description: input.description,
+        enabled: input.enabled,
+      };
+      const fields = Object.entries(changes).flatMap(([field, value]) => (value === undefined ? [] : [field]));
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.webhook.updateMany({
+          where: { id, workspaceId },
+          data: {
+            ...changes,
+            ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
+            ...(disabling ? { disabledReason: null, disabledAt: clock.now() } : {}),
+          },
+        });
+        if (count === 0) throw notFound('This webhook');
+        await audit.record(tx, {
+          action: 'WEBHOOK_UPDATED',
+          source,
+          workspaceId,
+          target: target({ id, url: url ?? current.url }),
+          details: { fields },
+        });
       });
-      if (count === 0) throw notFound('This webhook');
       return existing(workspaceId, id);
     },
 
-    async remove(workspaceId: string, id: string): Promise<void> {
-      const { count } = await db.webhook.deleteMany({ where: { id, workspaceId } });
-      if (count === 0) throw notFound('This webhook');
+    async remove(source: AuditSource, workspaceId: string, id: string): Promise<void> {
+      const current = await existing(workspaceId, id);
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.webhook.deleteMany({ where: { id, workspaceId } });
+        if (count === 0) throw notFound('This webhook');
+        await audit.record(tx, {
+          action: 'WEBHOOK_DELETED',
+          source,
+          workspaceId,
+          target: target(current),
+          details: {},
+        });
+      });
     },
 
     /** A new secret, returned once; the previous one keeps signing for a day (HOOK-4.4). */
-    async rotateSecret(workspaceId: string, id: string): Promise<CreatedWebhook> {
+    async rotateSecret(source: AuditSource, workspaceId: string, id: string): Promise<CreatedWebhook> {
       const current = await existing(workspaceId, id);
       const secret = newWebhookSecret();
-      const { count } = await db.webhook.updateMany({
-        where: { id, workspaceId },
-        data: {
-          secret,
-          previousSecret: current.secret,
-          previousSecretExpiresAt: new Date(clock.now().getTime() + SECRET_GRACE_MS),
-        },
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.webhook.updateMany({
+          where: { id, workspaceId },
+          data: {
+            secret,
+            previousSecret: current.secret,
+            previousSecretExpiresAt: new Date(clock.now().getTime() + SECRET_GRACE_MS),
+          },
+        });
+        if (count === 0) throw notFound('This webhook');
+        await audit.record(tx, {
+          action: 'WEBHOOK_SECRET_ROTATED',
+          source,
+          workspaceId,
+          target: target(current),
+          details: {},
+        });
       });
-      if (count === 0) throw notFound('This webhook');
       return { webhook: await existing(workspaceId, id), secret };
     },
 

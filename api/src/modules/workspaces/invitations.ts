@@ -10,6 +10,7 @@ import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
 import { hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { emailSchema } from '../accounts/inputs.ts';
+import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { roleSchema } from './inputs.ts';
 import type { WorkspaceRole } from './roles.ts';
@@ -50,9 +51,14 @@ export interface InvitationServiceDeps {
   clock: Clock;
   sender: InvitationSender;
   events: EventLog;
+  audit: AuditLog;
 }
 
-export function createInvitationService({ db, clock, sender, events }: InvitationServiceDeps) {
+/** An invitation as the target of an audit entry, labelled with the address it was made for. */
+const invitationTarget = (invitation: { id: string; email: string }) =>
+  ({ type: 'INVITATION', id: invitation.id, label: invitation.email }) as const;
+
+export function createInvitationService({ db, clock, sender, events, audit }: InvitationServiceDeps) {
   /** Condition selecting invitations that can still be accepted. */
   const pending = () => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: clock.now() } });
 
@@ -69,7 +75,13 @@ export function createInvitationService({ db, clock, sender, events }: Invitatio
      * Invites `email` with `role`, replacing an earlier pending invitation for the same address.
      * Returns the invitation and its link, which holds the only copy of the token.
      */
-    async invite(inviterId: string, workspaceId: string, rawInput: unknown, origin: string): Promise<IssuedInvitation> {
+    async invite(
+      inviterId: string,
+      workspaceId: string,
+      rawInput: unknown,
+      origin: string,
+      source: AuditSource,
+    ): Promise<IssuedInvitation> {
       const input = parseInput(inviteInput, rawInput);
       const token = newSecretToken();
       const now = clock.now();
@@ -86,7 +98,7 @@ export function createInvitationService({ db, clock, sender, events }: Invitatio
           where: { workspaceId, email: input.email, ...pending() },
           data: { revokedAt: now },
         });
-        return tx.invitation.create({
+        const created = await tx.invitation.create({
           data: {
             workspaceId,
             email: input.email,
@@ -98,6 +110,14 @@ export function createInvitationService({ db, clock, sender, events }: Invitatio
           },
           include: { workspace: { select: { name: true } }, invitedBy: { select: { name: true } } },
         });
+        await audit.record(tx, {
+          action: 'INVITATION_CREATED',
+          source,
+          workspaceId,
+          target: invitationTarget(created),
+          details: { role: created.role },
+        });
+        return created;
       });
       const url = `${origin}/invite/${token}`;
       await sender.send({
@@ -110,12 +130,22 @@ export function createInvitationService({ db, clock, sender, events }: Invitatio
       return { invitation, url };
     },
 
-    async revoke(workspaceId: string, invitationId: string): Promise<void> {
-      const revoked = await db.invitation.updateMany({
-        where: { id: invitationId, workspaceId, ...pending() },
-        data: { revokedAt: clock.now() },
+    async revoke(workspaceId: string, invitationId: string, source: AuditSource): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const [revoked] = await tx.invitation.updateManyAndReturn({
+          where: { id: invitationId, workspaceId, ...pending() },
+          data: { revokedAt: clock.now() },
+          select: { id: true, email: true, role: true },
+        });
+        if (!revoked) throw notFound('This invitation');
+        await audit.record(tx, {
+          action: 'INVITATION_REVOKED',
+          source,
+          workspaceId,
+          target: invitationTarget(revoked),
+          details: { role: revoked.role },
+        });
       });
-      if (revoked.count === 0) throw notFound('This invitation');
     },
 
     /** What a pending invitation offers; NOT_FOUND for any other token. */
@@ -135,7 +165,7 @@ export function createInvitationService({ db, clock, sender, events }: Invitatio
     },
 
     /** Joins the invitation's workspace as the signed-in user, whose email must be the invited one. */
-    async accept(userId: string, token: string): Promise<Membership> {
+    async accept(userId: string, token: string, source: AuditSource): Promise<Membership> {
       const now = clock.now();
       const tokenHash = hashSecretToken(token);
       const found = await db.invitation.findFirst({
@@ -173,6 +203,21 @@ export function createInvitationService({ db, clock, sender, events }: Invitatio
           entityId: membership.id,
           version: membership.version,
           payload: { userId, role: membership.role },
+        });
+        // Two entries of one change: the invitation used, and the member it brought in.
+        await audit.record(tx, {
+          action: 'INVITATION_ACCEPTED',
+          source,
+          workspaceId: invitation.workspaceId,
+          target: invitationTarget(invitation),
+          details: { role: invitation.role },
+        });
+        await audit.record(tx, {
+          action: 'MEMBER_JOINED',
+          source,
+          workspaceId: invitation.workspaceId,
+          target: { type: 'MEMBERSHIP', id: membership.id, label: user.email },
+          details: { role: membership.role },
         });
         return membership;
       });

@@ -5,6 +5,7 @@ import type { Membership } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { lockWorkspaceMembers } from '../../shared/row-locks.ts';
+import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import type { EventLog, RecordEvent } from '../events/event-log.ts';
 import { hasRole, lowerRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
@@ -85,11 +86,21 @@ export interface MemberServiceDeps {
   db: Db;
   events: EventLog;
   clock: Clock;
+  audit: AuditLog;
   /** Told after commit about API tokens revoked with a membership, so that their live streams end. */
   onTokensRevoked: (tokenIds: string[]) => void;
 }
 
-export function createMemberService({ db, events, clock, onTokensRevoked }: MemberServiceDeps) {
+/** A membership with its person's email, the label of its audit entries. */
+type LabelledMembership = Membership & { user: { email: string } };
+
+const withEmail = { user: { select: { email: true } } } as const;
+
+/** A membership as the target of an audit entry: its id, labelled with the member's email. */
+const membershipTarget = (membership: LabelledMembership) =>
+  ({ type: 'MEMBERSHIP', id: membership.id, label: membership.user.email }) as const;
+
+export function createMemberService({ db, events, clock, audit, onTokensRevoked }: MemberServiceDeps) {
   /**
    * Runs `work` while holding a lock on the workspace row, so that changes to its owners are serialised and the
    * "at least one owner" check cannot be raced.
@@ -110,10 +121,10 @@ export function createMemberService({ db, events, clock, onTokensRevoked }: Memb
     actorId: string,
     workspaceId: string,
     membershipId: string,
-    work: (tx: Transaction, record: RecordEvent, target: Membership) => Promise<T>,
+    work: (tx: Transaction, record: RecordEvent, target: LabelledMembership) => Promise<T>,
   ) {
     return withWorkspaceLocked(actorId, workspaceId, async (tx, record) => {
-      const target = await tx.membership.findUnique({ where: { id: membershipId, workspaceId } });
+      const target = await tx.membership.findUnique({ where: { id: membershipId, workspaceId }, include: withEmail });
       if (!target) throw notFound();
       return work(tx, record, target);
     });
@@ -131,6 +142,7 @@ export function createMemberService({ db, events, clock, onTokensRevoked }: Memb
       workspaceId: string,
       membershipId: string,
       role: WorkspaceRole,
+      source: AuditSource,
     ): Promise<Membership> {
       return locked(actor.userId, workspaceId, membershipId, async (tx, record, target) => {
         await assertMayAssign(tx, actor, target, role);
@@ -145,25 +157,56 @@ export function createMemberService({ db, events, clock, onTokensRevoked }: Memb
           version: changed.version,
           payload: { userId: changed.userId, role },
         });
+        await audit.record(tx, {
+          action: 'MEMBER_ROLE_CHANGED',
+          source,
+          workspaceId,
+          target: membershipTarget(target),
+          details: { previousRole: target.role, role },
+        });
         return changed;
       });
     },
 
-    async remove(actor: MembershipActor, workspaceId: string, membershipId: string): Promise<void> {
+    async remove(
+      actor: MembershipActor,
+      workspaceId: string,
+      membershipId: string,
+      source: AuditSource,
+    ): Promise<void> {
       const revoked = await locked(actor.userId, workspaceId, membershipId, async (tx, record, target) => {
         await assertMayAssign(tx, actor, target, undefined);
         await assertAnotherOwner(tx, target);
-        return removeMembership(tx, record, target, clock.now());
+        const tokens = await removeMembership(tx, record, target, clock.now());
+        await audit.record(tx, {
+          action: 'MEMBER_REMOVED',
+          source,
+          workspaceId,
+          target: membershipTarget(target),
+          details: { role: target.role, apiTokensRevoked: tokens.length },
+        });
+        return tokens;
       });
       onTokensRevoked(revoked.map((token) => token.id));
     },
 
-    async leave(userId: string, workspaceId: string): Promise<void> {
+    async leave(userId: string, workspaceId: string, source: AuditSource): Promise<void> {
       const revoked = await withWorkspaceLocked(userId, workspaceId, async (tx, record) => {
-        const own = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+        const own = await tx.membership.findUnique({
+          where: { workspaceId_userId: { workspaceId, userId } },
+          include: withEmail,
+        });
         if (!own) throw notFound();
         await assertAnotherOwner(tx, own);
-        return removeMembership(tx, record, own, clock.now());
+        const tokens = await removeMembership(tx, record, own, clock.now());
+        await audit.record(tx, {
+          action: 'MEMBER_LEFT',
+          source,
+          workspaceId,
+          target: membershipTarget(own),
+          details: { role: own.role, apiTokensRevoked: tokens.length },
+        });
+        return tokens;
       });
       onTokensRevoked(revoked.map((token) => token.id));
     },

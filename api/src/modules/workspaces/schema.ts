@@ -3,6 +3,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { type Context, viewerIdOf, workspaceIdOf } from '../../graphql/context.ts';
 import { throwNotFound } from '../../shared/errors.ts';
+import { auditSourceOf } from '../audit/audit-log.ts';
 import type { InvitationPreview, IssuedInvitation } from './invitations.ts';
 import { mayManage, permissionsOf, requiredRole, roleNeededToAssign, WorkspaceRole } from './roles.ts';
 
@@ -300,10 +301,12 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.id.id, atLeast: requiredRole.manage } }),
     resolve: (_query, _root, { input }, context) =>
-      context.services.workspaces.update(viewerIdOf(context), input.id.id, {
-        name: input.name ?? undefined,
-        slug: input.slug ?? undefined,
-      }),
+      context.services.workspaces.update(
+        viewerIdOf(context),
+        input.id.id,
+        { name: input.name ?? undefined, slug: input.slug ?? undefined },
+        auditSourceOf(context),
+      ),
   }),
   deleteWorkspace: t.boolean({
     description: 'Deletes the workspace with all its data (owners only).',
@@ -316,7 +319,7 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.id.id, atLeast: requiredRole.own } }),
     resolve: async (_root, { input }, context) => {
-      await context.services.workspaces.delete(input.id.id, input.confirmSlug);
+      await context.services.workspaces.delete(input.id.id, input.confirmSlug, auditSourceOf(context));
       return true;
     },
   }),
@@ -335,6 +338,7 @@ builder.mutationFields((t) => ({
         input.workspaceId.id,
         { email: input.email, role: input.role },
         context.publicOrigin,
+        auditSourceOf(context),
       ),
   }),
   revokeInvitation: t.boolean({
@@ -349,7 +353,11 @@ builder.mutationFields((t) => ({
     authScopes: (_root, { id }, context) =>
       roleInWorkspaceOf(context.workspaceOf('invitation', id.id), requiredRole.manage),
     resolve: async (_root, { id }, context) => {
-      await context.services.invitations.revoke(await workspaceIdOf(context, 'invitation', id.id), id.id);
+      await context.services.invitations.revoke(
+        await workspaceIdOf(context, 'invitation', id.id),
+        id.id,
+        auditSourceOf(context),
+      );
       return true;
     },
   }),
@@ -364,7 +372,11 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_query, _root, { token }, context) => {
-      const membership = await context.services.invitations.accept(context.viewer.userId, token);
+      const membership = await context.services.invitations.accept(
+        context.viewer.userId,
+        token,
+        auditSourceOf(context),
+      );
       context.memberships.reset();
       return membership;
     },
@@ -383,6 +395,7 @@ builder.mutationFields((t) => ({
         await workspaceIdOf(context, 'membership', input.membershipId.id),
         input.membershipId.id,
         input.role,
+        auditSourceOf(context),
       );
       // The caller may have changed their own role: viewerRole and viewerCan in the answer read it again.
       context.memberships.reset();
@@ -406,6 +419,7 @@ builder.mutationFields((t) => ({
         actorOf(context),
         await workspaceIdOf(context, 'membership', membershipId.id),
         membershipId.id,
+        auditSourceOf(context),
       );
       context.memberships.reset();
       return true;
@@ -423,7 +437,7 @@ builder.mutationFields((t) => ({
     // Leaving is the person's own decision, not a service's (INT-1.5).
     authScopes: (_root, { workspaceId }) => ({ $all: { person: true, member: workspaceId.id } }),
     resolve: async (_root, { workspaceId }, context) => {
-      await context.services.members.leave(viewerIdOf(context), workspaceId.id);
+      await context.services.members.leave(viewerIdOf(context), workspaceId.id, auditSourceOf(context));
       context.memberships.reset();
       return true;
     },

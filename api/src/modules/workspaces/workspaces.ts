@@ -5,6 +5,7 @@ import type { Workspace } from '../../generated/prisma/client.ts';
 import { badUserInput, notFound } from '../../shared/errors.ts';
 import { uniqueViolationAsConflict } from '../../shared/prisma-errors.ts';
 import { parseInput } from '../../shared/validation.ts';
+import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { createWorkspaceInput, slugSchema, updateWorkspaceInput } from './inputs.ts';
 import { WorkspaceRole } from './roles.ts';
@@ -13,7 +14,15 @@ const SLUG_TAKEN = 'This URL is taken. Choose another.';
 
 const slugConflict = (error: unknown) => uniqueViolationAsConflict(error, 'slug', SLUG_TAKEN, 'slug');
 
-export function createWorkspaceService({ db, events }: { db: Db; events: EventLog }) {
+/** What an update changed, before and after, for its audit entry: only the fields whose value changed. */
+function changes(before: { name: string; slug: string }, after: { name: string; slug: string }) {
+  return {
+    ...(before.name === after.name ? {} : { previousName: before.name, name: after.name }),
+    ...(before.slug === after.slug ? {} : { previousSlug: before.slug, slug: after.slug }),
+  };
+}
+
+export function createWorkspaceService({ db, events, audit }: { db: Db; events: EventLog; audit: AuditLog }) {
   return {
     /** Creates a workspace whose only member, its OWNER, is the creator. */
     async create(creatorId: string, rawInput: unknown): Promise<Workspace> {
@@ -28,15 +37,26 @@ export function createWorkspaceService({ db, events }: { db: Db; events: EventLo
     },
 
     /** Changes only the fields given. */
-    async update(actorId: string, workspaceId: string, rawInput: unknown): Promise<Workspace> {
+    async update(actorId: string, workspaceId: string, rawInput: unknown, source: AuditSource): Promise<Workspace> {
       const input = parseInput(updateWorkspaceInput, rawInput);
       try {
         return await events.write(workspaceId, actorId, async (tx, record) => {
+          // Locked as it is read, so that the audit entry's "before" is what this change replaced.
+          const [before] = await tx.$queryRaw<{ name: string; slug: string }[]>`
+            SELECT "name", "slug" FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR NO KEY UPDATE`;
+          if (!before) throw notFound();
           const workspace = await tx.workspace.update({
             where: { id: workspaceId },
             data: { ...input, version: { increment: 1 } },
           });
           record({ kind: 'WORKSPACE_UPDATED', entityId: workspace.id, version: workspace.version, payload: {} });
+          await audit.record(tx, {
+            action: 'WORKSPACE_UPDATED',
+            source,
+            workspaceId,
+            target: { type: 'WORKSPACE', id: workspaceId, label: workspace.name },
+            details: changes(before, workspace),
+          });
           return workspace;
         });
       } catch (error) {
@@ -45,9 +65,12 @@ export function createWorkspaceService({ db, events }: { db: Db; events: EventLo
     },
 
     /** Deletes the workspace and, by cascade, all its tenant data, once the slug is confirmed. */
-    async delete(workspaceId: string, confirmSlug: string): Promise<void> {
+    async delete(workspaceId: string, confirmSlug: string, source: AuditSource): Promise<void> {
       await db.$transaction(async (tx) => {
-        const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } });
+        const workspace = await tx.workspace.findUnique({
+          where: { id: workspaceId },
+          select: { slug: true, name: true },
+        });
         if (!workspace) throw notFound();
         const typed = slugSchema.safeParse(confirmSlug);
         if (!typed.success || typed.data !== workspace.slug) {
@@ -59,6 +82,14 @@ export function createWorkspaceService({ db, events }: { db: Db; events: EventLo
         // The log has no foreign key to the workspace (appending locks nothing else): it goes here, with its counter.
         await tx.workspaceEvent.deleteMany({ where: { workspaceId } });
         await tx.workspaceEventCounter.deleteMany({ where: { workspaceId } });
+        // The audit log is not the workspace's to take along: its entries, and this one, outlive it (HOOK-1.1).
+        await audit.record(tx, {
+          action: 'WORKSPACE_DELETED',
+          source,
+          workspaceId,
+          target: { type: 'WORKSPACE', id: workspaceId, label: workspace.name },
+          details: { slug: workspace.slug },
+        });
       });
       events.closed(workspaceId);
     },
