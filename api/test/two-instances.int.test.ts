@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { vi } from 'vitest';
 import { sessionTopic, workspaceTopic } from '../src/modules/events/event-bus.ts';
 import { describe, expect, test } from './fixtures.ts';
@@ -21,6 +22,7 @@ import {
   type SignedUpUser,
   type TestWorkspace,
 } from './test-api.ts';
+import { CREATE_WEBHOOK, type CreatedWebhook, startReceiver } from './webhook-fixtures.ts';
 
 const redisUrl = process.env.YELLO_TEST_REDIS_URL || undefined;
 const databaseUrl = defaultTestSettings.databaseUrl;
@@ -123,6 +125,8 @@ const it = test.extend('cluster', { scope: 'file' }, async ({ databaseTemplate }
     JWT_SECRET: randomBytes(36).toString('base64url'),
     // Sign-ups say where they come from (X-Forwarded-For), as in the in-process tests, so none is throttled.
     TRUST_PROXY: 'true',
+    // The test's webhook receiver listens on 127.0.0.1 (HOOK-7.2).
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
   };
   const start = async (name: string): Promise<Instance> => {
     const { server, url } = await startYello(env, (stop) => {
@@ -239,6 +243,45 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       const [removal] = (await ownersView.take(2)).slice(1);
       expect(removal?.data?.workspaceEvents.__typename).toBe('MemberRemoved');
       for (const stream of [onA, onB]) expect(received(stream).map((event) => event.title)).toEqual(['Warm-up']);
+    });
+
+    it('HOOK-6.5, HOOK-5.1 two instances deliver every event of a webhook exactly once, in the order of the log, signed with its secret', {
+      timeout: TIMEOUT,
+    }, async ({ cluster: { a, b }, onTestFinished }) => {
+      const receiver = await startReceiver();
+      onTestFinished(() => receiver.close());
+      const owner = await a.client.signUp();
+      const workspace = await a.client.createWorkspace(owner);
+      const { projectId } = await a.client.createContent(owner, workspace);
+      const { createWebhook } = await a.client.data<CreatedWebhook>(CREATE_WEBHOOK, {
+        token: owner.accessToken,
+        variables: { input: { workspaceId: workspace.id, url: receiver.url, eventTypes: ['TASK_CREATED'] } },
+      });
+      const titles = Array.from({ length: 24 }, (_, index) => `Hook ${index + 1}`);
+      for (const [index, title] of titles.entries()) {
+        // Through both instances, alternately: each runs its own dispatcher on the shared database.
+        await (index % 2 === 0 ? a : b).client.data(
+          'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+          { token: owner.accessToken, variables: { input: { projectId, title } } },
+        );
+      }
+      await vi.waitFor(() => expect(receiver.received.length).toBeGreaterThanOrEqual(titles.length), {
+        timeout: 30_000,
+        interval: 200,
+      });
+      // A second more: a repeat would arrive within a round of either dispatcher.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const verifier = new StandardWebhook(createWebhook.secret);
+      const bodies = receiver.received.map((request) => {
+        const body = verifier.verify(request.body, request.signatureHeaders);
+        if (typeof body !== 'object' || body === null || !('data' in body)) throw new Error('No data in a delivery');
+        return { id: request.signatureHeaders['webhook-id'], data: JSON.parse(request.body).data };
+      });
+      expect(bodies).toHaveLength(titles.length);
+      expect(new Set(bodies.map((body) => body.id)).size).toBe(titles.length);
+      expect(bodies.map((body) => body.data.task.title)).toEqual(titles);
+      const cursors = bodies.map((body) => Number(body.data.cursor));
+      expect(cursors).toEqual([...cursors].sort((x, y) => x - y));
     });
 
     it('RT-5.2, RT-8.1 a member leaving through one instance ends their stream on the other within one second', {

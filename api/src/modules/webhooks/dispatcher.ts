@@ -32,6 +32,8 @@ const LEASE_MS = 60_000;
 /** Events turned into deliveries per webhook per round, and deliveries sent per round. */
 const BATCH = 100;
 const SENDS_PER_ROUND = 20;
+/** Passes of sending per round: a webhook's backlog drains at the endpoint's pace, up to this many per round. */
+const PASSES_PER_ROUND = 50;
 
 /** The wait before retry `attempt` (1 for the first retry), with `random` in [0, 1). */
 export function retryDelayMs(attempt: number, random: number): number {
@@ -233,11 +235,19 @@ export function createWebhookDispatcher({
     });
   }
 
-  /** Sends what is due; returns how many attempts were made. */
+  /**
+   * Sends what is due, in passes: each pass sends the head of every webhook's queue, so a webhook's backlog goes out
+   * one delivery after another without waiting for the next round; returns how many attempts were made.
+   */
   async function send(): Promise<number> {
-    const claimed = await claim(clock.now());
-    await Promise.all(claimed.map(({ id }) => attempt(id)));
-    return claimed.length;
+    let attempted = 0;
+    for (let pass = 0; pass < PASSES_PER_ROUND; pass += 1) {
+      const claimed = await claim(clock.now());
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map(({ id }) => attempt(id)));
+      attempted += claimed.length;
+    }
+    return attempted;
   }
 
   /** One round: new deliveries, then what is due. */
