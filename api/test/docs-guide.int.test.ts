@@ -13,8 +13,7 @@
 // every run (ids, dates, tokens, opaque cursors) are compared only as strings.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -27,7 +26,7 @@ import { createGraphQLClient, fetchAt } from './test-api.ts';
 const GUIDE_FILE = fileURLToPath(new URL('../../docs/guide.md', import.meta.url));
 /** Where the guide's commands send their requests; the test's server replaces it. */
 const GUIDE_ORIGIN = 'http://127.0.0.1:3000';
-const SECTIONS = ['Authenticating', 'Pagination', 'Live events', 'Errors'] as const;
+const SECTIONS = ['Authenticating', 'Pagination', 'Live events', 'Errors', 'Webhooks'] as const;
 /** Keys whose string values change from run to run. */
 const VARYING_KEYS = new Set([
   'id',
@@ -245,9 +244,15 @@ let scratch = '';
 const cleanUps: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  const { url } = await startYelloOnEmbeddedDatabase((cleanUp) => cleanUps.push(cleanUp));
+  // The webhooks example's receiver listens on 127.0.0.1, as the guide says (HOOK-7.2).
+  const { url } = await startYelloOnEmbeddedDatabase((cleanUp) => cleanUps.push(cleanUp), '127.0.0.1', {
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
+  });
   origin = url;
-  scratch = await mkdtemp(join(tmpdir(), 'yello-guide-'));
+  // Under the repository's node_modules, so that a script's imports (standardwebhooks) resolve as in a reader's project.
+  const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+  await mkdir(cache, { recursive: true });
+  scratch = await mkdtemp(join(cache, 'yello-guide-'));
   // What the guide starts from: Ada, her workspace Acme and its project Website with two tasks.
   const client = createGraphQLClient(fetchAt(url));
   const ada = await client.signUp({ name: 'Ada Lovelace', email: 'ada@example.com' });

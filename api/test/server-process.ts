@@ -109,6 +109,7 @@ export async function startYello(
 export async function startYelloOnEmbeddedDatabase(
   onFinished: (cleanUp: () => Promise<void>) => void,
   host = '127.0.0.1',
+  env: Record<string, string> = {},
 ): Promise<{ server: ServerProcess; host: string; port: number; url: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'yello-server-'));
   let stop: () => Promise<void> = async () => {};
@@ -117,7 +118,7 @@ export async function startYelloOnEmbeddedDatabase(
     await rm(dataDir, { recursive: true, force: true });
   });
   return startYello(
-    { YELLO_DATA_DIR: dataDir, DATABASE_URL: undefined },
+    { ...env, YELLO_DATA_DIR: dataDir, DATABASE_URL: undefined },
     (cleanUp) => {
       stop = cleanUp;
     },
