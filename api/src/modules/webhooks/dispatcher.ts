@@ -194,6 +194,9 @@ export function createWebhookDispatcher({
         ? 'Deliveries failed for three days without a success.'
         : null;
     await db.$transaction(async (tx) => {
+      // Deleted with its webhook while it was on its way: nothing left to record.
+      const still = await tx.webhookDelivery.findUnique({ where: { id: delivery.id }, select: { id: true } });
+      if (!still) return;
       await tx.webhookAttempt.create({
         data: {
           deliveryId: delivery.id,

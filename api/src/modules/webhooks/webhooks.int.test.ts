@@ -469,6 +469,36 @@ describe('deliveries', () => {
     expect(cursors.slice(1)).toEqual([...cursors.slice(1)].sort((a, b) => a - b));
     expect(new Set(cursors.slice(1)).size).toBe(3);
   });
+
+  test('HOOK-4.3 a webhook deleted while its delivery is on its way leaves no error and no attempt behind', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    await newTask(api, user, content.projectId, 'In flight');
+    await api.app.webhookDispatcher.enqueue();
+    const deleting = createWebhookDispatcher({
+      db: api.db.prisma,
+      clock: api.clock,
+      log: api.app.services.events,
+      audit: api.app.services.audit,
+      // The endpoint answers, and meanwhile an admin deletes the webhook.
+      client: {
+        post: async () => {
+          await api.data('mutation($id: ID!) { deleteWebhook(id: $id) }', {
+            token: user.accessToken,
+            variables: { id: webhook.id },
+          });
+          return { status: 200, bodyPrefix: '', durationMs: 1, error: null };
+        },
+      },
+      bodyOf: async () => '{}',
+    });
+    await expect(deleting.send()).resolves.toBe(1);
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId: id } })).toBe(0);
+  });
 });
 
 describe('the delivery log', () => {
