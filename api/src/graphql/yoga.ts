@@ -166,6 +166,34 @@ subscription Live($workspaceId: ID!) {
 `,
     variables: '{\n  "workspaceId": "<a workspace id, from WhoAmI>"\n}',
   },
+  {
+    query: `# Owners and admins (or an ADMIN token): the workspace's webhooks and what their last deliveries got back.
+# Create one with createWebhook; webhookSamplePayload(eventType: TASK_MOVED) shows what a delivery carries.
+query Webhooks($workspaceSlug: String!) {
+  workspace(slug: $workspaceSlug) {
+    webhooks {
+      id
+      url
+      eventTypes
+      enabled
+      disabledReason
+      deliveries(first: 5) {
+        nodes {
+          type
+          state
+          attemptCount
+          attempts {
+            responseStatus
+            durationMs
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    variables: '{\n  "workspaceSlug": "demo"\n}',
+  },
 ];
 
 export const REFRESH_COOKIE = 'yello_refresh';
