@@ -28,7 +28,7 @@ export const auditDetails = {
   API_TOKEN_REVOKED: z.object({}),
   WEBHOOK_CREATED: z.object({ url: z.string(), eventTypes: z.array(z.string()) }),
   /** The names of the settings that changed. */
-  WEBHOOK_UPDATED: z.object({ fields: z.array(z.string()) }),
+  WEBHOOK_UPDATED: z.object({ fields: z.array(z.string()), previousUrl: z.string().optional() }),
   WEBHOOK_SECRET_ROTATED: z.object({}),
   WEBHOOK_DELETED: z.object({}),
   /** Written by the system (no actor) when deliveries keep failing. */

@@ -2,7 +2,7 @@
 // the work through the database: a webhook's cursor advances under its row lock, and a delivery is sent by the
 // instance that leased it (`FOR UPDATE SKIP LOCKED`), only when every earlier delivery of its webhook is done.
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import type { Db } from '../../db/database.ts';
+import type { Db, DbTransaction } from '../../db/database.ts';
 import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { type AuditLog, systemAuditSource } from '../audit/audit-log.ts';
@@ -32,8 +32,10 @@ const LEASE_MS = 60_000;
 /** Events turned into deliveries per webhook per round, and deliveries sent per round. */
 const BATCH = 100;
 const SENDS_PER_ROUND = 20;
-/** Passes of sending per round: a webhook's backlog drains at the endpoint's pace, up to this many per round. */
-const PASSES_PER_ROUND = 50;
+/** Deliveries one webhook sends one after another in a round: its backlog drains at its endpoint's pace. */
+const CHAIN_LENGTH = 50;
+const GONE = 'The endpoint answered 410 Gone.';
+const FAILING = 'Deliveries failed for three days without a success.';
 
 /** The wait before retry `attempt` (1 for the first retry), with `random` in [0, 1). */
 export function retryDelayMs(attempt: number, random: number): number {
@@ -88,9 +90,16 @@ export function createWebhookDispatcher({
   }
 
   /** Turns one webhook's new events into deliveries and advances its cursor; false when another instance did. */
-  async function enqueueFor(webhook: Webhook): Promise<number> {
+  async function enqueueFor(webhook: Webhook, lastSequence: number): Promise<number> {
     const events = await log.after(webhook.workspaceId, webhook.cursor, BATCH);
-    if (events.length === 0) return 0;
+    if (events.length === 0) {
+      // The events past its cursor are gone (retention, while it was disabled): nothing to deliver up to the counter.
+      await db.webhook.updateMany({
+        where: { id: webhook.id, cursor: webhook.cursor },
+        data: { cursor: lastSequence },
+      });
+      return 0;
+    }
     const projects = await projectsOf(events);
     const matching = events.filter(
       (event) => webhook.eventTypes.includes(event.kind) && inProjects(webhook, projects.get(event.sequence) ?? null),
@@ -122,41 +131,45 @@ export function createWebhookDispatcher({
 
   /** Creates the deliveries of every enabled webhook whose workspace logged events past its cursor (HOOK-6.1). */
   async function enqueue(): Promise<number> {
-    const behind = await db.$queryRaw<{ id: string }[]>`
-      SELECT w."id" FROM "Webhook" w
+    // Those furthest behind first, so that a busy webhook does not hold the others back.
+    const behind = await db.$queryRaw<{ id: string; lastSequence: number }[]>`
+      SELECT w."id", c."lastSequence" FROM "Webhook" w
       JOIN "WorkspaceEventCounter" c ON c."workspaceId" = w."workspaceId"
       WHERE w."enabled" AND c."lastSequence" > w."cursor"
+      ORDER BY w."updatedAt"
       LIMIT 100`;
     let created = 0;
-    for (const { id } of behind) {
+    for (const { id, lastSequence } of behind) {
       const webhook = await db.webhook.findUnique({ where: { id } });
-      if (webhook?.enabled) created += await enqueueFor(webhook);
+      if (webhook?.enabled) created += await enqueueFor(webhook, lastSequence);
     }
     return created;
   }
 
   /**
    * Leases the deliveries that are due, one per webhook: the oldest unfinished one, so a webhook's deliveries go
-   * out in event order (HOOK-6.5); rows another instance is leasing are skipped.
+   * out in event order (HOOK-6.5). Each enabled webhook's head is found through its index (the cost grows with the
+   * webhooks, not with their backlogs); an instance that loses the race for a head's row re-checks its lease and
+   * skips it, so a delivery has one sender at a time.
    */
-  async function claim(now: Date) {
+  async function claim(now: Date, webhookId: string | null = null) {
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
-    return db.$queryRaw<{ id: string }[]>`
+    return db.$queryRaw<{ id: string; webhookId: string; attemptCount: number }[]>`
       UPDATE "WebhookDelivery" SET "leaseUntil" = ${leaseUntil}, "attemptCount" = "attemptCount" + 1
       WHERE "id" IN (
-        SELECT d."id" FROM "WebhookDelivery" d
-        JOIN "Webhook" w ON w."id" = d."webhookId"
-        WHERE d."state" = 'PENDING' AND d."nextAttemptAt" <= ${now}
-          AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${now}) AND w."enabled"
-          AND NOT EXISTS (
-            SELECT 1 FROM "WebhookDelivery" e
-            WHERE e."webhookId" = d."webhookId" AND e."state" = 'PENDING' AND e."eventSequence" < d."eventSequence"
-          )
-        ORDER BY d."nextAttemptAt"
+        SELECT head."id" FROM "Webhook" w
+        CROSS JOIN LATERAL (
+          SELECT d."id", d."nextAttemptAt", d."leaseUntil" FROM "WebhookDelivery" d
+          WHERE d."webhookId" = w."id" AND d."state" = 'PENDING'
+          ORDER BY d."eventSequence" LIMIT 1
+        ) head
+        WHERE w."enabled" AND (${webhookId}::uuid IS NULL OR w."id" = ${webhookId}::uuid)
+          AND head."nextAttemptAt" <= ${now} AND (head."leaseUntil" IS NULL OR head."leaseUntil" < ${now})
+        ORDER BY head."nextAttemptAt"
         LIMIT ${SENDS_PER_ROUND}
-        FOR UPDATE OF d SKIP LOCKED
       )
-      RETURNING "id"`;
+      AND "state" = 'PENDING' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+      RETURNING "id", "webhookId", "attemptCount"`;
   }
 
   /** The Standard Webhooks headers of an attempt; both secrets sign during a rotation's grace period (HOOK-4.4). */
@@ -175,10 +188,10 @@ export function createWebhookDispatcher({
     };
   }
 
-  /** Sends one leased delivery and records the attempt and what follows from it. */
-  async function attempt(deliveryId: string): Promise<void> {
+  /** Sends one leased delivery and records the attempt and what follows from it; true when it succeeded. */
+  async function attempt(deliveryId: string, claimedCount: number): Promise<boolean> {
     const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
-    if (!delivery) return;
+    if (!delivery) return false;
     const { webhook } = delivery;
     const at = clock.now();
     const headers = signedHeaders(webhook, messageIdOf(delivery.id), delivery.body, at);
@@ -188,20 +201,33 @@ export function createWebhookDispatcher({
     const gone = response.status === 410;
     const failingSince = succeeded ? null : (webhook.failingSince ?? at);
     const givenUp = !succeeded && (gone || now.getTime() - (failingSince ?? now).getTime() >= FAILING_LIMIT_MS);
-    const disabledReason = gone
-      ? 'The endpoint answered 410 Gone.'
-      : givenUp
-        ? 'Deliveries failed for three days without a success.'
-        : null;
+    const disabledReason = gone ? GONE : givenUp ? FAILING : null;
+    const failedAttempts = delivery.failedAttempts + 1;
     await db.$transaction(async (tx) => {
-      // Deleted with its webhook while it was on its way: nothing left to record.
-      const still = await tx.webhookDelivery.findUnique({ where: { id: delivery.id }, select: { id: true } });
-      if (!still) return;
+      // The webhook first, as its deletion locks it before its deliveries: no lock waits in a circle. Deleted while
+      // the delivery was on its way: nothing left to record.
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Webhook" WHERE "id" = ${webhook.id}::uuid FOR UPDATE`;
+      if (!locked) return;
+      // Fenced: an instance whose lease ran out, and whose delivery was claimed again since, records nothing.
+      const { count } = await tx.webhookDelivery.updateMany({
+        where: { id: delivery.id, attemptCount: claimedCount },
+        data: succeeded
+          ? { state: 'SUCCEEDED', completedAt: now, leaseUntil: null }
+          : givenUp
+            ? { state: 'FAILED', completedAt: now, leaseUntil: null, failedAttempts }
+            : {
+                leaseUntil: null,
+                failedAttempts,
+                nextAttemptAt: new Date(now.getTime() + retryDelayMs(failedAttempts, random())),
+              },
+      });
+      if (count === 0) return;
       await tx.webhookAttempt.create({
         data: {
           deliveryId: delivery.id,
           workspaceId: delivery.workspaceId,
-          number: delivery.attemptCount,
+          number: claimedCount,
           requestHeaders: headers,
           responseStatus: response.status,
           responseBody: response.bodyPrefix,
@@ -210,60 +236,93 @@ export function createWebhookDispatcher({
           attemptedAt: at,
         },
       });
-      await tx.webhookDelivery.update({
-        where: { id: delivery.id },
-        data: succeeded
-          ? { state: 'SUCCEEDED', completedAt: now, leaseUntil: null }
-          : givenUp
-            ? { state: 'FAILED', completedAt: now, leaseUntil: null }
-            : {
-                leaseUntil: null,
-                nextAttemptAt: new Date(now.getTime() + retryDelayMs(delivery.attemptCount, random())),
-              },
-      });
-      await tx.webhook.update({
-        where: { id: webhook.id },
-        data: disabledReason ? { failingSince, enabled: false, disabledReason, disabledAt: now } : { failingSince },
-      });
-      // Yello's own decision, on the record as an admin's would be (HOOK-1.1).
-      if (disabledReason) {
-        await audit.record(tx, {
-          action: 'WEBHOOK_DISABLED',
-          source: systemAuditSource,
-          workspaceId: webhook.workspaceId,
-          target: { type: 'WEBHOOK', id: webhook.id, label: webhook.url },
-          details: { reason: disabledReason },
-        });
-      }
+      if (disabledReason) await disable(tx, webhook, disabledReason, now, failingSince);
+      else await tx.webhook.update({ where: { id: webhook.id }, data: { failingSince } });
+    });
+    return succeeded;
+  }
+
+  /** Disables a webhook Yello gave up on, on the record as an admin's change would be (HOOK-1.1, HOOK-6.3, HOOK-6.4). */
+  async function disable(
+    tx: DbTransaction,
+    webhook: Pick<Webhook, 'id' | 'workspaceId' | 'url'>,
+    reason: string,
+    now: Date,
+    failingSince: Date | null,
+  ) {
+    await tx.webhook.update({
+      where: { id: webhook.id },
+      data: { failingSince, enabled: false, disabledReason: reason, disabledAt: now },
+    });
+    await audit.record(tx, {
+      action: 'WEBHOOK_DISABLED',
+      source: systemAuditSource,
+      workspaceId: webhook.workspaceId,
+      target: { type: 'WEBHOOK', id: webhook.id, label: webhook.url },
+      details: { reason },
     });
   }
 
   /**
-   * Sends what is due, in passes: each pass sends the head of every webhook's queue, so a webhook's backlog goes out
-   * one delivery after another without waiting for the next round; returns how many attempts were made.
+   * Disables the webhooks failing for three days without a success (HOOK-6.4), whenever their next attempt is due:
+   * a backoff that doubles would otherwise take up to twice that long to find out.
    */
-  async function send(): Promise<number> {
+  async function disableFailing(): Promise<number> {
+    const now = clock.now();
+    const failing = await db.webhook.findMany({
+      where: { enabled: true, failingSince: { lte: new Date(now.getTime() - FAILING_LIMIT_MS) } },
+      select: { id: true, workspaceId: true, url: true, failingSince: true },
+    });
+    for (const webhook of failing) {
+      await db.$transaction(async (tx) => {
+        const [locked] = await tx.$queryRaw<{ enabled: boolean }[]>`
+          SELECT "enabled" FROM "Webhook" WHERE "id" = ${webhook.id}::uuid FOR UPDATE`;
+        if (!locked?.enabled) return;
+        await disable(tx, webhook, FAILING, now, webhook.failingSince);
+      });
+    }
+    return failing.length;
+  }
+
+  /** Sends a webhook's deliveries one after another from `first`, while they succeed and are due (HOOK-6.5). */
+  async function chain(webhookId: string, first: { id: string; attemptCount: number }): Promise<number> {
+    let next: { id: string; attemptCount: number } | undefined = first;
     let attempted = 0;
-    for (let pass = 0; pass < PASSES_PER_ROUND; pass += 1) {
-      const claimed = await claim(clock.now());
-      if (claimed.length === 0) break;
-      await Promise.all(claimed.map(({ id }) => attempt(id)));
-      attempted += claimed.length;
+    while (next && attempted < CHAIN_LENGTH) {
+      attempted += 1;
+      if (!(await attempt(next.id, next.attemptCount))) break;
+      [next] = await claim(clock.now(), webhookId);
     }
     return attempted;
+  }
+
+  /**
+   * Sends what is due: the head of every webhook's queue, then each webhook's next ones as soon as its previous one
+   * succeeded, so a slow endpoint delays only its own deliveries; returns how many attempts were made.
+   */
+  async function send(): Promise<number> {
+    const claimed = await claim(clock.now());
+    const results = await Promise.allSettled(claimed.map((delivery) => chain(delivery.webhookId, delivery)));
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    return results.reduce((sum, result) => sum + (result.status === 'fulfilled' ? result.value : 0), 0);
   }
 
   /** One round: new deliveries, then what is due. */
   async function runOnce(): Promise<{ created: number; attempted: number }> {
     const created = await enqueue();
+    await disableFailing();
     const attempted = await send();
     return { created, attempted };
   }
 
-  /** Deletes deliveries older than two weeks (HOOK-8.1); idempotent, so any instance may run it. */
+  /**
+   * Deletes the deliveries finished two weeks ago (HOOK-8.1); pending ones stay, however old, until they are sent.
+   * Idempotent, so any instance may run it.
+   */
   async function purge(): Promise<number> {
     const before = new Date(clock.now().getTime() - DELIVERY_RETENTION_MS);
-    return (await db.webhookDelivery.deleteMany({ where: { createdAt: { lt: before } } })).count;
+    return (await db.webhookDelivery.deleteMany({ where: { completedAt: { lt: before } } })).count;
   }
 
   return {
@@ -271,22 +330,39 @@ export function createWebhookDispatcher({
     send,
     runOnce,
     purge,
-    /** Runs a round every `intervalMs` (and the purge hourly) until the returned function is called. */
+    /**
+     * Runs every `intervalMs`, until the returned function is called: turning events into deliveries (and disabling
+     * failing webhooks) in one loop, sending in another, so a slow endpoint never holds back new deliveries; the
+     * purge at start and hourly.
+     */
     start({ intervalMs, onError }: { intervalMs: number; onError: (error: unknown) => void }): () => Promise<void> {
-      let running: Promise<unknown> = Promise.resolve();
       let stopped = false;
-      // Rounds never overlap: a slow round delays the next instead of racing it.
-      const round = () => {
-        running = running.then(() => (stopped ? undefined : runOnce())).catch(onError);
+      const loop = (work: () => Promise<unknown>) => {
+        let running: Promise<unknown> = Promise.resolve();
+        let busy = false;
+        const timer = setInterval(() => {
+          // A slow round delays the next instead of piling rounds up behind it.
+          if (busy || stopped) return;
+          busy = true;
+          running = work()
+            .catch(onError)
+            .finally(() => {
+              busy = false;
+            });
+        }, intervalMs);
+        return { timer, finished: () => running };
       };
-      const timer = setInterval(round, intervalMs);
-      const purgeTimer = setInterval(() => void purge().catch(onError), 60 * 60 * 1000);
-      round();
+      const enqueuing = loop(async () => {
+        await enqueue();
+        await disableFailing();
+      });
+      const sending = loop(send);
+      const purging = setInterval(() => void purge().catch(onError), 60 * 60 * 1000);
+      void purge().catch(onError);
       return async () => {
         stopped = true;
-        clearInterval(timer);
-        clearInterval(purgeTimer);
-        await running;
+        for (const timer of [enqueuing.timer, sending.timer, purging]) clearInterval(timer);
+        await Promise.all([enqueuing.finished(), sending.finished()]);
       };
     },
   };

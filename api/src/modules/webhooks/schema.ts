@@ -1,6 +1,6 @@
 // The webhooks module's part of the GraphQL schema (HOOK-4, HOOK-8): webhooks, their deliveries and attempts, the
 // management mutations, and sample payloads. Workspace owners and admins only (API tokens with the ADMIN scope).
-import { WebhookDeliveryState, WorkspaceEventKind } from '../../generated/prisma/enums.ts';
+import { type WebhookDeliveryState, WorkspaceEventKind } from '../../generated/prisma/enums.ts';
 import { builder } from '../../graphql/builder.ts';
 import { workspaceIdOf } from '../../graphql/context.ts';
 import { reread } from '../../graphql/reread.ts';
@@ -20,15 +20,21 @@ export const WebhookEventTypeEnum = builder.enumType(WorkspaceEventKind, {
     'The kinds of workspace events a webhook can receive: one per event type of `workspaceEvents`. A delivery’s `type` is the value in dotted lower case (`TASK_MOVED` → `task.moved`).',
 });
 
-const WebhookDeliveryStateEnum = builder.enumType(WebhookDeliveryState, {
-  name: 'WebhookDeliveryState',
+const WebhookDeliveryStateEnum = builder.enumType('WebhookDeliveryState', {
   description: 'Where a delivery stands.',
   values: {
-    PENDING: { description: 'Not yet answered with a 2xx: waiting for its first attempt or its next retry.' },
+    PENDING: { description: 'Waiting for its first attempt (behind any earlier delivery of its webhook).' },
+    RETRYING: { description: 'Its last attempt failed; it is sent again at `nextAttemptAt`.' },
     SUCCEEDED: { description: 'The endpoint answered 2xx.' },
     FAILED: { description: 'Given up: the endpoint answered 410 Gone, or failed for three days.' },
-  },
+  } as const,
 });
+
+/** A delivery's state as integrators read it: a pending one that failed before is retrying. */
+function stateOf(delivery: { state: WebhookDeliveryState; failedAttempts: number }) {
+  if (delivery.state === 'PENDING' && delivery.failedAttempts > 0) return 'RETRYING' as const;
+  return delivery.state;
+}
 
 const WebhookRef = builder.prismaNode('Webhook', {
   id: { field: 'id', description: 'The webhook’s global id.' },
@@ -57,7 +63,7 @@ const WebhookRef = builder.prismaNode('Webhook', {
     }),
     enabled: t.exposeBoolean('enabled', {
       description:
-        'Whether events are delivered. While disabled, events are kept for it; enabling it again delivers them, in order.',
+        'Whether events are delivered. While disabled, its events wait (as long as the event log keeps them, EVENT_RETENTION_DAYS); enabling it again delivers them, in order.',
     }),
     disabledReason: t.exposeString('disabledReason', {
       nullable: true,
@@ -82,7 +88,7 @@ const WebhookRef = builder.prismaNode('Webhook', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
     deliveries: t.relatedConnection('deliveries', {
       cursor: 'id',
-      description: 'Its deliveries, newest event first; kept two weeks.',
+      description: 'Its deliveries, newest event first; kept two weeks after they succeeded or were given up.',
       query: () => ({ orderBy: [{ eventSequence: 'desc' }, { id: 'desc' }] }),
     }),
   }),
@@ -129,12 +135,12 @@ builder.prismaObject('WebhookAttempt', {
 });
 
 const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
-  id: { field: 'id', description: 'The delivery’s global id (its `webhook-id` header is `webhookId`).' },
+  id: { field: 'id', description: 'The delivery’s global id (its `webhook-id` header is `messageId`).' },
   description: 'One event sent to one webhook, with every attempt.',
   authScopes: (delivery) => ({ role: { workspaceId: delivery.workspaceId, atLeast: manage } }),
   fields: (t) => ({
-    webhookId: t.string({
-      description: 'Its `webhook-id` header, the same on every attempt: receivers use it to ignore repeats.',
+    messageId: t.string({
+      description: 'Its `webhook-id` header (`msg_…`), the same on every attempt: receivers use it to ignore repeats.',
       resolve: (delivery) => messageIdOf(delivery.id),
     }),
     eventType: t.field({
@@ -150,13 +156,14 @@ const WebhookDeliveryRef = builder.prismaNode('WebhookDelivery', {
       description: 'The event’s cursor in the workspace’s log.',
       resolve: (delivery) => String(delivery.eventSequence),
     }),
-    state: t.field({ type: WebhookDeliveryStateEnum, description: 'Where it stands.', resolve: (d) => d.state }),
+    state: t.field({ type: WebhookDeliveryStateEnum, description: 'Where it stands.', resolve: stateOf }),
     body: t.exposeString('body', { description: 'The JSON body every attempt sends.' }),
     attemptCount: t.exposeInt('attemptCount', { description: 'How many times it was sent.' }),
     nextAttemptAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When it will be sent next; null once it succeeded or was given up.',
+      description:
+        'When it is due to be sent next (it also waits for any earlier delivery of its webhook); null once it succeeded or was given up.',
       resolve: (delivery) => (delivery.state === 'PENDING' ? delivery.nextAttemptAt : null),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the event was turned into it.' }),
@@ -222,7 +229,10 @@ const UpdateWebhookInput = builder.inputType('UpdateWebhookInput', {
 builder.prismaObjectField(WorkspaceRef, 'webhooks', (t) =>
   t.prismaField({
     type: [WebhookRef],
-    description: 'The workspace’s webhooks, oldest first. Owners and admins (API tokens with the ADMIN scope).',
+    // Null with FORBIDDEN for a member below ADMIN, who still reads the rest of the workspace (WS-5.9).
+    nullable: true,
+    description:
+      'The workspace’s webhooks, oldest first. Owners and admins (API tokens with the ADMIN scope); null with FORBIDDEN for others.',
     authScopes: (workspace) => ({ role: { workspaceId: workspace.id, atLeast: manage } }),
     resolve: (query, workspace, _args, context) =>
       context.db.webhook.findMany({

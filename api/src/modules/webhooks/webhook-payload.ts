@@ -107,6 +107,19 @@ function shapesOf(schema: GraphQLSchema): GraphQLSchema {
 
 /** A made-up example of a kind's body, shaped exactly as a delivery's (HOOK-4.5): the document over a mocked schema. */
 export async function sampleWebhookBody(schema: GraphQLSchema, kind: EventKind, now: Date): Promise<WebhookBody> {
+  const known = samples.get(schema)?.get(kind);
+  if (known) return { ...known, timestamp: now.toISOString() };
+  const sample = await mockedBody(schema, kind, now);
+  const bySchema = samples.get(schema) ?? new Map<EventKind, WebhookBody>();
+  bySchema.set(kind, sample);
+  samples.set(schema, bySchema);
+  return sample;
+}
+
+/** Samples made once per schema and kind: mocking executes the whole document. */
+const samples = new WeakMap<GraphQLSchema, Map<EventKind, WebhookBody>>();
+
+async function mockedBody(schema: GraphQLSchema, kind: EventKind, now: Date): Promise<WebhookBody> {
   const typename = typeNames[kind];
   const mocked = addMocksToSchema<IResolvers>({
     schema: shapesOf(schema),

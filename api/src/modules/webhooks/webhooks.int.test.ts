@@ -328,13 +328,25 @@ describe('deliveries', () => {
     workspace,
   }) => {
     const { content } = await hooked(api, user, workspace);
-    const other = await api.createWorkspace(user, 'Other states');
-    const foreignState = (await api.createContent(user, other)).stateId;
-    const refused = await api.operation('mutation($input: MoveTaskInput!) { moveTask(input: $input) { id } }', {
-      token: user.accessToken,
-      variables: { input: { id: content.taskId, stateId: foreignState } },
-    });
-    expect(refused.body.errors).toBeDefined();
+    // The transaction fails at its commit, after its event row was written: a deferred trigger refuses it.
+    const prisma = api.db.prisma;
+    await prisma.$executeRawUnsafe(
+      `CREATE FUNCTION "test_refuse_commit"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`,
+    );
+    await prisma.$executeRawUnsafe(
+      `CREATE CONSTRAINT TRIGGER "test_refuse_commit" AFTER INSERT ON "WorkspaceEvent" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "test_refuse_commit"()`,
+    );
+    try {
+      const refused = await api.operation(CREATE_TASK, {
+        token: user.accessToken,
+        variables: { input: { projectId: content.projectId, title: 'Rolled back' } },
+      });
+      expect(errorCodes(refused.body)).toEqual(['INTERNAL_SERVER_ERROR']);
+    } finally {
+      await prisma.$executeRawUnsafe('DROP TRIGGER "test_refuse_commit" ON "WorkspaceEvent"');
+      await prisma.$executeRawUnsafe('DROP FUNCTION "test_refuse_commit"()');
+    }
+    expect(await prisma.task.count({ where: { title: 'Rolled back' } })).toBe(0);
     await settle(api);
     expect(receiver.received).toEqual([]);
 
@@ -417,11 +429,13 @@ describe('deliveries', () => {
     await newTask(api, user, content.projectId, 'Down for days');
     await settle(api);
     const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
-    for (let round = 0; round < 30; round += 1) {
+    // Time passes an hour at a time (or to the next attempt), the dispatcher running as it does every second.
+    for (let hour = 0; hour < 24 * 7; hour += 1) {
       const current = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id } });
       if (!current.enabled) break;
       const delivery = await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } });
-      api.clock.advance(Math.max(0, delivery.nextAttemptAt.getTime() - api.clock.now().getTime()));
+      const due = delivery.nextAttemptAt.getTime() - api.clock.now().getTime();
+      api.clock.advance(Math.max(0, Math.min(HOUR, due)));
       await api.app.webhookDispatcher.runOnce();
     }
     const disabled = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id } });
@@ -431,8 +445,11 @@ describe('deliveries', () => {
     });
     const failingFor = (disabled.disabledAt?.getTime() ?? 0) - (disabled.failingSince?.getTime() ?? 0);
     expect(failingFor).toBeGreaterThanOrEqual(FAILING_LIMIT_MS);
+    // Three days, not the next doubled wait after them (up to twice that).
+    expect(failingFor).toBeLessThan(FAILING_LIMIT_MS + HOUR);
+    // Its delivery waits for it to be enabled again.
     expect(await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } })).toMatchObject({
-      state: 'FAILED',
+      state: 'PENDING',
     });
     receiver.reset();
   });
@@ -502,6 +519,90 @@ describe('deliveries', () => {
 });
 
 describe('the delivery log', () => {
+  test('HOOK-4.3 enabling a webhook again sends its waiting deliveries at once, in order, with their backoff started afresh', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    // Four failures: its next attempt would be 4 minutes away, and the next after that 8.
+    receiver.answer(500, 500, 500, 500);
+    await newTask(api, user, content.projectId, 'Waiting 1');
+    for (let round = 0; round < 4; round += 1) {
+      await settle(api);
+      const head = await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } });
+      if (round < 3) api.clock.advance(head.nextAttemptAt.getTime() - api.clock.now().getTime());
+    }
+    expect(await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } })).toMatchObject({
+      failedAttempts: 4,
+    });
+    const UPDATE = 'mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { enabled } }';
+    await api.data(UPDATE, { token: user.accessToken, variables: { input: { id: webhook.id, enabled: false } } });
+    await newTask(api, user, content.projectId, 'Waiting 2');
+    await settle(api);
+    receiver.reset();
+    await api.data(UPDATE, { token: user.accessToken, variables: { input: { id: webhook.id, enabled: true } } });
+    await settle(api);
+    expect(receiver.received.map((request) => JSON.parse(request.body).data.task.title)).toEqual([
+      'Waiting 1',
+      'Waiting 2',
+    ]);
+  });
+
+  test('HOOK-8.2, HOOK-6.5 a delivery being sent cannot be redelivered beside it: CONFLICT, and one sender at a time', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    await newTask(api, user, content.projectId, 'In flight');
+    await api.app.webhookDispatcher.enqueue();
+    const [deliveryId = ''] = await deliveryIds(api, user, webhook.id);
+    const codes: (string | undefined)[][] = [];
+    const slow = createWebhookDispatcher({
+      db: api.db.prisma,
+      clock: api.clock,
+      log: api.app.services.events,
+      audit: api.app.services.audit,
+      client: {
+        post: async () => {
+          const answer = await api.operation('mutation($id: ID!) { redeliverWebhookDelivery(id: $id) { id } }', {
+            token: user.accessToken,
+            variables: { id: deliveryId },
+          });
+          codes.push(errorCodes(answer.body));
+          return { status: 200, bodyPrefix: '', durationMs: 1, error: null };
+        },
+      },
+      bodyOf: async () => '{}',
+    });
+    expect(await slow.send()).toBe(1);
+    expect(codes).toEqual([['CONFLICT']]);
+    await settle(api);
+    expect(receiver.received).toEqual([]);
+  });
+
+  test('HOOK-8.1 the purge removes deliveries two weeks after they finished, never one still waiting to be sent', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content, webhook } = await hooked(api, user, workspace);
+    const id = Buffer.from(webhook.id, 'base64').toString().split(':')[1] ?? '';
+    await newTask(api, user, content.projectId, 'Sent');
+    await settle(api);
+    // A second delivery made, then its webhook disabled before it could be sent.
+    await newTask(api, user, content.projectId, 'Still waiting');
+    await api.app.webhookDispatcher.enqueue();
+    await api.db.prisma.webhook.update({ where: { id }, data: { enabled: false } });
+    api.clock.advance(15 * 24 * HOUR);
+    expect(await api.app.webhookDispatcher.purge()).toBeGreaterThan(0);
+    const left = await api.db.prisma.webhookDelivery.findMany({ where: { webhookId: id } });
+    expect(left.map((delivery) => delivery.state)).toEqual(['PENDING']);
+    await api.db.prisma.webhook.delete({ where: { id } });
+  });
+
   test('HOOK-8.1, HOOK-8.2 each delivery lists its attempts with request headers, status, the start of the response and duration; redelivering sends it again with the same id and body; two weeks later it is gone', async ({
     api,
     user,
@@ -515,13 +616,13 @@ describe('the delivery log', () => {
     await settle(api);
     const [deliveryId] = await deliveryIds(api, user, webhook.id);
     const DELIVERY = `query($id: ID!) { node(id: $id) { ... on WebhookDelivery {
-      webhookId type eventType eventCursor state attemptCount body
+      messageId type eventType eventCursor state attemptCount body
       attempts { number responseStatus responseBody error durationMs requestHeaders { name value } } } } }`;
     const read = async () =>
       (
         await api.data<{
           node: {
-            webhookId: string;
+            messageId: string;
             state: string;
             body: string;
             attemptCount: number;
@@ -546,7 +647,7 @@ describe('the delivery log', () => {
       [1, 502, 'answered 502'],
     ]);
     expect(logged.attempts[0]?.requestHeaders).toEqual(
-      expect.arrayContaining([{ name: 'webhook-id', value: logged.webhookId }]),
+      expect.arrayContaining([{ name: 'webhook-id', value: logged.messageId }]),
     );
     expect(receiver.received.map((request) => request.body)).toEqual([logged.body, logged.body]);
 
@@ -557,7 +658,7 @@ describe('the delivery log', () => {
     });
     await settle(api);
     expect(receiver.received.map((request) => [request.signatureHeaders['webhook-id'], request.body])).toEqual([
-      [logged.webhookId, logged.body],
+      [logged.messageId, logged.body],
     ]);
     expect((await read()).attempts.map((attempt) => attempt.number)).toEqual([3, 2, 1]);
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { badUserInput, notFound } from '../../shared/errors.ts';
+import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import { createWebhookInput, updateWebhookInput } from './inputs.ts';
@@ -141,12 +141,19 @@ export function createWebhookService({
           },
         });
         if (count === 0) throw notFound('This webhook');
+        // Its waiting deliveries go out now, with their backoff started afresh (HOOK-4.3).
+        if (enabling) {
+          await tx.webhookDelivery.updateMany({
+            where: { webhookId: id, state: 'PENDING' },
+            data: { failedAttempts: 0, nextAttemptAt: clock.now() },
+          });
+        }
         await audit.record(tx, {
           action: 'WEBHOOK_UPDATED',
           source,
           workspaceId,
           target: target({ id, url: url ?? current.url }),
-          details: { fields },
+          details: { fields, ...(url !== undefined && url !== current.url ? { previousUrl: current.url } : {}) },
         });
       });
       return existing(workspaceId, id);
@@ -171,15 +178,13 @@ export function createWebhookService({
     async rotateSecret(source: AuditSource, workspaceId: string, id: string): Promise<CreatedWebhook> {
       const current = await existing(workspaceId, id);
       const secret = newWebhookSecret();
+      const graceUntil = new Date(clock.now().getTime() + SECRET_GRACE_MS);
       await db.$transaction(async (tx) => {
-        const { count } = await tx.webhook.updateMany({
-          where: { id, workspaceId },
-          data: {
-            secret,
-            previousSecret: current.secret,
-            previousSecretExpiresAt: new Date(clock.now().getTime() + SECRET_GRACE_MS),
-          },
-        });
+        // One statement: two rotations at once each keep the secret they replaced (HOOK-4.4).
+        const count = await tx.$executeRaw`
+          UPDATE "Webhook" SET "previousSecret" = "secret", "secret" = ${secret},
+            "previousSecretExpiresAt" = ${graceUntil}, "updatedAt" = ${clock.now()}
+          WHERE "id" = ${id}::uuid AND "workspaceId" = ${workspaceId}::uuid`;
         if (count === 0) throw notFound('This webhook');
         await audit.record(tx, {
           action: 'WEBHOOK_SECRET_ROTATED',
@@ -194,11 +199,15 @@ export function createWebhookService({
 
     /** Sends a delivery again, as a new attempt with the same id and body, as soon as a dispatcher runs (HOOK-8.2). */
     async redeliver(workspaceId: string, deliveryId: string) {
+      const now = clock.now();
+      const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, workspaceId } });
+      if (!delivery) throw notFound('This delivery');
+      // Never a second sender beside one whose lease still runs (HOOK-6.5).
       const { count } = await db.webhookDelivery.updateMany({
-        where: { id: deliveryId, workspaceId },
-        data: { state: 'PENDING', nextAttemptAt: clock.now(), leaseUntil: null, completedAt: null },
+        where: { id: deliveryId, workspaceId, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+        data: { state: 'PENDING', nextAttemptAt: now, failedAttempts: 0, completedAt: null },
       });
-      if (count === 0) throw notFound('This delivery');
+      if (count === 0) throw conflict('This delivery is being sent right now: redeliver it once this attempt is over.');
       return db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
     },
   };

@@ -34,6 +34,7 @@ CREATE TABLE "WebhookDelivery" (
     "body" TEXT NOT NULL,
     "state" "WebhookDeliveryState" NOT NULL DEFAULT 'PENDING',
     "attemptCount" INTEGER NOT NULL DEFAULT 0,
+    "failedAttempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL,
     "leaseUntil" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -68,7 +69,7 @@ CREATE INDEX "WebhookDelivery_webhookId_state_eventSequence_idx" ON "WebhookDeli
 CREATE INDEX "WebhookDelivery_state_nextAttemptAt_idx" ON "WebhookDelivery"("state", "nextAttemptAt");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_createdAt_idx" ON "WebhookDelivery"("createdAt");
+CREATE INDEX "WebhookDelivery_completedAt_idx" ON "WebhookDelivery"("completedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WebhookDelivery_webhookId_eventSequence_key" ON "WebhookDelivery"("webhookId", "eventSequence");
