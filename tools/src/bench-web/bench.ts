@@ -4,7 +4,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { type BenchBrowser, launchBenchBrowser } from './browser.ts';
 import { type BenchReport, type Figures, medianFigures, type PageResult } from './figures.ts';
 import { runLighthouse } from './lighthouse.ts';
-import type { BenchOptions, PageId, Preset } from './options.ts';
+import { type BenchOptions, PAGES, type PageId, PRESETS, type Preset } from './options.ts';
 import { buildWebApp, type SeededYello, startSeededYello } from './yello.ts';
 
 interface Measurement {
@@ -38,14 +38,18 @@ export async function runBenchWeb(options: BenchOptions, log: (line: string) => 
         lighthouse: lighthouseVersion,
       },
       runs: options.runs,
-      results: measurements.results.map(
-        ({ page, preset, url, runs }): PageResult => ({ page, preset, url, runs, median: medianFigures(runs) }),
-      ),
+      results: measurements.results
+        .toSorted(byPageAndPreset)
+        .map(({ page, preset, url, runs }): PageResult => ({ page, preset, url, runs, median: medianFigures(runs) })),
     };
   } finally {
     for (const cleanUp of cleanUps.reverse()) await cleanUp();
   }
 }
+
+/** The report's order: the pages and presets as the options list them (the board first), whatever ran first. */
+const byPageAndPreset = (a: Measurement, b: Measurement): number =>
+  PAGES.indexOf(a.page) - PAGES.indexOf(b.page) || PRESETS.indexOf(a.preset) - PRESETS.indexOf(b.preset);
 
 /**
  * The sign-in page is measured first, while signed out (a signed-in visitor is sent on from it); then the page
