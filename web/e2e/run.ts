@@ -18,6 +18,8 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { benchReportSchema } from '../../tools/src/bench-web/figures.ts';
+import { chromiumLaunchOptions, logIn } from './chromium.ts';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
@@ -139,12 +141,6 @@ async function createFirstWorkspace(page: Page, workspace: { name: string; slug:
   await page.getByRole('button', { name: 'Create workspace' }).click();
   await page.waitForURL(`${baseUrl}/${workspace.slug}`);
   await page.getByRole('heading', { name: workspace.name, level: 1 }).waitFor();
-}
-
-async function logIn(page: Page, email: string, secret: string): Promise<void> {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(secret);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 /**
@@ -400,19 +396,7 @@ before(async () => {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHealth(baseUrl, server);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args] });
 });
 
 /**
@@ -1589,4 +1573,41 @@ test('WEB-4.2 when the server runs a new build, a notice offers the reload and w
   await page.getByLabel('Name').waitFor();
   assert.equal(await notice.count(), 0, 'WEB-4.2 the reloaded page runs the server’s build');
   await context.close();
+});
+
+test('WEB-8.1 npm run bench:web builds, seeds, signs in and prints every figure of the board on the desktop preset', async () => {
+  // One run on one page and preset: it proves the command works and what it prints (Lighthouse alone takes ~30 s).
+  const bench = spawn(
+    'npm',
+    ['run', '--silent', 'bench:web', '--', '--only', 'board', '--preset', 'desktop', '--runs', '1', '--json'],
+    { cwd: join(webDir, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  bench.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const [code] = await once(bench, 'exit');
+  assert.equal(code, 0, 'WEB-8.1 the bench succeeds');
+  const report = benchReportSchema.parse(JSON.parse(output));
+  assert.match(report.machine.chromium, /\/\d+\./, 'the browser and its version');
+  assert.match(report.machine.lighthouse, /^\d+\.\d+\.\d+$/, 'Lighthouse’s version');
+  assert.deepEqual(
+    report.results.map(({ page, preset, runs }) => ({ page, preset, runs: runs.length })),
+    [{ page: 'board', preset: 'desktop', runs: 1 }],
+    'WEB-8.1 the page and preset asked for, once',
+  );
+  const [result] = report.results;
+  assert.ok(result);
+  assert.deepEqual(result.median, result.runs[0], 'the median of one run is that run');
+  assert.match(result.url, /\/demo\/projects\/YEL$/, 'the seeded YEL board');
+  const { lighthouse, board } = result.median;
+  // The schema holds the score to 0–100 and every figure to at least 0; these are the ones that cannot be 0.
+  assert.ok(lighthouse.lcpMs > 0, `WEB-8.1 an LCP (${lighthouse.lcpMs} ms)`);
+  assert.ok(lighthouse.benchmarkIndex > 0, `WEB-8.1 a CPU benchmark index (${lighthouse.benchmarkIndex})`);
+  assert.ok(lighthouse.transferBytes > 50_000, `WEB-8.1 the app's bytes on a cold load (${lighthouse.transferBytes})`);
+  assert.ok(lighthouse.scriptMs > 0, `WEB-8.1 JavaScript executed (${lighthouse.scriptMs} ms)`);
+  assert.ok(board, 'WEB-8.1 the board’s own figures');
+  assert.ok(board.domElements > 100, `WEB-8.1 the DOM of a board with its cards (${board.domElements} elements)`);
+  assert.ok(board.firstCardMs > 0, `WEB-8.1 a time to the first card (${board.firstCardMs} ms)`);
+  assert.ok(board.movePaintMs > 0, `WEB-8.1 a time to paint a moved card (${board.movePaintMs} ms)`);
 });
