@@ -1,6 +1,7 @@
 // What the normalised cache does after a change, whoever made it: the updaters of mutations (client.ts) and of the
 // workspace's live events (live-events.ts) both use these.
-import type { Cache, Entity } from '@urql/exchange-graphcache';
+import { stringifyVariables } from '@urql/core';
+import type { Cache, Entity, Variables } from '@urql/exchange-graphcache';
 import { graphql } from '../graphql.ts';
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -52,16 +53,59 @@ function cachedProjects(cache: Cache): string[] {
     .flatMap((info) => stringKeys([cache.resolve('Query', info.fieldKey)]));
 }
 
-/** Every board column read in this session: a state and each of its cached `tasks` lists. */
-function boardColumns(cache: Cache): { state: string; list: string }[] {
+/** A cached page of a board column: its state, the page (a `tasks` list) and the arguments it was read with. */
+interface ColumnList {
+  readonly state: string;
+  readonly list: string;
+  readonly args: Variables | null;
+}
+
+/** Every board column read in this session: a state and each of its cached `tasks` lists (pages, filters). */
+function boardColumns(cache: Cache): ColumnList[] {
   return cachedProjects(cache)
     .flatMap((project) => stringKeys(cache.resolve(project, 'states')))
     .flatMap((state) =>
       cache
         .inspectFields(state)
         .filter((info) => info.fieldName === 'tasks')
-        .flatMap((info) => stringKeys([cache.resolve(state, info.fieldKey)]).map((list) => ({ state, list }))),
+        .flatMap((info) =>
+          stringKeys([cache.resolve(state, info.fieldKey)]).map((list) => ({ state, list, args: info.arguments })),
+        ),
     );
+}
+
+const pagingArguments = new Set(['first', 'last', 'after', 'before']);
+
+/** The column a page belongs to: its state and its arguments but the paging ones (the board's filter). */
+const columnOf = (page: ColumnList): string => {
+  const rest = Object.entries(page.args ?? {}).filter(([name]) => !pagingArguments.has(name));
+  return `${page.state} ${stringifyVariables(Object.fromEntries(rest))}`;
+};
+
+/** Whether a page was read with a filter (WEB-7.2). */
+const isFiltered = (page: ColumnList): boolean => page.args?.filter != null;
+
+const ColumnTaskCount = graphql(`
+  fragment ColumnTaskCount on WorkflowState {
+    id
+    tasks(first: $first, last: $last, after: $after, before: $before, filter: $filter) {
+      __typename
+      totalCount
+    }
+  }
+`);
+
+/** Adds `change` to the `totalCount` a column's page holds (the one the board shows is its first page's). */
+function changeTotalCount(cache: Cache, page: ColumnList, change: number): void {
+  const count = cache.resolve(page.list, 'totalCount');
+  const id = cache.resolve(page.state, 'id');
+  if (typeof count !== 'number' || typeof id !== 'string') return;
+  cache.writeFragment(
+    ColumnTaskCount,
+    { id, tasks: { __typename: 'WorkflowStateTasksConnection', totalCount: Math.max(0, count + change) } },
+    // The page's own arguments, so that the count is written where the page was read.
+    page.args ?? {},
+  );
 }
 
 const StateTaskCount = graphql(`
@@ -89,9 +133,7 @@ export interface Placement {
   readonly position?: string | undefined;
 }
 
-interface ColumnPage {
-  readonly state: string;
-  readonly list: string;
+interface ColumnPage extends ColumnList {
   readonly nodes: string[];
 }
 
@@ -151,15 +193,25 @@ export function placeOnBoard(cache: Cache, taskId: string, placement: Placement 
     ...column,
     nodes: stringKeys(cache.resolve(column.list, 'nodes')),
   }));
-  const pages = columns.filter((column) => column.state === target);
-  const into = targetPage(cache, pages, task, { after, before, position });
+  // One page gets the task in each column of the target state read (with each filter the board had).
+  const targets = new Map<string, ColumnPage[]>();
+  for (const column of columns) {
+    if (column.state !== target) continue;
+    targets.set(columnOf(column), [...(targets.get(columnOf(column)) ?? []), column]);
+  }
+  const into = new Set(
+    [...targets.values()].flatMap((pages) => targetPage(cache, pages, task, { after, before, position }) ?? []),
+  );
   const was = new Set<string>();
   const is = new Set<string>();
+  /** The same per column read (each filter apart), whose `totalCount` follows. */
+  const wasIn = new Set<string>();
+  const isIn = new Set<string>();
   for (const column of columns) {
     const { state, list, nodes } = column;
     const rest = nodes.filter((node) => node !== task);
     const next = [...rest];
-    if (column === into) {
+    if (into.has(column)) {
       const afterIndex = after ? rest.indexOf(after) : -1;
       const beforeIndex = before ? rest.indexOf(before) : -1;
       const index =
@@ -172,12 +224,22 @@ export function placeOnBoard(cache: Cache, taskId: string, placement: Placement 
               : rest.length;
       next.splice(index, 0, task);
     }
-    if (nodes.length !== rest.length) was.add(state);
-    if (next.length !== rest.length) is.add(state);
+    if (nodes.length !== rest.length) {
+      was.add(state);
+      wasIn.add(columnOf(column));
+    }
+    if (next.length !== rest.length) {
+      is.add(state);
+      isIn.add(columnOf(column));
+    }
     if (nodes.join() !== next.join()) cache.link(list, 'nodes', next);
   }
   for (const state of new Set([...was, ...is])) {
     if (was.has(state) !== is.has(state)) setStateTaskCount(cache, state, is.has(state) ? 1 : -1);
+  }
+  for (const column of columns) {
+    const key = columnOf(column);
+    if (wasIn.has(key) !== isIn.has(key)) changeTotalCount(cache, column, isIn.has(key) ? 1 : -1);
   }
 }
 
@@ -198,6 +260,17 @@ export function invalidateTaskLists(cache: Cache): void {
   for (const project of cachedProjects(cache)) {
     invalidateField(cache, project, 'tasks');
     invalidateField(cache, project, 'taskCount');
+  }
+}
+
+/**
+ * Drops the filtered board columns (WEB-7.2) of every project read, to be fetched again: a teammate's change or an
+ * edit may make a task match a filter or no longer match it. A task one moves or creates on a filtered board stays
+ * where it was put until then.
+ */
+export function invalidateFilteredBoards(cache: Cache): void {
+  for (const column of boardColumns(cache)) {
+    if (isFiltered(column)) cache.invalidate(column.state, 'tasks', column.args ?? undefined);
   }
 }
 

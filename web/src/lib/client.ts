@@ -20,6 +20,7 @@ import {
   forgetWorkspace,
   invalidateBoards,
   invalidateField,
+  invalidateFilteredBoards,
   invalidateProjectStates,
   invalidateTaskLists,
   invalidateViewerWorkspaces,
@@ -334,6 +335,8 @@ export function createAppClient(auth: Auth, deployment?: Deployment): Client {
               invalidateField(cache, entity('Task', optionalString(input.id)), 'activity');
               if ('stateId' in input) invalidateBoards(cache);
               invalidateTaskLists(cache);
+              // The edit may make the task match a board's filter, or no longer match it.
+              invalidateFilteredBoards(cache);
             },
             deleteTask(_result, args, cache) {
               removeTask(cache, argument(args, 'id'));

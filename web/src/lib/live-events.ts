@@ -8,6 +8,7 @@ import {
   forgetWorkspace,
   hasNextPage,
   invalidateField,
+  invalidateFilteredBoards,
   invalidateProjectStates,
   invalidateTaskLists,
   invalidateViewerWorkspaces,
@@ -233,6 +234,8 @@ export function applyWorkspaceEvent(cache: Cache, workspaceId: string | undefine
       if (stateId && placed) placeOnBoard(cache, id, { stateId, position: optionalString(task.position) });
       invalidateField(cache, entity('Task', id), 'activity');
       invalidateTaskLists(cache);
+      // Whether the task matches a board's filter now is the server's to say (WEB-7.2).
+      invalidateFilteredBoards(cache);
       return;
     }
     case 'TaskDeleted':

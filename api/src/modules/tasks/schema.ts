@@ -218,6 +218,18 @@ builder.prismaNode('TaskActivity', {
   }),
 });
 
+/** The `where` of a task list for its `filter` argument (global ids already decoded by Pothos). */
+function filterWhere(filter: typeof TaskFilterInput.$inferInput | null | undefined) {
+  return taskWhere(
+    filter && {
+      ...filter,
+      stateIds: filter.stateIds?.map((id) => id.id),
+      assigneeIds: filter.assigneeIds?.map((id) => id.id),
+      labelIds: filter.labelIds?.map((id) => id.id),
+    },
+  );
+}
+
 builder.prismaObjectField('Project', 'tasks', (t) =>
   t.relatedConnection('tasks', {
     cursor: 'id',
@@ -232,25 +244,32 @@ builder.prismaObjectField('Project', 'tasks', (t) =>
       }),
     },
     query: ({ filter, orderBy }) => ({
-      where: taskWhere(
-        filter && {
-          ...filter,
-          stateIds: filter.stateIds?.map((id) => id.id),
-          assigneeIds: filter.assigneeIds?.map((id) => id.id),
-          labelIds: filter.labelIds?.map((id) => id.id),
-        },
-      ),
+      where: filterWhere(filter),
       orderBy: taskOrderBy(orderBy?.field, orderBy?.direction),
     }),
   }),
 );
 
+// WEB-7.1: a column filtered as the list is. The condition joins the column's own query (and its count), so a
+// filtered board takes as many statements as one without a filter.
 builder.prismaObjectField('WorkflowState', 'tasks', (t) =>
   t.relatedConnection('tasks', {
     cursor: 'id',
     totalCount: true,
-    description: 'The tasks of this column, in board order.',
-    query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+    description:
+      'The tasks of this column, in board order; with a `filter`, only those that match it, and `totalCount` counts those.',
+    args: {
+      filter: t.arg({
+        type: TaskFilterInput,
+        required: false,
+        description:
+          'Which of the column’s tasks, as in `Project.tasks`; all when absent. State conditions apply too: a column of another state has none.',
+      }),
+    },
+    query: ({ filter }) => ({
+      where: filterWhere(filter),
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    }),
   }),
 );
 

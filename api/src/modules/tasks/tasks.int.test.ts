@@ -348,3 +348,133 @@ describe('the board', () => {
     expect(many).toBeLessThanOrEqual(12);
   });
 });
+
+describe('a filtered board', () => {
+  test('WEB-7.1 WorkflowState.tasks(filter:) returns the column’s matching tasks in board order, paged, counted by totalCount, in as many statements as without a filter', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await setUp(api, user.accessToken, workspace);
+    const todo = stateNamed(project, 'Todo');
+    const doing = stateNamed(project, 'In Progress');
+    const { createLabel } = await api.data<{ createLabel: { id: string } }>(
+      'mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }',
+      { token: user.accessToken, variables: { input: { workspaceId: workspace.id, name: 'bug', color: '#EF4444' } } },
+    );
+    const bug = createLabel.id;
+    const inputs: Record<string, unknown>[] = [
+      { title: 'Fix the login', priority: 'URGENT', labelIds: [bug], assigneeId: user.id },
+      { title: 'Write the docs', priority: 'LOW' },
+      { title: 'Fix the logout', priority: 'HIGH', labelIds: [bug] },
+      { title: 'Fix the signup', priority: 'URGENT', assigneeId: user.id },
+      { title: 'Plan the launch', priority: 'URGENT', labelIds: [bug] },
+      { title: 'Fix the build', priority: 'URGENT', labelIds: [bug], stateId: doing },
+      { title: 'Tidy the backlog', priority: 'NONE', stateId: doing },
+    ];
+    const ids: Record<string, string> = {};
+    for (const input of inputs) {
+      const { createTask } = await api.data<{ createTask: CreatedTask }>(CREATE, {
+        token: user.accessToken,
+        variables: { input: { projectId: project.id, ...input } },
+      });
+      ids[createTask.title] = createTask.id;
+    }
+    // Board order is not creation order: "Fix the signup" goes to the top of Todo.
+    await api.data(MOVE, {
+      token: user.accessToken,
+      variables: { input: { id: ids['Fix the signup'], stateId: todo, beforeId: ids['Fix the login'] } },
+    });
+
+    const BOARD = `query($slug: String!, $key: String!, $filter: TaskFilter) { project(workspaceSlug: $slug, key: $key) {
+      states { id name taskCount tasks(first: 2, filter: $filter) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { title priority assignee { name } labels { name } }
+      } }
+    } }`;
+    type Column = {
+      id: string;
+      name: string;
+      taskCount: number;
+      tasks: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { title: string }[];
+      };
+    };
+    const board = async (filter?: Record<string, unknown>) => {
+      api.db.statements.length = 0;
+      const result = await api.operation<{ project: { states: Column[] } }>(BOARD, {
+        token: user.accessToken,
+        variables: { slug: workspace.slug, key: project.key, ...(filter ? { filter } : {}) },
+      });
+      expect(result.body.errors).toBeUndefined();
+      const states = result.body.data?.project.states ?? [];
+      const column = (name: string) => states.find((state) => state.name === name);
+      return { column, statements: api.db.statements.length };
+    };
+    const PAGE = `query($id: ID!, $after: String, $filter: TaskFilter) { node(id: $id) { ... on WorkflowState {
+      tasks(first: 2, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } nodes { title } }
+    } } }`;
+    const page = async (after: string | null, filter?: Record<string, unknown>) => {
+      api.db.statements.length = 0;
+      const result = await api.operation<{ node: { tasks: Column['tasks'] } }>(PAGE, {
+        token: user.accessToken,
+        variables: { id: todo, after, ...(filter ? { filter } : {}) },
+      });
+      expect(result.body.errors).toBeUndefined();
+      return { tasks: result.body.data?.node.tasks, statements: api.db.statements.length };
+    };
+    const titles = (column: Column | undefined) => column?.tasks.nodes.map((task) => task.title);
+
+    const unfiltered = await board();
+    expect(titles(unfiltered.column('Todo'))).toEqual(['Fix the signup', 'Fix the login']);
+    expect(unfiltered.column('Todo')?.tasks.totalCount).toBe(5);
+    expect(unfiltered.statements).toBeGreaterThan(0);
+
+    // Urgent bugs: two in Todo (in board order, over two pages), one in In Progress; the state's own count stays.
+    const urgentBugs = { priorities: ['URGENT'], labelIds: [bug] };
+    const filtered = await board(urgentBugs);
+    expect(titles(filtered.column('Todo'))).toEqual(['Fix the login', 'Plan the launch']);
+    expect(filtered.column('Todo')?.tasks).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+    expect(filtered.column('Todo')?.taskCount).toBe(5);
+    expect(titles(filtered.column('In Progress'))).toEqual(['Fix the build']);
+    expect(filtered.column('In Progress')?.tasks.totalCount).toBe(1);
+    expect(filtered.column('Done')?.tasks).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(filtered.statements).toBe(unfiltered.statements);
+
+    // A search, an assignee and "unassigned": each as Project.tasks reads it.
+    const fixes = await board({ search: 'fix' });
+    expect(titles(fixes.column('Todo'))).toEqual(['Fix the signup', 'Fix the login']);
+    expect(fixes.column('Todo')?.tasks).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(fixes.statements).toBe(unfiltered.statements);
+    const mine = await board({ assigneeIds: [user.id] });
+    expect(titles(mine.column('Todo'))).toEqual(['Fix the signup', 'Fix the login']);
+    expect(mine.column('In Progress')?.tasks.totalCount).toBe(0);
+    const nobodys = await board({ unassigned: true, priorities: ['LOW', 'NONE'] });
+    expect(titles(nobodys.column('Todo'))).toEqual(['Write the docs']);
+    expect(titles(nobodys.column('In Progress'))).toEqual(['Tidy the backlog']);
+    // A state condition holds too: another state's column has none of its tasks.
+    const onlyDoing = await board({ stateIds: [doing] });
+    expect(onlyDoing.column('Todo')?.tasks.totalCount).toBe(0);
+    expect(onlyDoing.column('In Progress')?.tasks.totalCount).toBe(2);
+
+    // The column's next page (the board's "more" query) pages through the matches alone, in as many statements.
+    const first = await page(null, { search: 'fix' });
+    const second = await page(first.tasks?.pageInfo.endCursor ?? null, { search: 'fix' });
+    expect(second.tasks).toMatchObject({
+      totalCount: 3,
+      pageInfo: { hasNextPage: false },
+      nodes: [{ title: 'Fix the logout' }],
+    });
+    const plainSecond = await page((await page(null)).tasks?.pageInfo.endCursor ?? null);
+    expect(plainSecond.tasks?.nodes.map((task) => task.title)).toEqual(['Write the docs', 'Fix the logout']);
+    expect(second.statements).toBe(plainSecond.statements);
+
+    // Refused as in the list: a search over 20 words.
+    const tooLong = await api.operation(BOARD, {
+      token: user.accessToken,
+      variables: { slug: workspace.slug, key: project.key, filter: { search: 'a '.repeat(21) } },
+    });
+    expect(errorCodes(tooLong.body)).toEqual(['BAD_USER_INPUT']);
+  });
+});

@@ -1,11 +1,13 @@
 // `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (@dnd-kit: mouse, pen and
 // touch) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
-// The board fills the screen below the header: each column scrolls its cards under its heading, the columns scroll
-// sideways (styles.css); a compact density, remembered per browser, shows more cards per screen.
+// The board fills the screen below the header: each column scrolls its cards under its heading, rendering only those
+// in and near view (BoardColumn.tsx), the columns scroll sideways (styles.css); a compact density, remembered per
+// browser, shows more cards per screen. The list's filters apply to every column (WEB-7.2), read from the same URL
+// parameters (TaskFilterBar.tsx), so that switching Board ⇄ List keeps them.
 import { Accessibility, PointerActivationConstraints, PointerSensor, StyleInjector } from '@dnd-kit/dom';
 import { move as moveInLayout } from '@dnd-kit/helpers';
 import { DragDropProvider } from '@dnd-kit/solid';
-import { useParams } from '@solidjs/router';
+import { useParams, useSearchParams } from '@solidjs/router';
 import { createMutation, createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
 import { batch, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
@@ -14,14 +16,24 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { cspNonce } from '../../lib/csp-nonce.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { BoardColumn } from './BoardColumn.tsx';
+import { BoardColumn, type ColumnHandle } from './BoardColumn.tsx';
 import { type BoardDensity, rememberDensity, rememberedDensity } from './board-density.ts';
-import { type Column, type Direction, keyboardMove, type Placement, settledPlacement } from './board-placement.ts';
+import {
+  type Column,
+  type Direction,
+  keyboardMove,
+  type Placement,
+  placementAnnouncement,
+  settledPlacement,
+} from './board-placement.ts';
+import { type ListParams, viewFilter } from './list-params.ts';
 import { TaskCardFields } from './TaskCard.tsx';
+import { TaskFilterBar } from './TaskFilterBar.tsx';
+import { loadEveryMember, TaskChoicesFields } from './task-choices.ts';
 
 const ProjectBoardQuery = graphql(
   `
-    query ProjectBoard($slug: String!, $key: String!) {
+    query ProjectBoard($slug: String!, $key: String!, $filter: TaskFilter) {
       project(workspaceSlug: $slug, key: $key) {
         id
         workspace {
@@ -35,8 +47,8 @@ const ProjectBoardQuery = graphql(
           name
           category
           color
-          taskCount
-          tasks(first: 100) {
+          tasks(first: 100, filter: $filter) {
+            totalCount
             pageInfo {
               hasNextPage
               endCursor
@@ -57,11 +69,11 @@ const ProjectBoardQuery = graphql(
 /** The next page of one column; the cache (lib/client.ts) joins it to the column's tasks on the board. */
 const BoardColumnPageQuery = graphql(
   `
-    query BoardColumnPage($id: ID!, $after: String) {
+    query BoardColumnPage($id: ID!, $after: String, $filter: TaskFilter) {
       node(id: $id) {
         id
         ... on WorkflowState {
-          tasks(first: 100, after: $after) {
+          tasks(first: 100, after: $after, filter: $filter) {
             pageInfo {
               hasNextPage
               endCursor
@@ -77,6 +89,22 @@ const BoardColumnPageQuery = graphql(
     }
   `,
   [TaskCardFields],
+);
+
+/** The workspace's labels and members, for the Assignee and Label filters (apart, so the board is one statement). */
+const BoardFilterChoicesQuery = graphql(
+  `
+    query BoardFilterChoices($slug: String!, $key: String!) {
+      project(workspaceSlug: $slug, key: $key) {
+        id
+        workspace {
+          id
+          ...TaskChoicesFields
+        }
+      }
+    }
+  `,
+  [TaskChoicesFields],
 );
 
 const MoveTaskMutation = graphql(`
@@ -125,19 +153,35 @@ const plugins = <T,>(defaults: T[]) => [
 /** Task ids per state id, as the board shows them. */
 type Layout = Record<string, string[]>;
 
+type SearchParams = { [Key in keyof ListParams]?: string };
+
 export default function BoardPage(): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
+  const [search, setSearch] = useSearchParams<SearchParams>();
+  const listParams = (): ListParams => ({ ...search });
+  /** The columns' filter; none (the field read as without the argument) when no filter is set. */
+  const filter = createMemo(() => {
+    const applied = viewFilter('board', listParams());
+    return Object.keys(applied).length > 0 ? applied : undefined;
+  });
   const [board, refetch] = createQuery({
     query: ProjectBoardQuery,
+    variables: () => ({ slug: params.slug, key: params.key, filter: filter() }),
+  });
+  const [choices] = createQuery({
+    query: BoardFilterChoicesQuery,
     variables: () => ({ slug: params.slug, key: params.key }),
   });
+  loadEveryMember(() => choices.data?.project.workspace);
   const [, moveTask] = createMutation(MoveTaskMutation);
   const client = useClient();
   const loadMore = (stateId: string, after: string) =>
-    client.query(BoardColumnPageQuery, { id: stateId, after }).toPromise();
+    client.query(BoardColumnPageQuery, { id: stateId, after, filter: filter() }).toPromise();
+  const columnHandles = new Map<string, ColumnHandle>();
   /** While a card is held: where it and the others would land, and the column it came from. */
   const [preview, setPreview] = createSignal<Layout>();
   const [held, setHeld] = createSignal<Column>();
+  const [heldTaskId, setHeldTaskId] = createSignal<string>();
   const [announcement, setAnnouncement] = createSignal('');
   const [moveError, setMoveError] = createSignal<string>();
   const hintId = createUniqueId();
@@ -169,13 +213,14 @@ export default function BoardPage(): JSX.Element {
   };
   const stateName = (stateId: string): string => states().find((state) => state.id === stateId)?.name ?? '';
 
+  /** How many tasks a column has (those matching the filters), loaded or not. */
+  const countOf = (stateId: string): number => states().find((state) => state.id === stateId)?.tasks.totalCount ?? 0;
+
   const move = async (taskId: string, from: string, placement: Placement): Promise<void> => {
     const key = keyOf(taskId);
-    const count = (columns().find((column) => column.stateId === placement.stateId)?.taskIds.length ?? 0) + 1;
+    const count = countOf(placement.stateId) + (from === placement.stateId ? 0 : 1);
     setMoveError(undefined);
-    setAnnouncement(
-      `Moved ${key} to ${stateName(placement.stateId)}, position ${placement.index + 1} of ${from === placement.stateId ? count - 1 : count}.`,
-    );
+    setAnnouncement(placementAnnouncement(key, stateName(placement.stateId), placement.index, count));
     const { afterId, beforeId } = placement;
     const result = await moveTask({
       input: {
@@ -194,10 +239,6 @@ export default function BoardPage(): JSX.Element {
     }
   };
 
-  const focusCard = (taskId: string): void => {
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task-id="${taskId}"]`)?.focus());
-  };
-
   const onCardKeyDown = (event: KeyboardEvent, taskId: string): void => {
     const direction = arrowDirections[event.key];
     if (!event.altKey || !direction || !canWrite() || preview()) return;
@@ -209,7 +250,8 @@ export default function BoardPage(): JSX.Element {
       return;
     }
     void move(taskId, from.stateId, placement);
-    focusCard(taskId);
+    // Its new neighbours may not be rendered: the column it lands in scrolls to it and focuses it (WEB-6.3).
+    columnHandles.get(placement.stateId)?.reveal(taskId);
   };
 
   /** Ends a drag: the preview gives way to the cache, which the optimistic move has already updated. */
@@ -221,38 +263,46 @@ export default function BoardPage(): JSX.Element {
       if (taskId && from && placement) void move(taskId, from.stateId, placement);
       setPreview(undefined);
       setHeld(undefined);
+      setHeldTaskId(undefined);
     });
   };
 
   return (
-    <QueryView
-      state={board}
-      loadingLabel="Loading the board…"
-      onRetry={() => refetch({ requestPolicy: 'network-only' })}
-    >
-      {(data) => (
-        <div class="board-view">
-          <p class="visually-hidden" aria-live="assertive">
-            {announcement()}
-          </p>
-          <p id={hintId} class="visually-hidden">
-            Alt and arrow keys move the task.
-          </p>
-          <Show when={moveError()}>
-            {(message) => (
-              <ErrorBanner message={message()} actionLabel="Dismiss" onAction={() => setMoveError(undefined)} />
-            )}
-          </Show>
-          <div class="board-toolbar">
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-pressed={density() === 'compact'}
-              onClick={toggleDensity}
-            >
-              Compact
-            </button>
-          </div>
+    <div class="board-view">
+      <p class="visually-hidden" aria-live="assertive">
+        {announcement()}
+      </p>
+      <p id={hintId} class="visually-hidden">
+        Alt and arrow keys move the task.
+      </p>
+      <Show when={moveError()}>
+        {(message) => (
+          <ErrorBanner message={message()} actionLabel="Dismiss" onAction={() => setMoveError(undefined)} />
+        )}
+      </Show>
+      {/* Outside the board's loading and errors, so that what is being typed in it stays. */}
+      <TaskFilterBar
+        view="board"
+        params={listParams()}
+        onChange={(changes, options) => setSearch(changes, options)}
+        path={`/${params.slug}/projects/${params.key}`}
+        choices={choices.data?.project.workspace}
+      >
+        <button
+          type="button"
+          class="button button-secondary button-small board-density"
+          aria-pressed={density() === 'compact'}
+          onClick={toggleDensity}
+        >
+          Compact
+        </button>
+      </TaskFilterBar>
+      <QueryView
+        state={board}
+        loadingLabel="Loading the board…"
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      >
+        {(data) => (
           <DragDropProvider
             sensors={sensors}
             plugins={plugins}
@@ -261,6 +311,7 @@ export default function BoardPage(): JSX.Element {
               const from = columns().find((column) => column.taskIds.includes(taskId));
               batch(() => {
                 setHeld(from);
+                setHeldTaskId(taskId);
                 setPreview(Object.fromEntries(columns().map((column) => [column.stateId, [...column.taskIds]])));
                 setAnnouncement(`Picked up ${keyOf(taskId)}.`);
               });
@@ -292,17 +343,20 @@ export default function BoardPage(): JSX.Element {
                       held()?.stateId !== state.id &&
                       tasksIn(state).length > state.tasks.nodes.length
                     }
+                    heldTaskId={heldTaskId()}
+                    compact={density() === 'compact'}
                     hintId={hintId}
                     loadMore={(after) => loadMore(state.id, after)}
                     onCardKeyDown={onCardKeyDown}
                     onCreated={setAnnouncement}
+                    ref={(handle) => columnHandles.set(state.id, handle)}
                   />
                 )}
               </For>
             </div>
           </DragDropProvider>
-        </div>
-      )}
-    </QueryView>
+        )}
+      </QueryView>
+    </div>
   );
 }

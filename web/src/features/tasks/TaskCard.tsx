@@ -37,6 +37,10 @@ interface TaskCardProps {
   readonly href: string;
   readonly done: boolean;
   readonly describedBy?: string | undefined;
+  /** Its index in its column, for the virtualiser that renders the column (`data-index`). */
+  readonly index?: number | undefined;
+  /** Its offset in its column's list, in px, where the virtualiser places it. */
+  readonly top?: number | undefined;
   /** The list item, which a drag measures and moves. */
   readonly itemRef?: ((element: HTMLLIElement) => void) | undefined;
   /** The link, where a drag starts. */
@@ -47,7 +51,12 @@ interface TaskCardProps {
 export function TaskCard(props: TaskCardProps): JSX.Element {
   const task = () => readFragment(TaskCardFields, props.task);
   return (
-    <li ref={(element) => props.itemRef?.(element)} class="task-card-item">
+    <li
+      ref={(element) => props.itemRef?.(element)}
+      class="task-card-item"
+      data-index={props.index}
+      style={props.top === undefined ? undefined : { top: `${props.top}px` }}
+    >
       <A
         ref={(element: HTMLAnchorElement) => props.linkRef?.(element)}
         href={props.href}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, keyboardMove, placeAt, settledPlacement } from './board-placement.ts';
+import { type Column, keyboardMove, placeAt, placementAnnouncement, settledPlacement } from './board-placement.ts';
 
 const todo: Column = { stateId: 'todo', taskIds: ['a', 'b', 'c'] };
 const doing: Column = { stateId: 'doing', taskIds: ['d'] };
@@ -52,5 +52,26 @@ describe('board placement', () => {
   it('PT-8.1 ignores a drag that ends where it started, or without the card', () => {
     expect(settledPlacement({ todo: ['a', 'b', 'c'], doing: ['d'] }, 'b', todo)).toBeUndefined();
     expect(settledPlacement({ todo: ['a', 'c'] }, 'b', todo)).toBeUndefined();
+  });
+
+  it('WEB-6.3 computes a keyboard move from the column’s data, however far its neighbours are from the cards on screen', () => {
+    const long: Column = { stateId: 'todo', taskIds: Array.from({ length: 100 }, (_, index) => `t${index}`) };
+    const other: Column = { stateId: 'doing', taskIds: Array.from({ length: 100 }, (_, index) => `d${index}`) };
+    expect(keyboardMove([long, other], 't60', 'right')).toEqual({
+      stateId: 'doing',
+      index: 60,
+      afterId: 'd59',
+      beforeId: 'd60',
+    });
+    expect(keyboardMove([long, other], 't99', 'up')).toEqual({
+      stateId: 'todo',
+      index: 98,
+      afterId: 't97',
+      beforeId: 't98',
+    });
+  });
+
+  it('WEB-6.3 announces the key, the column, the position and the column’s count', () => {
+    expect(placementAnnouncement('YEL-12', 'Done', 2, 40)).toBe('Moved YEL-12 to Done, position 3 of 40.');
   });
 });

@@ -68,3 +68,11 @@ export function settledPlacement(
   }
   return undefined;
 }
+
+/**
+ * What the live region says once a task has moved (WEB-6.3): its key, the column, its position there and the
+ * column's count (every task of the column, loaded or not, as its heading counts them).
+ */
+export function placementAnnouncement(key: string, column: string, index: number, count: number): string {
+  return `Moved ${key} to ${column}, position ${index + 1} of ${count}.`;
+}

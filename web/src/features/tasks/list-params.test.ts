@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clearedQuery,
   filterCount,
   filterFromParams,
   hasFilters,
+  limitSearch,
   orderFromParams,
   paramValues,
   sortParam,
   valuesParam,
+  viewFilter,
+  viewParams,
 } from './list-params.ts';
 
 describe('list view parameters', () => {
@@ -64,5 +68,55 @@ describe('list view parameters', () => {
     expect(filterCount({ priority: 'high,low', category: 'started', state: 's1' })).toBe(2);
     expect(filterCount({ assignee: 'none,u1', label: 'l1', dueAfter: '2030-01-01', dueBefore: '2030-02-01' })).toBe(4);
     expect(filterCount({ priority: 'bogus', dueBefore: 'tomorrow' })).toBe(0);
+  });
+
+  it('PT-8.1 searches for the first 20 words and 200 characters of a longer search, and says which limit it passed', () => {
+    expect(limitSearch('  ')).toEqual({ search: undefined, over: [] });
+    expect(limitSearch(' login  bug ')).toEqual({ search: 'login  bug', over: [] });
+    const words = Array.from({ length: 25 }, (_, index) => `w${index}`);
+    expect(limitSearch(words.join(' '))).toEqual({ search: words.slice(0, 20).join(' '), over: ['20 words'] });
+    expect(limitSearch('x'.repeat(201))).toEqual({ search: 'x'.repeat(200), over: ['200 characters'] });
+  });
+});
+
+describe('the board’s parameters', () => {
+  const params = {
+    state: 's1',
+    category: 'started',
+    assignee: 'u1',
+    label: 'l1',
+    priority: 'urgent',
+    dueBefore: '2026-12-31',
+    q: 'venue',
+    sort: 'due',
+    dir: 'desc',
+  };
+
+  it('WEB-7.2 applies the list’s filters but the state and the category, and no order', () => {
+    expect(viewFilter('board', params)).toEqual({
+      assigneeIds: ['u1'],
+      labelIds: ['l1'],
+      priorities: ['URGENT'],
+      dueBefore: '2026-12-31',
+      search: 'venue',
+    });
+    expect(viewFilter('list', params)).toEqual({
+      ...viewFilter('board', params),
+      stateIds: ['s1'],
+      stateCategories: ['STARTED'],
+    });
+    expect(viewFilter('board', { state: 's1', sort: 'due' })).toEqual({});
+    expect(viewFilter('board', { q: Array.from({ length: 21 }, () => 'a').join(' ') }).search).toBe(
+      Array.from({ length: 20 }, () => 'a').join(' '),
+    );
+  });
+
+  it('WEB-7.2 counts and clears only the filters the board applies, keeping the others for the list', () => {
+    expect(filterCount(viewParams('board', params))).toBe(4);
+    expect(filterCount(viewParams('list', params))).toBe(5);
+    expect(hasFilters(viewParams('board', { state: 's1', category: 'started' }))).toBe(false);
+    expect(clearedQuery('board', params)).toBe('?state=s1&category=started&sort=due&dir=desc');
+    expect(clearedQuery('board', { q: 'venue' })).toBe('');
+    expect(clearedQuery('list', params)).toBe('');
   });
 });

@@ -1,4 +1,5 @@
-// The list view's filters and order as URL query parameters, so a filtered view can be shared.
+// The list view's filters and order as URL query parameters, so a filtered view can be shared; the board reads the
+// same parameters (WEB-7.2), all but those its columns already stand for.
 import type { graphql } from '../../graphql.ts';
 import { parsePriority, type TaskPriority } from './priority.ts';
 
@@ -78,6 +79,76 @@ export const valuesParam = (values: readonly string[]): string | undefined =>
   values.length > 0 ? [...new Set(values)].join(',') : undefined;
 
 const date = (param: string | undefined): string | undefined => (param && isoDate.test(param) ? param : undefined);
+
+/**
+ * Which view reads the parameters: the list applies them all; the board, whose columns are the states in board order,
+ * applies the filters but the state, the category and the order, and keeps those in its URL for the list.
+ */
+export type TaskView = 'list' | 'board';
+
+/** The parameters `view` applies (see `TaskView`). */
+export function viewParams(view: TaskView, params: ListParams): ListParams {
+  return view === 'list'
+    ? params
+    : { ...params, state: undefined, category: undefined, sort: undefined, dir: undefined };
+}
+
+/** The most words and characters the API takes in a search; past either it refuses it (AUTH-13.11, 13.12). */
+export const maxSearchWords = 20;
+export const maxSearchLength = 200;
+
+export interface LimitedSearch {
+  /** What is searched for: the first 20 words, cut to 200 characters; undefined when blank. */
+  readonly search: string | undefined;
+  /** The limits the text went past, e.g. "20 words". */
+  readonly over: readonly string[];
+}
+
+/**
+ * The part of a search the API takes. A typed search holds at most 200 characters (the box's `maxlength`), a URL's
+ * any number, and a search of more words than the API takes narrows by the first 20 instead of failing the view. A
+ * word cut short still finds every task the whole word finds.
+ */
+export function limitSearch(text: string | undefined): LimitedSearch {
+  const trimmed = text?.trim() ?? '';
+  const words = trimmed.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { search: undefined, over: [] };
+  const over: string[] = [];
+  let search = trimmed;
+  if (words.length > maxSearchWords) {
+    over.push(`${maxSearchWords} words`);
+    search = words.slice(0, maxSearchWords).join(' ');
+  }
+  if (search.length > maxSearchLength) {
+    over.push(`${maxSearchLength} characters`);
+    // Never end on the first half of a surrogate pair.
+    search = search
+      .slice(0, maxSearchLength)
+      .replace(/[\uD800-\uDBFF]$/, '')
+      .trimEnd();
+  }
+  return { search, over };
+}
+
+/** The `filter` argument `view` sends for the URL's parameters, its search cut to what the API takes. */
+export function viewFilter(view: TaskView, params: ListParams): TaskFilter {
+  return filterFromParams({ ...viewParams(view, params), q: limitSearch(params.q).search });
+}
+
+/**
+ * The query string of `view` with its filters cleared: none for the list (its order goes too); the board keeps the
+ * parameters it does not apply, for the list.
+ */
+export function clearedQuery(view: TaskView, params: ListParams): string {
+  if (view === 'list') return '';
+  const kept = new URLSearchParams();
+  for (const name of ['state', 'category', 'sort', 'dir'] as const) {
+    const value = params[name];
+    if (value) kept.set(name, value);
+  }
+  const query = kept.toString();
+  return query ? `?${query}` : '';
+}
 
 /** The `filter` argument of `project.tasks` for the URL's parameters; unknown values are ignored. */
 export function filterFromParams(params: ListParams): TaskFilter {

@@ -2,7 +2,17 @@
 // over a fake API that streams events as the API does.
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type BoardTask, boardState, boardTask, cardsIn, column, countOf, projectBoard } from '../../../test/board.ts';
+import {
+  type BoardTask,
+  boardRequests,
+  boardState,
+  boardTask,
+  cardsIn,
+  column,
+  countOf,
+  projectBoard,
+  stubBoardLayout,
+} from '../../../test/board.ts';
 import { doing, liveTask, taskMoved, taskUpdated, todo, workspaceEvent } from '../../../test/events.ts';
 import { type FakeEventStream, fakeApi, fakeEventStream } from '../../../test/fake-api.ts';
 import { renderPage, sessionToken, signedIn, visitorClient, withWorkspaceEvents } from '../../../test/render-page.tsx';
@@ -12,6 +22,8 @@ import { nextLiveStatus } from './workspace-events.ts';
 
 // jsdom has no layout observers; @dnd-kit needs them to exist as its modules load.
 await vi.hoisted(async () => (await import('../../../test/board.ts')).stubLayoutObservers());
+// A column 600 px tall and cards 80 px tall, as a browser would lay them out (the columns are virtualised).
+stubBoardLayout();
 
 const venue = boardTask('t1', 'LP-1', 'Book the venue', 'a0');
 const cake = boardTask('t2', 'LP-2', 'Order the cake', 'a1');
@@ -27,26 +39,28 @@ async function openBoard(options: {
   board?: object;
   events?: FakeEventStream;
   client?: ReturnType<typeof visitorClient>;
+  url?: string;
 }) {
   const events = options.events ?? fakeEventStream();
   const board = options.board ?? launchPlan();
-  const api = fakeApi(
-    (operationName) =>
-      operationName === 'CreateTask'
-        ? { createTask: { ...menus, state: { __typename: 'WorkflowState', id: 'todo', name: 'Todo' } } }
-        : board,
-    events,
-  );
+  /** The filter of each ProjectBoard asked for. */
+  const filters: unknown[] = [];
+  const api = fakeApi((operationName, variables) => {
+    if (operationName === 'ProjectBoard') filters.push(variables.filter);
+    return operationName === 'CreateTask'
+      ? { createTask: { ...menus, state: { __typename: 'WorkflowState', id: 'todo', name: 'Todo' } } }
+      : board;
+  }, events);
   vi.stubGlobal('fetch', api.fetch);
   renderPage({
     path: '/:slug/projects/:key',
-    url: '/acme/projects/LP',
+    url: options.url ?? '/acme/projects/LP',
     page: withWorkspaceEvents(BoardPage, 'w1'),
     client: options.client ?? visitorClient(),
   });
   await waitFor(() => expect(cardsIn('Todo')).toEqual(['LP-1', 'LP-2']));
   await waitFor(() => expect(events.isOpen()).toBe(true));
-  return { events, requests: api.requests };
+  return { events, requests: api.requests, filters };
 }
 
 const titleOf = (key: string): string | null | undefined =>
@@ -85,7 +99,7 @@ describe('the board under live events', () => {
     expect(countOf('Todo')).toBe('0 tasks');
     expect(countOf('In Progress')).toBe('2 tasks');
     // All of it from the events alone: the board was never fetched again.
-    expect(requests).toEqual(['ProjectBoard']);
+    expect(boardRequests(requests)).toEqual(['ProjectBoard']);
   });
 
   it('RT-7.1 shows one’s own new task once, when its event follows the answer', async () => {
@@ -121,10 +135,18 @@ describe('the board under live events', () => {
     expect(cardsIn('In Progress')).toEqual([]);
   });
 
+  it('WEB-7.2 asks a filtered board’s columns again after a teammate’s change: whether the task matches is the server’s to say', async () => {
+    const { events, requests, filters } = await openBoard({ url: '/acme/projects/LP?priority=high' });
+    expect(filters).toEqual([{ priorities: ['HIGH'] }]);
+    events.send(taskUpdated('4', venue, todo, { priority: 'LOW' }, 2));
+    await waitFor(() => expect(boardRequests(requests)).toEqual(['ProjectBoard', 'ProjectBoard']));
+    expect(filters).toEqual([{ priorities: ['HIGH'] }, { priorities: ['HIGH'] }]);
+  });
+
   it('RT-7.1 fetches the board again when the server says events were missed (ResyncRequired)', async () => {
     const { events, requests } = await openBoard({});
     events.send(workspaceEvent('ResyncRequired', '40', { reason: 'RETENTION' }));
-    await waitFor(() => expect(requests).toEqual(['ProjectBoard', 'ProjectBoard']));
+    await waitFor(() => expect(boardRequests(requests)).toEqual(['ProjectBoard', 'ProjectBoard']));
     expect(cardsIn('Todo')).toEqual(['LP-1', 'LP-2']);
   });
 
