@@ -3,9 +3,9 @@
 import { A } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type JSX, Show } from 'solid-js';
-import { CopyField } from '../../components/CopyField.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { FormNotice } from '../../components/FormNotice.tsx';
+import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { graphql } from '../../graphql.ts';
 import { createFormSubmission } from '../../lib/form.ts';
@@ -75,20 +75,18 @@ export function CreateWebhookForm(props: CreateWebhookFormProps): JSX.Element {
       </form>
       <Show when={created()}>
         {(webhook) => (
-          <div class="one-time-result">
+          <OneTimeSecret
+            label="Signing secret"
+            secret={webhook().secret}
+            onDone={() => setCreated(undefined)}
+            actions={<A href={webhookPath(props.slug, webhook().id)}>See its deliveries</A>}
+          >
             <p>
               <strong>Copy the signing secret of {webhook().url} now: it will not be shown again.</strong> Give it to
               your receiver’s Standard Webhooks library to check that each delivery comes from Yello. If you lose it,
               rotate the secret.
             </p>
-            <CopyField label="Signing secret" value={webhook().secret} />
-            <div class="form-actions">
-              <A href={webhookPath(props.slug, webhook().id)}>See its deliveries</A>
-              <button type="button" class="button button-secondary button-small" onClick={() => setCreated(undefined)}>
-                Done
-              </button>
-            </div>
-          </div>
+          </OneTimeSecret>
         )}
       </Show>
     </>

@@ -4,9 +4,9 @@ import { useNavigate } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, type JSX, Show } from 'solid-js';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { CopyField } from '../../components/CopyField.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { FormNotice } from '../../components/FormNotice.tsx';
+import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { graphql } from '../../graphql.ts';
 import { createFormSubmission } from '../../lib/form.ts';
@@ -115,20 +115,14 @@ export function WebhookActions(props: WebhookActionsProps): JSX.Element {
       </div>
       <Show when={secret()}>
         {(value) => (
-          <div class="one-time-result">
+          <OneTimeSecret label="New signing secret" secret={value()} onDone={() => setSecret(undefined)}>
             <p>
               <strong>Copy the new signing secret now: it will not be shown again.</strong>
               <Show when={props.webhook.previousSecretExpiresAt}>
                 {(until) => <> The old secret signs deliveries too until {formatDateTime(until())}.</>}
               </Show>
             </p>
-            <CopyField label="New signing secret" value={value()} />
-            <div class="form-actions">
-              <button type="button" class="button button-secondary button-small" onClick={() => setSecret(undefined)}>
-                Done
-              </button>
-            </div>
-          </div>
+          </OneTimeSecret>
         )}
       </Show>
     </>
