@@ -80,7 +80,7 @@ export function CheckboxGroupField(props: CheckboxGroupFieldProps): JSX.Element 
       <fieldset class="checkbox-subgroup">
         <legend>{group.label}</legend>
         <Show when={group.options.length > 1}>
-          <div class="checkbox-option checkbox-option-all">
+          <div class="checkbox-option">
             <input
               ref={all}
               id={`${group.id}-all`}

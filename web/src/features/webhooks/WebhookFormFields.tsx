@@ -57,7 +57,7 @@ export function WebhookFormFields(props: WebhookFormFieldsProps): JSX.Element {
         name="eventTypes"
         options={eventTypeOptions}
         checked={props.saved?.eventTypes ?? defaultEventTypes}
-        hint="Each delivery’s body has the type shown under its name."
+        hint="Each delivery’s body carries the type shown beside its name."
         error={props.errors('eventTypes')}
       />
       <Show when={projectOptions().length > 0}>
