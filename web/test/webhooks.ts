@@ -103,9 +103,19 @@ export function fakeDelivery(sequence: number, fields: Partial<FakeDelivery> = {
   };
 }
 
-/** Records an attempt of `delivery` answered with `status` (null: no answer), as the dispatcher does. */
-export function attempt(delivery: FakeDelivery, status: number | null, responseBody = ''): void {
+/** Takes a delivery to send, as the dispatcher does: its attempt count goes up before the attempt is recorded. */
+export function lease(delivery: FakeDelivery): void {
   delivery.attemptCount += 1;
+}
+
+/** Makes an attempt of `delivery` answered with `status` (null: no answer): leases it, then records the attempt. */
+export function attempt(delivery: FakeDelivery, status: number | null, responseBody = ''): void {
+  lease(delivery);
+  record(delivery, status, responseBody);
+}
+
+/** Records the attempt of a leased delivery, and what follows from it, as the dispatcher does. */
+export function record(delivery: FakeDelivery, status: number | null, responseBody = ''): void {
   delivery.attempts.unshift({
     __typename: 'WebhookAttempt',
     number: delivery.attemptCount,
@@ -126,7 +136,7 @@ export function attempt(delivery: FakeDelivery, status: number | null, responseB
   });
   const succeeded = status !== null && status >= 200 && status < 300;
   delivery.state = succeeded ? 'SUCCEEDED' : 'PENDING';
-  delivery.nextAttemptAt = succeeded ? null : '2026-03-02T10:01:00.000Z';
+  delivery.nextAttemptAt = succeeded ? null : new Date(Date.now() + 10 * 60_000 * delivery.attemptCount).toISOString();
   delivery.completedAt = succeeded ? '2026-03-02T10:00:05.000Z' : null;
 }
 

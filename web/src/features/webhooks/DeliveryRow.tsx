@@ -156,8 +156,9 @@ export function DeliveryRow(props: { readonly delivery: FragmentOf<typeof Delive
   const [open, setOpen] = createSignal(false);
   const [error, setError] = createSignal<string>();
   const summaryId = createUniqueId();
-  // Changes with every attempt and every change of state: an opened delivery then reads its attempts again.
-  const version = createMemo(() => `${delivery().attemptCount}:${delivery().state}`);
+  // Changes with every attempt made (its count goes up as it is sent, the next attempt's time once it is recorded) and
+  // every change of state: an opened delivery then reads its attempts again.
+  const version = createMemo(() => `${delivery().attemptCount}:${delivery().state}:${delivery().nextAttemptAt ?? ''}`);
 
   const send = async (): Promise<void> => {
     setError(undefined);

@@ -10,10 +10,12 @@ import {
   type FakeWebhook,
   fakeDelivery,
   fakeWebhook,
+  lease,
+  record,
   rotatedSecret,
   webhooksApi,
 } from '../../../test/webhooks.ts';
-import WebhookPage, { deliveryPollMs } from './WebhookPage.tsx';
+import WebhookPage, { deliveryPollMs, retryPollMs } from './WebhookPage.tsx';
 
 stubModalDialogs();
 
@@ -43,6 +45,14 @@ const expand = (row: HTMLElement): void => {
   details.open = true;
   details.dispatchEvent(new Event('toggle'));
 };
+
+/** Waits until `condition` holds, on timeouts (the tests that fake intervals leave them real). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries += 1) {
+    if (tries > 200) throw new Error('The condition did not hold within two seconds.');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 afterEach(() => {
   cleanup();
@@ -117,6 +127,34 @@ describe('a webhook’s page', () => {
     const after = requests.filter((name) => name === 'WebhookPage').length;
     vi.advanceTimersByTime(3 * deliveryPollMs);
     expect(requests.filter((name) => name === 'WebhookPage')).toHaveLength(after);
+  });
+
+  it('HOOK-8.3 a delivery waiting for a retry far ahead is read every half minute, and its opened attempts follow each retry', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const retrying = fakeDelivery(5);
+    attempt(retrying, 503, 'busy');
+    const { requests } = open([fakeWebhook({ id: 'h1', url: 'https://hooks.example.com/', deliveries: [retrying] })]);
+    const row = await deliveryRow('5');
+    expand(row);
+    await within(row).findByText('HTTP 503');
+    const readings = () => requests.filter((name) => name === 'WebhookPage').length;
+    const before = readings();
+    vi.advanceTimersByTime(5 * deliveryPollMs);
+    expect(readings()).toBe(before);
+
+    // The dispatcher takes it (the count goes up), then records a failed retry (the next attempt moves on).
+    lease(retrying);
+    vi.advanceTimersByTime(retryPollMs);
+    await waitFor(() => expect(row.textContent).toContain('2 attempts'));
+    // The opened delivery reads its attempts again: none new yet.
+    const details = () => requests.filter((name) => name === 'WebhookDeliveryDetails').length;
+    await until(() => details() === 2);
+    record(retrying, 502, 'bad gateway');
+    vi.advanceTimersByTime(retryPollMs);
+    await within(row).findByText('HTTP 502');
+    expect(within(row).getByText('HTTP 503')).toBeTruthy();
+    expect(readings()).toBe(before + 2);
+    expect(details()).toBe(3);
   });
 
   it('HOOK-8.3 more deliveries load on demand', async () => {

@@ -1,6 +1,7 @@
 // `/:slug/settings/webhooks/:id`: one webhook: its state (and why Yello disabled it, if it did) and secret, its
-// delivery log, newest first, with more on demand, and its settings. The log is read again every few seconds while a delivery
-// shown is pending, and for a while after each of the workspace's live events (a delivery follows within seconds).
+// delivery log, newest first, with more on demand, and its settings. The log is read again every two seconds while a
+// delivery shown is about to be sent, and for a while after each of the workspace's live events (a delivery follows
+// within seconds); every half minute while the deliveries pending all wait for a later retry.
 import { A, useParams } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { type ResultOf, readFragment } from 'gql.tada';
@@ -43,6 +44,7 @@ const WebhookPageQuery = graphql(
             nodes {
               id
               state
+              nextAttemptAt
               ...DeliveryRowFields
             }
           }
@@ -55,8 +57,11 @@ const WebhookPageQuery = graphql(
 
 type PageWebhook = Extract<NonNullable<ResultOf<typeof WebhookPageQuery>['node']>, { __typename: 'Webhook' }>;
 
-/** How often the log is read again while it is expected to change. */
+/** How often the log is read again while it is expected to change soon. */
 export const deliveryPollMs = 2000;
+/** How often while the deliveries pending all wait for a retry more than a minute away. */
+export const retryPollMs = 30_000;
+const soonMs = 60_000;
 /** How long after a live event the log is watched for the delivery it makes. */
 export const afterEventWatchMs = 10_000;
 
@@ -118,10 +123,19 @@ export default function WebhookPage(): JSX.Element {
     stopListening?.();
     clearTimeout(watchTimer);
   });
-  const pending = createMemo(() => webhook()?.deliveries.nodes.some((delivery) => delivery.state === 'PENDING'));
+  const pollMs = createMemo((): number | undefined => {
+    if (watching()) return deliveryPollMs;
+    const pending = webhook()?.deliveries.nodes.filter((delivery) => delivery.state === 'PENDING') ?? [];
+    if (pending.length === 0) return undefined;
+    const soon = Date.now() + soonMs;
+    return pending.some((delivery) => delivery.nextAttemptAt === null || Date.parse(delivery.nextAttemptAt) <= soon)
+      ? deliveryPollMs
+      : retryPollMs;
+  });
   createEffect(() => {
-    if (!pending() && !watching()) return;
-    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), deliveryPollMs);
+    const every = pollMs();
+    if (every === undefined) return;
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), every);
     onCleanup(() => clearInterval(timer));
   });
 
