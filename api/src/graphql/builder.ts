@@ -12,7 +12,6 @@ import { z } from 'zod';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Account } from '../modules/accounts/accounts.ts';
-import { isDeliveryId } from '../modules/webhooks/delivery-id.ts';
 import { hasRole, type WorkspaceRole } from '../modules/workspaces/roles.ts';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../shared/errors.ts';
 import { recordNotFoundAsNotFound } from '../shared/prisma-errors.ts';
@@ -60,9 +59,8 @@ async function nodeOrNotFound(load: () => unknown): Promise<unknown> {
 }
 
 /**
- * Every id is a UUID, but a webhook delivery's (its `webhook-id`, `msg_…`): a global id that names anything else
- * (`Task:1`) names nothing, and must not reach the database, which would refuse it as a malformed UUID. Anything
- * undecodable is NOT_FOUND.
+ * Every id is a UUID: a global id that names anything else (`Task:1`) names nothing, and must not reach the
+ * database, which would refuse it as a malformed UUID. Anything undecodable is NOT_FOUND.
  */
 function decodeYelloGlobalID(globalID: string): ReturnType<typeof decodeGlobalID> {
   let decoded: ReturnType<typeof decodeGlobalID>;
@@ -71,9 +69,7 @@ function decodeYelloGlobalID(globalID: string): ReturnType<typeof decodeGlobalID
   } catch {
     throw notFound();
   }
-  const wellFormed =
-    decoded.typename === 'WebhookDelivery' ? isDeliveryId(decoded.id) : uuid.safeParse(decoded.id).success;
-  if (!wellFormed) throw notFound();
+  if (!uuid.safeParse(decoded.id).success) throw notFound();
   return decoded;
 }
 

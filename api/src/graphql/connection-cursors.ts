@@ -1,5 +1,4 @@
-// Every connection in Yello pages by id (Pothos Prisma's `cursor: 'id'`; a UUID, but a webhook delivery's `msg_…`
-// id; the event log pages by sequence number instead), and the plugin hands a decoded cursor to
+// Every connection in Yello pages by id (Pothos Prisma's `cursor: 'id'`), and the plugin hands a decoded cursor to
 // Prisma as that id whatever it holds: `GPC:N:1` is a number, `GPC:Z:` null, `GPC:S:x` a string that is no UUID,
 // and each of them failed in Prisma or PostgreSQL as an unexpected error (found by the fuzz suite, AUTH-12.12). A
 // nested connection's cursor is read while its parent's query is built, before any argument validation runs, so
@@ -9,10 +8,12 @@ import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import { getNamedType, Kind, TypeInfo, type ValueNode, visit, visitWithTypeInfo } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
-import { isDeliveryId } from '../modules/webhooks/delivery-id.ts';
 import { badUserInput } from '../shared/errors.ts';
 
 const uuid = z.uuid();
+
+/** Connections paged by a log's sequence numbers (decimal cursors) rather than by id. */
+const sequenceConnections = new Set(['QueryWorkspaceEventsConnection']);
 
 /**
  * Whether a cursor is a sequence number in decimal, as the event log's cursors are, or empty: the `endCursor` of an
@@ -23,26 +24,13 @@ const message = 'This cursor is not one Yello gave out: page on with a cursor fr
 
 /** Whether a cursor decodes, as Pothos Prisma decodes it, to a UUID. */
 export function isIdCursor(cursor: string): boolean {
-  return cursorIdIs(cursor, (id) => uuid.safeParse(id).success);
-}
-
-/** Whether a cursor of a webhook's delivery log decodes to a delivery id (`msg_…`, not a UUID). */
-const isDeliveryCursor = (cursor: string): boolean => cursorIdIs(cursor, isDeliveryId);
-
-function cursorIdIs(cursor: string, isId: (id: string) => boolean): boolean {
   try {
     const id: unknown = parsePrismaCursor(cursor);
-    return typeof id === 'string' && isId(id);
+    return typeof id === 'string' && uuid.safeParse(id).success;
   } catch {
     return false;
   }
 }
-
-/** How each connection's cursors are checked: by id (a UUID) unless named here. */
-const cursorChecks: ReadonlyMap<string, (cursor: string) => boolean> = new Map([
-  ['QueryWorkspaceEventsConnection', isSequenceCursor],
-  ['WebhookDeliveriesConnection', isDeliveryCursor],
-]);
 
 /** The cursor an argument holds: written in the document, or passed as a variable (or its default). */
 function cursorOf(
@@ -79,7 +67,7 @@ export function refuseForeignCursors(): Plugin {
             if (!field || !/Connection$/.test(getNamedType(field.type).name)) return;
             if (node.name.value !== 'after' && node.name.value !== 'before') return;
             const cursor = cursorOf(node.value, variables, defaults);
-            const valid = cursorChecks.get(getNamedType(field.type).name) ?? isIdCursor;
+            const valid = sequenceConnections.has(getNamedType(field.type).name) ? isSequenceCursor : isIdCursor;
             // Anything but a string is left to graphql-js, which refuses it as not a String.
             if (typeof cursor === 'string' && !valid(cursor)) refused.add(node.name.value);
           },

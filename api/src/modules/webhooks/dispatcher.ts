@@ -7,7 +7,7 @@ import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { LoggedEvent } from '../events/event-kinds.ts';
 import type { EventLog } from '../events/event-log.ts';
-import { newDeliveryId } from './delivery-id.ts';
+import { newDeliveryId } from './webhooks.ts';
 
 /** What the dispatcher needs of an HTTP client: one POST that never throws (the outbound module's). */
 export interface DeliveryClient {

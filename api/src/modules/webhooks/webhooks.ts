@@ -1,6 +1,6 @@
 // Webhooks (HOOK-4, HOOK-8.2): a workspace's endpoints, their secrets and rotations, and redeliveries. Rules and
 // Prisma calls; no GraphQL. Every write names the workspace its scope established (WS-5.10).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -19,6 +19,11 @@ export interface UrlChecker {
 /** A new signing secret in the Standard Webhooks form: `whsec_` and the base64 of 32 random bytes. */
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/** A delivery's `webhook-id`: unique, and the same on every attempt (HOOK-5.1). */
+export function newDeliveryId(): string {
+  return `msg_${randomUUID().replaceAll('-', '')}`;
 }
 
 export interface CreatedWebhook {
