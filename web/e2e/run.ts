@@ -1,9 +1,11 @@
 // Browser journeys: builds the web app, starts the real server on a fresh data directory, drives Chromium.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -217,6 +219,9 @@ interface SeededProject {
   readonly key: string;
   readonly token: string;
   readonly workspaceId: string;
+  readonly projectId: string;
+  /** The project's Todo state. */
+  readonly todoId: string;
 }
 
 /**
@@ -248,7 +253,71 @@ async function seedProject(
       token,
     );
   }
-  return { key: createProject.key, token, workspaceId };
+  return { key: createProject.key, token, workspaceId, projectId: createProject.id, todoId: todo.id };
+}
+
+/** A request a webhook receiver got: its headers and body. */
+interface ReceivedRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+interface Receiver {
+  /** Where it listens: a plain http URL on 127.0.0.1 (the server allows private addresses for the journeys). */
+  readonly url: string;
+  /** Every request received, in order. */
+  readonly received: ReceivedRequest[];
+  /** Answers every later request with `status`. */
+  answer(status: number): void;
+  close(): Promise<void>;
+}
+
+/** An HTTP endpoint for webhook deliveries, as an integrator would run one: it keeps what it gets and answers 200. */
+async function startReceiver(): Promise<Receiver> {
+  const received: ReceivedRequest[] = [];
+  let status = 200;
+  const server = createHttpServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ received: received.length }));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The receiver has no port.');
+  return {
+    url: `http://127.0.0.1:${address.port}/yello-webhooks`,
+    received,
+    answer(next) {
+      status = next;
+    },
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+/** Whether a request carries a Standard Webhooks signature made with `secret` (`whsec_` and the key in base64). */
+function signedWith(secret: string, request: ReceivedRequest): boolean {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signatures } = request.headers;
+  const expected = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${request.body}`).digest('base64')}`;
+  return String(signatures).split(' ').includes(expected);
+}
+
+/** Waits until `condition` holds, checking every 100 ms, for at most `timeoutMs`; fails saying `what` otherwise. */
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    assert.ok(Date.now() < deadline, `${what} within ${timeoutMs / 1000} seconds`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Centre of an element on the page. */
@@ -356,6 +425,16 @@ async function expectFitsPhone(page: Page, view: string, check?: () => Promise<v
   if (size) await page.setViewportSize(size);
 }
 
+/** Opens a section of the workspace's settings as a user would: the workspace's Settings tab, then the section. */
+async function openSettingsSection(page: Page, slug: string, section: string, path: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page.getByRole('navigation', { name: 'Settings', exact: true }).getByRole('link', { name: section }).click();
+  await page.waitForURL(`${baseUrl}/${slug}/settings/${path}`);
+}
+
 /** Waits for `/` after signing in without `next`: a user without workspaces gets the first-run page. */
 async function expectFirstRun(page: Page): Promise<void> {
   await page.waitForURL(`${baseUrl}/`);
@@ -393,6 +472,8 @@ before(async () => {
       YELLO_DATA_DIR: dataDir,
       // Journeys may stand for visitors at other addresses (`X-Forwarded-For`): sign-ups are limited per address.
       TRUST_PROXY: 'true',
+      // Webhooks may reach the journeys' receivers on 127.0.0.1, over plain http (HOOK-7.2).
+      WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -1440,15 +1521,7 @@ test('INT-1.9 a member creates an API token, copies its secret, uses it from Nod
   await page.goto(`${baseUrl}/login`);
   await logIn(page, member.email, password);
   await page.waitForURL(`${baseUrl}/${workspace.slug}`);
-  await page
-    .getByRole('navigation', { name: 'Workspace', exact: true })
-    .getByRole('link', { name: 'Settings' })
-    .click();
-  await page
-    .getByRole('navigation', { name: 'Settings', exact: true })
-    .getByRole('link', { name: 'API tokens' })
-    .click();
-  await page.waitForURL(`${baseUrl}/${workspace.slug}/settings/api-tokens`);
+  await openSettingsSection(page, workspace.slug, 'API tokens', 'api-tokens');
   await page.getByText('No tokens yet.').waitFor();
   await expectAccessible(page, 'The API tokens page');
 
@@ -1503,6 +1576,172 @@ test('INT-1.9 a member creates an API token, copies its secret, uses it from Nod
   assert.match(refused.errors?.[0]?.message ?? '', /revoked/);
   await expectAccessible(page, 'The API tokens page with a revoked token');
   await context.close();
+});
+
+test('HOOK-8.3 an admin creates a webhook to a real receiver, sees its secret once, sees a new task’s delivery answered 200 with its attempt, and redelivers it under the same webhook-id', async () => {
+  const unique = Date.now().toString(36);
+  const owner = { name: 'Hedy Lamarr', email: `hedy.hooks.${unique}@example.com` };
+  const admin = { name: 'Claude Shannon', email: `claude.${unique}@example.com` };
+  // Each stands for a visitor at an address of their own (sign-ups are limited per address).
+  const ownerAddress = '198.51.100.51';
+  const adminAddress = '198.51.100.52';
+  const workspace = { name: 'Signals', slug: `signals-${unique}` };
+  const receiver = await startReceiver();
+  try {
+    const {
+      token: ownerToken,
+      workspaceId,
+      projectId,
+      todoId,
+    } = await seedProject(owner, workspace, { name: 'Frequency hopping', key: 'FH' }, [], ownerAddress);
+    await joinThroughApi(ownerToken, workspaceId, admin, 'ADMIN', adminAddress);
+
+    const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': adminAddress } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, admin.email, password);
+    await page.waitForURL(`${baseUrl}/${workspace.slug}`);
+    await openSettingsSection(page, workspace.slug, 'Webhooks', 'webhooks');
+    await page.getByText('No webhooks yet.').waitFor();
+    await expectAccessible(page, 'The webhooks page');
+
+    await page.getByLabel('Endpoint URL').fill(receiver.url);
+    assert.equal(
+      await page.getByLabel('All task events').isChecked(),
+      true,
+      'HOOK-8.3 task events are chosen at first',
+    );
+    await page.getByLabel('Description (optional)').fill('The journey’s receiver');
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+    const secret = await page.getByLabel('Signing secret', { exact: true }).inputValue();
+    assert.match(secret, /^whsec_[A-Za-z0-9+/]{43}=$/, 'HOOK-8.3 the page shows the new signing secret');
+    await page.getByText('it will not be shown again').waitFor();
+    const listed = page.getByRole('region', { name: 'Webhooks' }).getByRole('link', { name: receiver.url });
+    await listed.waitFor();
+    await expectAccessible(page, 'The webhooks page with a new secret');
+    await expectFitsPhone(page, 'The webhooks page with a new secret');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.reload();
+    await listed.waitFor();
+    assert.equal(await page.getByLabel('Signing secret').count(), 0, 'HOOK-8.3 the secret is shown only once');
+
+    await listed.click();
+    await page.getByRole('heading', { name: receiver.url, level: 1 }).waitFor();
+    await page.getByText('No deliveries yet.').waitFor();
+    // A change in the workspace: its delivery shows up in the log on its own, answered 200.
+    await graphqlRequest(
+      'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+      { input: { projectId, stateId: todoId, title: 'Ring the bell' } },
+      ownerToken,
+    );
+    const delivery = page.getByRole('region', { name: 'Deliveries' }).locator('li.delivery');
+    await delivery.getByText('Succeeded', { exact: true }).waitFor({ timeout: 15_000 });
+    assert.equal(await delivery.count(), 1, 'HOOK-8.3 the log shows the one delivery');
+    await until(() => receiver.received.length === 1, 'HOOK-8.3 the receiver got the delivery');
+    const [first] = receiver.received;
+    assert.ok(first, 'the first request arrived');
+    assert.ok(signedWith(secret, first), 'HOOK-8.3 the delivery is signed with the secret the page showed');
+    const webhookId = String(first.headers['webhook-id']);
+    await delivery.getByText(webhookId, { exact: true }).waitFor();
+    await delivery.getByText('task.created', { exact: true }).waitFor();
+    await delivery.getByText('1 attempt', { exact: true }).waitFor();
+
+    await delivery.locator('summary').click();
+    await delivery.getByText('"title": "Ring the bell"', { exact: false }).waitFor();
+    const attempts = delivery.locator('li.attempt');
+    await attempts.filter({ hasText: 'Attempt 1' }).getByText('HTTP 200', { exact: true }).waitFor();
+    await attempts.getByRole('rowheader', { name: 'webhook-signature' }).waitFor();
+    await expectAccessible(page, 'A webhook’s page with an opened delivery');
+    await expectFitsPhone(page, 'A webhook’s page with an opened delivery');
+
+    await delivery.getByRole('button', { name: 'Redeliver' }).click();
+    await attempts.filter({ hasText: 'Attempt 2' }).getByText('HTTP 200', { exact: true }).waitFor({ timeout: 15_000 });
+    await delivery.getByText('2 attempts', { exact: true }).waitFor();
+    assert.equal(await attempts.count(), 2, 'HOOK-8.3 the opened delivery shows both attempts');
+    await until(() => receiver.received.length === 2, 'HOOK-8.3 the receiver got the redelivery');
+    const [, second] = receiver.received;
+    assert.equal(second?.headers['webhook-id'], webhookId, 'HOOK-8.3 the redelivery carries the same webhook-id');
+    assert.equal(second?.body, first.body, 'HOOK-8.3 the redelivery carries the same body');
+    assert.ok(second && signedWith(secret, second), 'HOOK-8.3 the redelivery is signed with the same secret');
+    await context.close();
+  } finally {
+    await receiver.close();
+  }
+});
+
+test('HOOK-6.4 when the endpoint answers 410 Gone, Yello disables the webhook and its owner sees a notice naming it, which leads to it', async () => {
+  const unique = Date.now().toString(36);
+  const owner = { name: 'Barbara Liskov', email: `barbara.${unique}@example.com` };
+  const ownerAddress = '198.51.100.53';
+  const workspace = { name: 'Substitution', slug: `substitution-${unique}` };
+  const receiver = await startReceiver();
+  receiver.answer(410);
+  try {
+    const { token, workspaceId, projectId, todoId } = await seedProject(
+      owner,
+      workspace,
+      { name: 'Abstractions', key: 'AB' },
+      [],
+      ownerAddress,
+    );
+    await graphqlRequest(
+      'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }',
+      { input: { workspaceId, url: receiver.url, eventTypes: ['TASK_CREATED'] } },
+      token,
+    );
+    const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': ownerAddress } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await logIn(page, owner.email, password);
+    await page.waitForURL(`${baseUrl}/${workspace.slug}`);
+    await page.getByRole('heading', { name: workspace.name, level: 1 }).waitFor();
+    const notice = page.getByRole('status').filter({ hasText: 'Yello disabled the webhook' });
+    assert.equal(await notice.count(), 0, 'HOOK-6.4 no notice while the webhook works');
+
+    await graphqlRequest(
+      'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+      { input: { projectId, stateId: todoId, title: 'Substitute the base' } },
+      token,
+    );
+    await until(async () => {
+      const { workspace: read } = await graphqlRequest<{
+        workspace: { webhooks: { disabledReason: string | null }[] };
+      }>(
+        'query($slug: String!) { workspace(slug: $slug) { webhooks { disabledReason } } }',
+        { slug: workspace.slug },
+        token,
+      );
+      return read.webhooks.every((webhook) => webhook.disabledReason !== null);
+    }, 'HOOK-6.4 Yello disabled the webhook after its 410');
+    assert.equal(receiver.received.length, 1, 'HOOK-6.4 nothing more was sent after the 410');
+
+    // The next page the owner opens shows the notice.
+    await page
+      .getByRole('navigation', { name: 'Workspace', exact: true })
+      .getByRole('link', { name: 'Projects' })
+      .click();
+    await notice.getByText('The endpoint answered 410 Gone.', { exact: false }).waitFor();
+    const link = notice.getByRole('link', { name: receiver.url });
+    await expectAccessible(page, 'A workspace page with the notice of a disabled webhook');
+    await expectFitsPhone(page, 'A workspace page with the notice of a disabled webhook');
+    await link.click();
+    await page.getByRole('heading', { name: receiver.url, level: 1 }).waitFor();
+    await page.getByText('Disabled by Yello', { exact: true }).waitFor();
+    const delivery = page.getByRole('region', { name: 'Deliveries' }).locator('li.delivery');
+    await delivery.getByText('Failed', { exact: true }).waitFor();
+    await delivery.locator('summary').click();
+    await delivery.locator('li.attempt').getByText('HTTP 410', { exact: true }).waitFor();
+    await expectAccessible(page, 'The page of a webhook Yello disabled');
+
+    receiver.answer(200);
+    await page.getByRole('button', { name: 'Enable', exact: true }).click();
+    await page.getByRole('button', { name: 'Disable', exact: true }).waitFor();
+    await notice.waitFor({ state: 'detached' });
+    assert.equal(await page.getByText('Disabled by Yello').count(), 0, 'HOOK-6.4 enabling it clears the notice');
+    await context.close();
+  } finally {
+    await receiver.close();
+  }
 });
 
 test('WEB-3.1, WEB-3.2, WEB-3.3, WEB-3.4 on a phone: every workspace tab readable, the list’s filters behind “Filters (2)” with tasks on the first screen, a task list previewed alone and at text size', async () => {

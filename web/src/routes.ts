@@ -32,6 +32,14 @@ export const routes: RouteDefinition[] = [
             path: '/settings/api-tokens',
             component: lazyPage(() => import('./features/workspaces/ApiTokensPage.tsx')),
           },
+          {
+            path: '/settings/webhooks',
+            component: lazyPage(() => import('./features/webhooks/WebhooksPage.tsx')),
+          },
+          {
+            path: '/settings/webhooks/:id',
+            component: lazyPage(() => import('./features/webhooks/WebhookPage.tsx')),
+          },
           { path: '/projects', component: lazyPage(() => import('./features/projects/ProjectsPage.tsx')) },
           {
             path: '/projects/:key',

@@ -29,7 +29,10 @@ export function invalidateViewerWorkspaces(cache: Cache): void {
  * Drops every page of `field` on the workspaces opened in this session, after one of its rows went away: a
  * merged list with a page missing or a dangling row would show the wrong rows, so it is fetched again.
  */
-export function invalidateWorkspaceLists(cache: Cache, field: 'members' | 'invitations' | 'projects' | 'labels'): void {
+export function invalidateWorkspaceLists(
+  cache: Cache,
+  field: 'members' | 'invitations' | 'projects' | 'labels' | 'webhooks',
+): void {
   for (const info of cache.inspectFields('Query')) {
     const workspace = info.fieldName === 'workspace' ? cache.resolve('Query', info.fieldKey) : null;
     if (typeof workspace === 'string') invalidateField(cache, workspace, field);

@@ -229,6 +229,10 @@ export function createAppClient(auth: Auth, deployment?: Deployment): Client {
           WorkspaceMembersConnection: () => null,
           WorkspaceApiTokensConnection: () => null,
           CreatedApiToken: () => null,
+          WebhookWithSecret: () => null,
+          WebhookDeliveriesConnection: () => null,
+          WebhookAttempt: () => null,
+          WebhookHeader: () => null,
           WorkspaceProjectsConnection: () => null,
           ProjectTasksConnection: () => null,
           WorkflowStateTasksConnection: () => null,
@@ -246,6 +250,7 @@ export function createAppClient(auth: Auth, deployment?: Deployment): Client {
             projects: relayPagination(),
           },
           Project: { tasks: relayPagination() },
+          Webhook: { deliveries: relayPagination() },
           WorkflowState: { tasks: relayPagination() },
           Task: { comments: relayPagination(), activity: relayPagination() },
         },
@@ -375,6 +380,13 @@ export function createAppClient(auth: Auth, deployment?: Deployment): Client {
             revokeApiToken(_result, args, cache) {
               // The token stays listed, marked revoked: its revocation time comes from the server.
               cache.invalidate(entity('ApiToken', argument(args, 'id')), 'revokedAt');
+            },
+            createWebhook(_result, args, cache) {
+              invalidateField(cache, entity('Workspace', argument(args, 'workspaceId')), 'webhooks');
+            },
+            deleteWebhook(_result, args, cache) {
+              cache.invalidate(entity('Webhook', argument(args, 'id')));
+              invalidateWorkspaceLists(cache, 'webhooks');
             },
             removeMember(_result, args, cache) {
               cache.invalidate(entity('Membership', argument(args, 'membershipId')));

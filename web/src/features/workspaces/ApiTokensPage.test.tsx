@@ -2,7 +2,8 @@
 // once and lists the token; revoking marks it; admins see everyone's tokens with their owner; the server's field
 // errors show at their fields.
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubModalDialogs } from '../../../test/dialogs.ts';
 import { type FakeFieldError, fakeApi, Refusal } from '../../../test/fake-api.ts';
 import { renderPage, visitorClient } from '../../../test/render-page.tsx';
 import ApiTokensPage from './ApiTokensPage.tsx';
@@ -66,7 +67,11 @@ function open(options: ApiOptions = {}) {
             name: 'Acme',
             slug: 'acme',
             viewerRole: role,
-            viewerCan: { __typename: 'WorkspacePermissions', manageMembers: role === 'OWNER' || role === 'ADMIN' },
+            viewerCan: {
+              __typename: 'WorkspacePermissions',
+              manageMembers: role === 'OWNER' || role === 'ADMIN',
+              updateSettings: role === 'OWNER' || role === 'ADMIN',
+            },
             apiTokens: {
               __typename: 'WorkspaceApiTokensConnection',
               pageInfo,
@@ -132,23 +137,7 @@ function description(element: HTMLElement): string {
 
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; these do what the confirmation needs of them.
-  Object.assign(HTMLDialogElement.prototype, {
-    showModal(this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    },
-    close(this: HTMLDialogElement) {
-      this.removeAttribute('open');
-      this.dispatchEvent(new Event('close'));
-    },
-  });
-});
-
-afterAll(() => {
-  Reflect.deleteProperty(HTMLDialogElement.prototype, 'showModal');
-  Reflect.deleteProperty(HTMLDialogElement.prototype, 'close');
-});
+stubModalDialogs();
 
 afterEach(() => {
   cleanup();

@@ -21,6 +21,7 @@ const WorkspaceApiTokensQuery = graphql(
         viewerRole
         viewerCan {
           manageMembers
+          updateSettings
         }
         apiTokens(first: 100, after: $after) {
           pageInfo {
@@ -53,7 +54,7 @@ export default function ApiTokensPage(): JSX.Element {
       <header class="page-header">
         <h1>API tokens</h1>
         <p class="lead">Let scripts and services use Yello’s API as you, in this workspace only.</p>
-        <SettingsNav slug={params.slug} />
+        <SettingsNav slug={params.slug} canManage={tokens.data?.workspace.viewerCan.updateSettings ?? false} />
       </header>
       <QueryView
         state={tokens}

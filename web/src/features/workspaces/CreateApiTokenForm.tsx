@@ -3,9 +3,9 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
-import { CopyField } from '../../components/CopyField.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { FormNotice } from '../../components/FormNotice.tsx';
+import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -135,22 +135,24 @@ export function CreateApiTokenForm(props: CreateApiTokenFormProps): JSX.Element 
       </form>
       <Show when={created()}>
         {(token) => (
-          <div class="one-time-result">
+          <OneTimeSecret
+            label="Secret"
+            secret={token().secret}
+            onDone={() => setCreated(undefined)}
+            usage={
+              <>
+                <p>Try it from a terminal:</p>
+                <pre class="code-block">
+                  <code>{curlExample(location.origin, token().secret, props.slug)}</code>
+                </pre>
+              </>
+            }
+          >
             <p>
               <strong>Copy the secret of “{token().name}” now: it will not be shown again.</strong> Yello keeps only a
               fingerprint of it. If you lose it, revoke the token and create another.
             </p>
-            <CopyField label="Secret" value={token().secret} />
-            <p>Try it from a terminal:</p>
-            <pre class="code-block">
-              <code>{curlExample(location.origin, token().secret, props.slug)}</code>
-            </pre>
-            <div class="form-actions">
-              <button type="button" class="button button-secondary button-small" onClick={() => setCreated(undefined)}>
-                Done
-              </button>
-            </div>
-          </div>
+          </OneTimeSecret>
         )}
       </Show>
     </>

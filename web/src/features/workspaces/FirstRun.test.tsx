@@ -52,7 +52,12 @@ function firstRunApi() {
         created = true;
         return { createWorkspace: wind };
       case 'WorkspaceLayout':
-        return bySlug(variables, wind);
+        return bySlug(variables, {
+          ...wind,
+          viewerCan: { __typename: 'WorkspacePermissions', updateSettings: true },
+        });
+      case 'DisabledWebhooks':
+        return bySlug(variables, { ...wind, webhooks: [] });
       case 'WorkspaceOverview':
         return bySlug(variables, {
           ...wind,

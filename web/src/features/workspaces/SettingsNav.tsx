@@ -1,14 +1,23 @@
-// The sections of a workspace's settings, as links under the page's heading.
+// The sections of a workspace's settings, as links under the page's heading; Webhooks for owners and admins only.
 import { A } from '@solidjs/router';
-import type { JSX } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 
-export function SettingsNav(props: { readonly slug: string }): JSX.Element {
+interface SettingsNavProps {
+  readonly slug: string;
+  /** Whether the viewer is an owner or admin here, who manage the workspace's webhooks. */
+  readonly canManage: boolean;
+}
+
+export function SettingsNav(props: SettingsNavProps): JSX.Element {
   return (
     <nav class="segmented settings-nav" aria-label="Settings">
       <A href={`/${props.slug}/settings`} end>
         General
       </A>
       <A href={`/${props.slug}/settings/api-tokens`}>API tokens</A>
+      <Show when={props.canManage}>
+        <A href={`/${props.slug}/settings/webhooks`}>Webhooks</A>
+      </Show>
     </nav>
   );
 }

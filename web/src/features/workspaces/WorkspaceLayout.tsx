@@ -1,10 +1,12 @@
 // `/:slug/…`: checks that the user may open the workspace, remembers it, and shows its tabs above the page; holds the
-// workspace's live events (workspace-events.ts) for the pages below, with an indicator of their connection.
+// workspace's live events (workspace-events.ts) for the pages below, with an indicator of their connection. Owners and
+// admins see a notice above every page while Yello has disabled one of the workspace's webhooks (HOOK-6.4).
 import { A, type RouteSectionProps, useLocation, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { createEffect, createSignal, type JSX, on } from 'solid-js';
+import { createEffect, createSignal, type JSX, on, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
+import { DisabledWebhooksNotice } from '../webhooks/DisabledWebhooksNotice.tsx';
 import { LiveStatus } from './LiveStatus.tsx';
 import { rememberWorkspace } from './remembered-workspace.ts';
 import { WorkspaceNotFound } from './WorkspaceNotFound.tsx';
@@ -15,6 +17,9 @@ const WorkspaceLayoutQuery = graphql(`
     workspace(slug: $slug) {
       id
       slug
+      viewerCan {
+        updateSettings
+      }
     }
   }
 `);
@@ -54,7 +59,7 @@ export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
       onRetry={() => refetch({ requestPolicy: 'network-only' })}
       notFound={<WorkspaceNotFound />}
     >
-      {() => (
+      {(data) => (
         <WorkspaceEventsContext.Provider value={events}>
           <div class="workspace-bar">
             <nav class="tabs" aria-label="Workspace" ref={setTabs}>
@@ -67,6 +72,9 @@ export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
             </nav>
             <LiveStatus status={events.status()} />
           </div>
+          <Show when={data().workspace.viewerCan.updateSettings}>
+            <DisabledWebhooksNotice slug={params.slug} />
+          </Show>
           {props.children}
         </WorkspaceEventsContext.Provider>
       )}
