@@ -54,7 +54,7 @@ async function hooked(api: TestApi, user: SignedUpUser, workspace: TestWorkspace
 }
 
 describe('managing webhooks', () => {
-  test('HOOK-4.1 an admin creates a webhook and sees its secret once; afterwards it is listed without it; a MEMBER is refused', async ({
+  test('HOOK-4.1 an admin creates a webhook and sees its secret once; afterwards it is listed without it; a MEMBER, a READ and a WRITE token are refused, an ADMIN token is not', async ({
     api,
     user,
     workspace,
@@ -84,6 +84,33 @@ describe('managing webhooks', () => {
       variables: { id: webhook.id },
     });
     expect(errorCodes(memberList.body)).toEqual(['FORBIDDEN']);
+
+    // From a script: an API token needs the ADMIN scope (INT-1.4's caps).
+    const ISSUE = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`;
+    const tokenWith = async (scopes: string[]) =>
+      (
+        await api.data<{ createApiToken: { secret: string } }>(ISSUE, {
+          token: user.accessToken,
+          variables: {
+            input: {
+              workspaceId: workspace.id,
+              name: scopes.join('+'),
+              scopes,
+              expiresAt: new Date(api.clock.now().getTime() + 86_400_000).toISOString(),
+            },
+          },
+        })
+      ).createApiToken.secret;
+    const input = { workspaceId: workspace.id, url: receiver.url, eventTypes: ['TASK_CREATED'] };
+    for (const scopes of [['READ'], ['READ', 'WRITE']]) {
+      const refusedToken = await api.operation(CREATE_WEBHOOK, {
+        token: await tokenWith(scopes),
+        variables: { input },
+      });
+      expect(errorCodes(refusedToken.body)).toEqual(['FORBIDDEN']);
+    }
+    const scripted = await api.operation(CREATE_WEBHOOK, { token: await tokenWith(['ADMIN']), variables: { input } });
+    expect(scripted.body.errors).toBeUndefined();
   });
 
   test('HOOK-4.2 a URL that is not https, carries credentials or is too long, no event type, or another workspace’s project is BAD_USER_INPUT at its field, and nothing is created', async ({
