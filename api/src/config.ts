@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RATE_LIMIT_POINTS_PER_HOUR: z.coerce.number().int().min(1).default(1_000_000),
   MAX_OPERATION_COST: z.coerce.number().int().min(1).default(50_000),
 });
@@ -53,6 +54,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Days the workspace event log keeps its events (RT-1.6). */
   eventRetentionDays: number;
+  /** Days the audit log keeps its entries (HOOK-3.1). */
+  auditRetentionDays: number;
   /** Each caller's hourly budget and the most one operation may cost (INT-5.2, INT-5.3). */
   rateLimits: { pointsPerHour: number; maxCost: number };
 }
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
     redisUrl: e.REDIS_URL,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     rateLimits: { pointsPerHour: e.RATE_LIMIT_POINTS_PER_HOUR, maxCost: e.MAX_OPERATION_COST },
   };
 }

@@ -3,9 +3,15 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from '../../../test/fixtures.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
-import { errorCodes } from '../../../test/test-api.ts';
+import { defaultTestSettings, errorCodes } from '../../../test/test-api.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { systemAuditSource } from './audit-log.ts';
+import {
+  AUDIT_RETENTION_LOCK as AUDIT_LOCK,
+  createAuditRetention,
+  type RetentionRun,
+  scheduleAuditRetention,
+} from './audit-retention.ts';
 
 const uuid = (globalId: string) => decodeGlobalID(globalId).id;
 
@@ -787,17 +793,29 @@ describe('reading one’s own account entries', () => {
   });
 });
 
-/** Writes one system entry outside any change, to try the database's rules on. */
+/** Writes one system entry outside any change, at the app clock's time, to try the database's rules on. */
 async function anEntry(api: TestApi): Promise<string> {
+  const targetId = crypto.randomUUID();
   await api.app.services.audit.record(api.db.prisma, {
     action: 'WEBHOOK_DISABLED',
     source: systemAuditSource,
     workspaceId: crypto.randomUUID(),
-    target: { type: 'WEBHOOK', id: crypto.randomUUID(), label: 'https://hooks.example.com/yello' },
+    target: { type: 'WEBHOOK', id: targetId, label: 'https://hooks.example.com/yello' },
     details: { reason: 'Deliveries kept failing.' },
   });
-  const entry = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'WEBHOOK_DISABLED' } });
+  const entry = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { targetId } });
   return entry.id;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** How many entries were written before `date`. */
+const olderThan = (api: TestApi, date: Date) => api.db.prisma.auditEntry.count({ where: { createdAt: { lt: date } } });
+
+/** Whether the entries of `ids` are still there, in order. */
+async function kept(api: TestApi, ids: string[]): Promise<boolean[]> {
+  const found = await api.db.prisma.auditEntry.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return ids.map((id) => found.some((entry) => entry.id === id));
 }
 
 describe('the append-only audit log', () => {
@@ -812,4 +830,93 @@ describe('the append-only audit log', () => {
     await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/append-only/);
     expect(await prisma.auditEntry.findUnique({ where: { id } })).toMatchObject({ id, ipAddress: null });
   });
+});
+
+describe('retention', () => {
+  test('HOOK-3.1 the job deletes the entries older than the retention, at start and every interval, and keeps the younger', async ({
+    api,
+  }) => {
+    const old = await anEntry(api);
+    api.clock.advance(200 * DAY);
+    const young = await anEntry(api);
+    // A year and a month after the first entry: it is past the retention of 365 days, the second is not.
+    const clock = { now: () => new Date(api.clock.now().getTime() + 195 * DAY) };
+    const retention = createAuditRetention({ db: api.db.prisma, clock, days: 365 });
+    const due = await olderThan(api, new Date(clock.now().getTime() - 365 * DAY));
+    const runs: RetentionRun[] = [];
+    const errors: unknown[] = [];
+    const counting = {
+      run: async () => {
+        const outcome = await retention.run();
+        runs.push(outcome);
+        return outcome;
+      },
+    };
+    const stop = scheduleAuditRetention(counting, { intervalMs: 50, onError: (error) => errors.push(error) });
+    await expect.poll(() => runs.length).toBeGreaterThanOrEqual(2);
+    stop();
+    expect(errors).toEqual([]);
+    expect(due).toBeGreaterThanOrEqual(1);
+    expect(runs.slice(0, 2)).toEqual([
+      { ran: true, deleted: due },
+      { ran: true, deleted: 0 },
+    ]);
+    expect(await kept(api, [old, young])).toEqual([false, true]);
+  });
+
+  test('HOOK-3.1 HOOK-1.4 outside the job’s transaction a delete is refused, also right after the job ran', async ({
+    api,
+  }) => {
+    const id = await anEntry(api);
+    const clock = { now: () => new Date(api.clock.now().getTime() + 2 * DAY) };
+    await createAuditRetention({ db: api.db.prisma, clock, days: 365 }).run();
+    await expect(api.db.prisma.auditEntry.delete({ where: { id } })).rejects.toThrow(/append-only/);
+    // Holding the job's lock is not enough: only the job's own setting lets a delete through.
+    await expect(
+      api.db.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT pg_try_advisory_xact_lock(1)`;
+        await tx.auditEntry.deleteMany({ where: { id } });
+      }),
+    ).rejects.toThrow(/append-only/);
+    expect(await kept(api, [id])).toEqual([true]);
+  });
+
+  // One instance at a time: instances share a PostgreSQL server; the embedded PGlite serves one instance, over one
+  // connection, so two runs cannot overlap there.
+  test.skipIf(!defaultTestSettings.databaseUrl)(
+    'HOOK-3.1 of two runs at once on a shared server, one deletes and the other skips; a run skips while another instance holds the lock',
+    async ({ api }) => {
+      const prisma = api.db.prisma;
+      const ids = [await anEntry(api), await anEntry(api)];
+      const clock = { now: () => new Date(api.clock.now().getTime() + 400 * DAY) };
+      const retention = createAuditRetention({ db: prisma, clock, days: 365 });
+
+      // Another instance's run in progress: it holds the lock until its transaction ends.
+      const whileHeld = await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}::bigint)`;
+        return retention.run();
+      });
+      expect(whileHeld).toEqual({ ran: false });
+      expect(await kept(api, ids)).toEqual([true, true]);
+
+      // The first run's delete takes a moment, long enough for the second to find the lock held.
+      await prisma.$executeRawUnsafe(
+        `CREATE FUNCTION "test_slow"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$`,
+      );
+      await prisma.$executeRawUnsafe(
+        'CREATE TRIGGER "test_slow" BEFORE DELETE ON "AuditEntry" FOR EACH STATEMENT EXECUTE FUNCTION "test_slow"()',
+      );
+      try {
+        const due = await olderThan(api, new Date(clock.now().getTime() - 365 * DAY));
+        const first = retention.run();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const second = retention.run();
+        expect(await Promise.all([first, second])).toEqual([{ ran: true, deleted: due }, { ran: false }]);
+      } finally {
+        await prisma.$executeRawUnsafe('DROP TRIGGER "test_slow" ON "AuditEntry"');
+        await prisma.$executeRawUnsafe('DROP FUNCTION "test_slow"()');
+      }
+      expect(await kept(api, ids)).toEqual([false, false]);
+    },
+  );
 });
