@@ -32,6 +32,10 @@ export const routes: RouteDefinition[] = [
             path: '/settings/api-tokens',
             component: lazyPage(() => import('./features/workspaces/ApiTokensPage.tsx')),
           },
+          {
+            path: '/settings/audit-log',
+            component: lazyPage(() => import('./features/audit/AuditLogPage.tsx')),
+          },
           { path: '/projects', component: lazyPage(() => import('./features/projects/ProjectsPage.tsx')) },
           {
             path: '/projects/:key',

@@ -5,6 +5,7 @@ import { createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
 import { createEffect, createMemo, createSignal, createUniqueId, For, type JSX, on, onCleanup, Show } from 'solid-js';
 import { CheckboxMenu } from '../../components/CheckboxMenu.tsx';
+import { DayFilter } from '../../components/DayFilter.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
@@ -163,29 +164,6 @@ function SearchBox(props: SearchBoxProps): JSX.Element {
         {hint()}
       </span>
     </div>
-  );
-}
-
-interface DayFilterProps {
-  readonly label: string;
-  /** The day in the URL, `YYYY-MM-DD`. */
-  readonly value: string | undefined;
-  /** Called with the day chosen, or '' when cleared. */
-  readonly onChange: (day: string) => void;
-}
-
-/** A filter by a day, e.g. "Due after". */
-function DayFilter(props: DayFilterProps): JSX.Element {
-  return (
-    <label class="filter">
-      <span class="filter-label">{props.label}</span>
-      <input
-        type="date"
-        class="input input-small"
-        value={props.value ?? ''}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      />
-    </label>
   );
 }
 

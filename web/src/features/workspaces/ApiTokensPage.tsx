@@ -53,7 +53,7 @@ export default function ApiTokensPage(): JSX.Element {
       <header class="page-header">
         <h1>API tokens</h1>
         <p class="lead">Let scripts and services use Yello’s API as you, in this workspace only.</p>
-        <SettingsNav slug={params.slug} />
+        <SettingsNav slug={params.slug} canManage={tokens.data?.workspace.viewerCan.manageMembers} />
       </header>
       <QueryView
         state={tokens}

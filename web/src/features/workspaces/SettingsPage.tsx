@@ -1,5 +1,5 @@
 // `/:slug/settings`: admins rename the workspace and change its URL; owners may delete it; others read. Its
-// navigation leads to the other settings (API tokens).
+// navigation leads to the other settings (API tokens, and the audit log for admins).
 import { useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, type JSX, Show } from 'solid-js';
@@ -26,6 +26,7 @@ const WorkspaceSettingsQuery = graphql(`
       }
       viewerCan {
         updateSettings
+        manageMembers
         deleteWorkspace
         writeContent
       }
@@ -46,7 +47,7 @@ export default function SettingsPage(): JSX.Element {
       <header class="page-header">
         <h1>Settings</h1>
         <p class="lead">The workspace’s name, address and labels.</p>
-        <SettingsNav slug={params.slug} />
+        <SettingsNav slug={params.slug} canManage={settings.data?.workspace.viewerCan.manageMembers} />
       </header>
       <QueryView
         state={settings}
