@@ -254,6 +254,16 @@ async function seedProject(
   return { key: createProject.key, token, workspaceId };
 }
 
+/** Opens a section of the workspace's settings (its link's name, its path) through the workspace's navigation. */
+async function openSettingsSection(page: Page, slug: string, section: string, path: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page.getByRole('navigation', { name: 'Settings', exact: true }).getByRole('link', { name: section }).click();
+  await page.waitForURL(`${baseUrl}/${slug}/settings/${path}`);
+}
+
 /** Centre of an element on the page. */
 async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();
@@ -1227,15 +1237,7 @@ test('INT-1.9 a member creates an API token, copies its secret, uses it from Nod
   await page.goto(`${baseUrl}/login`);
   await logIn(page, member.email, password);
   await page.waitForURL(`${baseUrl}/${workspace.slug}`);
-  await page
-    .getByRole('navigation', { name: 'Workspace', exact: true })
-    .getByRole('link', { name: 'Settings' })
-    .click();
-  await page
-    .getByRole('navigation', { name: 'Settings', exact: true })
-    .getByRole('link', { name: 'API tokens' })
-    .click();
-  await page.waitForURL(`${baseUrl}/${workspace.slug}/settings/api-tokens`);
+  await openSettingsSection(page, workspace.slug, 'API tokens', 'api-tokens');
   await page.getByText('No tokens yet.').waitFor();
   await expectAccessible(page, 'The API tokens page');
 
@@ -1335,15 +1337,7 @@ test('HOOK-2.3 an admin opens the audit log after a few changes, filters it by a
   await page.goto(`${baseUrl}/login`);
   await logIn(page, admin.email, password);
   await page.waitForURL(`${baseUrl}/${workspace.slug}`);
-  await page
-    .getByRole('navigation', { name: 'Workspace', exact: true })
-    .getByRole('link', { name: 'Settings' })
-    .click();
-  await page
-    .getByRole('navigation', { name: 'Settings', exact: true })
-    .getByRole('link', { name: 'Audit log' })
-    .click();
-  await page.waitForURL(`${baseUrl}/${workspace.slug}/settings/audit-log`);
+  await openSettingsSection(page, workspace.slug, 'Audit log', 'audit-log');
   const rows = page.getByRole('region', { name: 'Entries' }).getByRole('listitem');
   const titles = async () => rows.locator('.row-title > span:first-child').allTextContents();
   await rows.first().waitFor();
