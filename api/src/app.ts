@@ -17,6 +17,7 @@ import type { ClientInfo, Context, Viewer } from './graphql/context.ts';
 import { defaultRateLimits, type RateLimitSettings } from './graphql/rate-limits.ts';
 import { schema } from './graphql/schema.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
+import { createPeopleLoader } from './modules/accounts/people-loader.ts';
 import { TOKEN_PREFIX } from './modules/api-tokens/token-format.ts';
 import { createLocalEventBus, type EventBus } from './modules/events/event-bus.ts';
 import { createWebhookDispatcher, type WebhookDispatcher } from './modules/webhooks/dispatcher.ts';
@@ -256,6 +257,7 @@ function webhookContext(db: Db, services: Services, publicUrl: string | undefine
     client: { ipAddress: null, userAgent: null },
     refreshCookie: { read: async () => undefined, write: async () => {}, clear: async () => {} },
     memberships: createMembershipLoader(db, () => context.viewer),
+    people: createPeopleLoader(db),
     workspaceOf: createWorkspaceOf(workspaceLookups(services)),
     publicOrigin: origin,
     credentialsRefused: null,

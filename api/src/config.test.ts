@@ -55,6 +55,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('HOOK-3.1 keeps audit entries 365 days unless told, 1 to 3650', () => {
+    expect(loadConfig({}).auditRetentionDays).toBe(365);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
+    for (const bad of ['0', '3651', 'a year']) {
+      expect(() => loadConfig({ AUDIT_RETENTION_DAYS: bad })).toThrow(/AUDIT_RETENTION_DAYS/);
+    }
+  });
+
   it('INT-5.2 INT-5.3 budgets 1,000,000 points an hour and operations up to 50,000 unless told', () => {
     expect(loadConfig({}).rateLimits).toEqual({ pointsPerHour: 1_000_000, maxCost: 50_000 });
     expect(loadConfig({ RATE_LIMIT_POINTS_PER_HOUR: '5000', MAX_OPERATION_COST: '1000' }).rateLimits).toEqual({

@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RATE_LIMIT_POINTS_PER_HOUR: z.coerce.number().int().min(1).default(1_000_000),
   MAX_OPERATION_COST: z.coerce.number().int().min(1).default(50_000),
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
@@ -54,6 +55,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Days the workspace event log keeps its events (RT-1.6). */
   eventRetentionDays: number;
+  /** Days the audit log keeps its entries (HOOK-3.1). */
+  auditRetentionDays: number;
   /** Each caller's hourly budget and the most one operation may cost (INT-5.2, INT-5.3). */
   rateLimits: { pointsPerHour: number; maxCost: number };
   /** Webhooks may reach private, loopback and link-local addresses and plain http URLs (HOOK-7.2); off by default. */
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
     redisUrl: e.REDIS_URL,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     rateLimits: { pointsPerHour: e.RATE_LIMIT_POINTS_PER_HOUR, maxCost: e.MAX_OPERATION_COST },
     webhooksAllowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
   };

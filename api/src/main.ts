@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { loadConfigOrExit } from './config.ts';
 import { openDatabase, startPostgres } from './db/database.ts';
 import { createPasswordHasher } from './modules/accounts/password-hasher.ts';
+import { createAuditRetention, scheduleAuditRetention } from './modules/audit/audit-retention.ts';
 import { createLocalEventBus, createRedisEventBus, type EventBus } from './modules/events/event-bus.ts';
 import { scheduleRetention } from './modules/events/event-log.ts';
 import { createOutboundHttp, PRODUCTION_OUTBOUND_LIMITS } from './modules/webhooks/outbound.ts';
@@ -59,6 +60,12 @@ const stopRetention = scheduleRetention(app.services.events, {
   onError: (error) => console.error('Event retention:', error),
 });
 
+// Daily, on one instance at a time (an advisory lock), and the only path that deletes audit entries (HOOK-3.1).
+const stopAuditRetention = scheduleAuditRetention(
+  createAuditRetention({ db: database.prisma, clock: systemClock, days: config.auditRetentionDays }),
+  { onError: (error) => console.error('Audit retention:', error) },
+);
+
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const where = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;
   console.log(`Yello is running at ${where}  (GraphQL API and GraphiQL at ${where}/graphql)`);
@@ -70,6 +77,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 async function shutdown() {
   stopRetention();
+  stopAuditRetention();
   server.close();
   await stopWebhooks();
   await bus.close();

@@ -22,6 +22,7 @@ function nodeTypes(): string[] {
 /** The Node types `objectsOf` makes an object of; a new Node type needs one there. */
 const coveredTypes = [
   'ApiToken',
+  'AuditEntry',
   'Comment',
   'Invitation',
   'Label',
@@ -40,7 +41,8 @@ type CoveredType = (typeof coveredTypes)[number];
 
 /**
  * One object of every Node type, each reachable by `owner`: their user and session, a workspace they own with a
- * membership, a pending invitation, and a project with a state, a task, a label, a comment and its activity.
+ * membership, a pending invitation, an entry of its audit log, and a project with a state, a task, a label, a comment
+ * and its activity.
  */
 async function objectsOf(api: TestApi, owner: SignedUpUser): Promise<Record<CoveredType, string>> {
   const token = owner.accessToken;
@@ -67,16 +69,23 @@ async function objectsOf(api: TestApi, owner: SignedUpUser): Promise<Record<Cove
       },
     },
   );
-  const { me, sessions, task } = await api.data<{
+  const {
+    me,
+    sessions,
+    task,
+    workspace: log,
+  } = await api.data<{
     me: { memberships: { id: string }[] };
     sessions: { id: string }[];
     task: { activity: { nodes: { id: string }[] } };
+    workspace: { auditEntries: { nodes: { id: string }[] } };
   }>(
-    'query($slug: String!, $key: String!) { me { memberships { id } } sessions { id } task(workspaceSlug: $slug, key: $key) { activity { nodes { id } } } }',
+    'query($slug: String!, $key: String!) { me { memberships { id } } sessions { id } task(workspaceSlug: $slug, key: $key) { activity { nodes { id } } } workspace(slug: $slug) { auditEntries(first: 1) { nodes { id } } } }',
     { token, variables: { slug: workspace.slug, key: content.taskKey } },
   );
   return {
     ApiToken: createApiToken.token.id,
+    AuditEntry: log.auditEntries.nodes[0]?.id ?? '',
     Comment: content.commentId,
     Invitation: inviteMember.invitation.id,
     Label: content.labelId,

@@ -1,5 +1,6 @@
 // The role matrix (workspaces requirements 5.3, 5.5, 5.7): every workspace operation, tried by each
-// role in its own workspace, against the role table of .kiro/specs/workspaces/requirements.md.
+// role in its own workspace, against the role table of .kiro/specs/workspaces/requirements.md (and the audit log's
+// readers, HOOK-2.1).
 import type { WorkspaceRole } from '../src/modules/workspaces/roles.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { errorCodes, type TestApi, type TestMember, type TestWorkspace } from './test-api.ts';
@@ -64,6 +65,11 @@ const operations: Record<string, Operation> = {
   },
   'list invitations': {
     query: 'query($slug: String!) { workspace(slug: $slug) { invitations { nodes { email } } } }',
+    variables: (w) => ({ slug: w.workspace.slug }),
+    expected: adminsAndOwners,
+  },
+  'read the audit log': {
+    query: 'query($slug: String!) { workspace(slug: $slug) { auditEntries { nodes { action actorName } } } }',
     variables: (w) => ({ slug: w.workspace.slug }),
     expected: adminsAndOwners,
   },

@@ -4,12 +4,13 @@
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { operationsTakingIdOrSlug, takesIdOrSlug } from './schema-operations.ts';
-import { clientView, tenantFingerprint } from './test-api.ts';
+import { clientView, type TestApi, tenantFingerprint } from './test-api.ts';
 import { createWebhook, deliveryIds } from './webhook-fixtures.ts';
 
 /** The ids of one workspace's objects, as a client sees them. */
 interface Targets {
   workspaceId: string;
+  auditEntryId: string;
   apiTokenId: string;
   webhookId: string;
   deliveryId: string;
@@ -42,6 +43,7 @@ const cases: Record<string, IsolationCase> = {
     attempts: (
       [
         'workspaceId',
+        'auditEntryId',
         'membershipId',
         'invitationId',
         'userId',
@@ -58,7 +60,17 @@ const cases: Record<string, IsolationCase> = {
     })),
   },
   nodes: one('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', (t) => ({
-    ids: [t.workspaceId, t.membershipId, t.invitationId, t.userId, t.sessionId, t.projectId, t.taskId, t.commentId],
+    ids: [
+      t.workspaceId,
+      t.auditEntryId,
+      t.membershipId,
+      t.invitationId,
+      t.userId,
+      t.sessionId,
+      t.projectId,
+      t.taskId,
+      t.commentId,
+    ],
   })),
   project: one('query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { id } }', (t) => ({
     slug: t.slug,
@@ -125,7 +137,17 @@ const cases: Record<string, IsolationCase> = {
     input: { id: t.commentId, body: 'Defaced' },
   })),
   deleteComment: one('mutation($id: ID!) { deleteComment(id: $id) }', (t) => ({ id: t.commentId })),
-  workspace: one('query($slug: String!) { workspace(slug: $slug) { id name } }', (t) => ({ slug: t.slug })),
+  workspace: {
+    attempts: [
+      { query: 'query($slug: String!) { workspace(slug: $slug) { id name } }', variables: (t) => ({ slug: t.slug }) },
+      // Its audit log (HOOK-2.1), with a filter naming one of its members.
+      {
+        query:
+          'query($slug: String!, $actorId: ID!) { workspace(slug: $slug) { auditEntries(filter: { actorId: $actorId }) { nodes { id action } } } }',
+        variables: (t) => ({ slug: t.slug, actorId: t.userId }),
+      },
+    ],
+  },
   createApiToken: one('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }', (t) => ({
     input: {
       workspaceId: t.workspaceId,
@@ -177,13 +199,25 @@ function discoverOperations(): string[] {
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
+/** The id of the newest entry of a workspace's audit log, read by its owner. */
+async function firstAuditEntry(api: TestApi, token: string, slug: string): Promise<string> {
+  const { workspace } = await api.data<{ workspace: { auditEntries: { nodes: { id: string }[] } } }>(
+    'query($slug: String!) { workspace(slug: $slug) { auditEntries(first: 1) { nodes { id } } } }',
+    { token, variables: { slug } },
+  );
+  const [entry] = workspace.auditEntries.nodes;
+  if (!entry) throw new Error('the workspace has no audit entry');
+  return entry.id;
+}
+
 /** Ids of the right types that name nothing. */
 function missingTargets(): Targets {
   return {
     workspaceId: globalId('Workspace', crypto.randomUUID()),
+    auditEntryId: globalId('AuditEntry', crypto.randomUUID()),
     apiTokenId: globalId('ApiToken', crypto.randomUUID()),
     webhookId: globalId('Webhook', crypto.randomUUID()),
-    deliveryId: globalId('WebhookDelivery', `msg_${crypto.randomUUID().replaceAll('-', '')}`),
+    deliveryId: globalId('WebhookDelivery', crypto.randomUUID()),
     slug: `missing-${crypto.randomUUID().slice(0, 8)}`,
     membershipId: globalId('Membership', crypto.randomUUID()),
     invitationId: globalId('Invitation', crypto.randomUUID()),
@@ -256,6 +290,7 @@ describe('tenant isolation', () => {
         webhookId: webhook.id,
         deliveryId,
         ...content,
+        auditEntryId: await firstAuditEntry(api, victim.accessToken, workspace.slug),
       };
       const isolationCase = cases[operation];
       if (!isolationCase || !('attempts' in isolationCase)) throw new Error(`no attempts for ${operation}`);

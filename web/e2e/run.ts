@@ -320,6 +320,16 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
+/** Opens a section of the workspace's settings (its link's name, its path) through the workspace's navigation. */
+async function openSettingsSection(page: Page, slug: string, section: string, path: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Workspace', exact: true })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page.getByRole('navigation', { name: 'Settings', exact: true }).getByRole('link', { name: section }).click();
+  await page.waitForURL(`${baseUrl}/${slug}/settings/${path}`);
+}
+
 /** Centre of an element on the page. */
 async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();
@@ -423,16 +433,6 @@ async function expectFitsPhone(page: Page, view: string, check?: () => Promise<v
     `PT-8.5 ${view} fits a phone's width (${widths.page} px wide in a ${widths.viewport} px viewport)`,
   );
   if (size) await page.setViewportSize(size);
-}
-
-/** Opens a section of the workspace's settings as a user would: the workspace's Settings tab, then the section. */
-async function openSettingsSection(page: Page, slug: string, section: string, path: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Workspace', exact: true })
-    .getByRole('link', { name: 'Settings' })
-    .click();
-  await page.getByRole('navigation', { name: 'Settings', exact: true }).getByRole('link', { name: section }).click();
-  await page.waitForURL(`${baseUrl}/${slug}/settings/${path}`);
 }
 
 /** Waits for `/` after signing in without `next`: a user without workspaces gets the first-run page. */
@@ -1742,6 +1742,109 @@ test('HOOK-6.4 when the endpoint answers 410 Gone, Yello disables the webhook an
   } finally {
     await receiver.close();
   }
+});
+
+test('HOOK-2.3 an admin opens the audit log after a few changes, filters it by action and by who, and reads the right rows; the profile shows the sign-in', async () => {
+  const unique = Date.now().toString(36);
+  const owner = { name: 'Katherine Johnson', email: `katherine.${unique}@example.com` };
+  const admin = { name: 'Dorothy Vaughan', email: `dorothy.${unique}@example.com` };
+  const member = { name: 'Mary Jackson', email: `mary.${unique}@example.com` };
+  // Each stands for a visitor at an address of their own (sign-ups are limited per address; the log shows them).
+  const ownerAddress = '198.51.100.41';
+  const adminAddress = '198.51.100.42';
+  const workspace = { name: 'Orbit', slug: `orbit-${unique}` };
+  const ownerToken = await registerThroughApi(owner, ownerAddress);
+  const workspaceId = await createWorkspaceThroughApi(ownerToken, workspace);
+  const adminToken = await joinThroughApi(ownerToken, workspaceId, admin, 'ADMIN', adminAddress);
+  await joinThroughApi(ownerToken, workspaceId, member, 'MEMBER', '198.51.100.43');
+  // The admin makes the member a viewer; the owner renames the workspace.
+  const { workspace: found } = await graphqlRequest<{
+    workspace: { members: { nodes: { id: string; user: { name: string } }[] } };
+  }>(
+    'query($slug: String!) { workspace(slug: $slug) { members { nodes { id user { name } } } } }',
+    {
+      slug: workspace.slug,
+    },
+    adminToken,
+  );
+  const membership = found.members.nodes.find((node) => node.user.name === member.name);
+  assert.ok(membership, 'the member is listed');
+  await graphqlRequest(
+    'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }',
+    { input: { membershipId: membership.id, role: 'VIEWER' } },
+    adminToken,
+    adminAddress,
+  );
+  await graphqlRequest(
+    'mutation($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { id } }',
+    { input: { id: workspaceId, name: 'Orbit Labs' } },
+    ownerToken,
+    ownerAddress,
+  );
+
+  const context = await newContext({ extraHTTPHeaders: { 'x-forwarded-for': adminAddress } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await logIn(page, admin.email, password);
+  await page.waitForURL(`${baseUrl}/${workspace.slug}`);
+  await openSettingsSection(page, workspace.slug, 'Audit log', 'audit-log');
+  const rows = page.getByRole('region', { name: 'Entries' }).getByRole('listitem');
+  const titles = async () => rows.locator('.row-title > span:first-child').allTextContents();
+  await rows.first().waitFor();
+  assert.deepEqual(
+    await titles(),
+    [
+      'Settings changed',
+      'Role changed',
+      'Member joined',
+      'Invitation accepted',
+      'Invitation sent',
+      'Member joined',
+      'Invitation accepted',
+      'Invitation sent',
+    ],
+    'HOOK-2.3 the log lists the workspace’s entries, newest first',
+  );
+  const renamed = (await rows.first().textContent()) ?? '';
+  assert.ok(renamed.includes(owner.name) && renamed.includes(`From ${ownerAddress}`), 'HOOK-2.3 who and from where');
+  assert.ok(renamed.includes('Name: Orbit → Orbit Labs'), 'HOOK-2.3 what changed');
+  await expectAccessible(page, 'The audit log');
+
+  await page.getByLabel('Action').selectOption({ label: 'Role changed' });
+  await page.waitForURL(/action=MEMBER_ROLE_CHANGED/);
+  await rows.filter({ hasText: 'Role: Member → Viewer' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.audit-entries > li').length === 1);
+  const changed = (await rows.first().textContent()) ?? '';
+  assert.ok(changed.includes(admin.name) && changed.includes(member.email), 'HOOK-2.3 filtered by action');
+
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await page.getByLabel('Who').selectOption({ label: owner.name });
+  await page.waitForURL(/actor=/);
+  await page.waitForFunction(() => document.querySelectorAll('.audit-entries > li').length === 3);
+  assert.deepEqual(
+    await titles(),
+    ['Settings changed', 'Invitation sent', 'Invitation sent'],
+    'HOOK-2.3 filtered by who acted',
+  );
+  // The filters are in the URL: a reload shows the same rows.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('.audit-entries > li').length === 3);
+  assert.equal(await page.getByLabel('Who').locator('option:checked').textContent(), owner.name);
+  await expectAccessible(page, 'The audit log filtered by who');
+
+  await page.goto(`${baseUrl}/profile`);
+  const activity = page.getByRole('region', { name: 'Recent security activity' }).getByRole('listitem');
+  await activity
+    .filter({ hasText: `From ${adminAddress}` })
+    .first()
+    .waitFor();
+  assert.equal(
+    await activity.first().locator('.row-title > span:first-child').textContent(),
+    'Signed in',
+    'HOOK-2.3 the profile shows the person’s own sign-in, newest first',
+  );
+  await expectAccessible(page, 'The profile with recent security activity');
+  await context.close();
 });
 
 test('WEB-3.1, WEB-3.2, WEB-3.3, WEB-3.4 on a phone: every workspace tab readable, the list’s filters behind “Filters (2)” with tasks on the first screen, a task list previewed alone and at text size', async () => {

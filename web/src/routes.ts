@@ -40,6 +40,10 @@ export const routes: RouteDefinition[] = [
             path: '/settings/webhooks/:id',
             component: lazyPage(() => import('./features/webhooks/WebhookPage.tsx')),
           },
+          {
+            path: '/settings/audit-log',
+            component: lazyPage(() => import('./features/audit/AuditLogPage.tsx')),
+          },
           { path: '/projects', component: lazyPage(() => import('./features/projects/ProjectsPage.tsx')) },
           {
             path: '/projects/:key',

@@ -61,14 +61,16 @@ interface PageOptions {
   readonly client: Client;
 }
 
-export function renderPage(options: PageOptions): ReturnType<typeof render> {
+/** Renders the page; `path()` is the router's current location (the query string the page keeps its state in). */
+export function renderPage(options: PageOptions): ReturnType<typeof render> & { readonly path: () => string } {
   const history = createMemoryHistory();
   history.set({ value: options.url, replace: true, scroll: false });
-  return render(() => (
+  const rendered = render(() => (
     <MemoryRouter history={history} root={(props) => <Provider value={options.client}>{props.children}</Provider>}>
       <Route path={options.path} component={options.page} />
     </MemoryRouter>
   ));
+  return { ...rendered, path: () => history.get() };
 }
 
 /**

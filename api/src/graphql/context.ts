@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { PeopleLoader } from '../modules/accounts/people-loader.ts';
 import type { MembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { WorkspaceRole } from '../modules/workspaces/roles.ts';
 import type { OwnedKind, WorkspaceOf } from '../modules/workspaces/workspace-of.ts';
@@ -61,6 +62,8 @@ export interface Context {
   refreshCookie: RefreshCookie;
   /** The viewer's memberships, loaded at most once per request. */
   memberships: MembershipLoader;
+  /** People by id, batched per request (the actors of audit entries). */
+  people: PeopleLoader;
   /** The workspace of a row named by id, looked up once per request for its scope and its service call. */
   workspaceOf: WorkspaceOf;
   /** Origin of the web app, for links such as invitations. */

@@ -7,6 +7,7 @@ import '../modules/projects/schema.ts';
 import '../modules/tasks/schema.ts';
 import '../modules/events/schema.ts';
 import '../modules/api-tokens/schema.ts';
+import '../modules/audit/schema.ts';
 import '../modules/limits/schema.ts';
 import '../modules/webhooks/schema.ts';
 

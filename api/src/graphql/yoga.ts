@@ -22,6 +22,7 @@ import {
   sha256Source,
 } from '../content-security-policy.ts';
 import type { Db } from '../db/database.ts';
+import { createPeopleLoader } from '../modules/accounts/people-loader.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import { createWorkspaceOf } from '../modules/workspaces/workspace-of.ts';
 import { type Services, workspaceLookups } from '../services.ts';
@@ -471,6 +472,7 @@ export function createGraphQLHandler({
         client,
         refreshCookie: refreshCookie(request, cookieSecure || https),
         memberships: createMembershipLoader(db, () => context.viewer),
+        people: createPeopleLoader(db),
         workspaceOf: createWorkspaceOf(workspaceLookups(services)),
         publicOrigin: publicUrl ?? new URL(request.url).origin,
         credentialsRefused,

@@ -175,6 +175,8 @@ describe('a page whose data fails to load', () => {
           return { workspaces: { __typename: 'QueryWorkspacesConnection', nodes: [] } };
         case 'Sessions':
           return { sessions: [] };
+        case 'SecurityActivity':
+          return { me: { ...mary, auditEntries: { __typename: 'UserAuditEntriesConnection', nodes: [] } } };
         case 'Profile':
           if (!online) throw new TypeError('Failed to fetch');
           return { me: { ...mary, email: 'mary@example.com' } };

@@ -3,9 +3,15 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from '../../../test/fixtures.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
-import { errorCodes } from '../../../test/test-api.ts';
+import { defaultTestSettings, errorCodes } from '../../../test/test-api.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { systemAuditSource } from './audit-log.ts';
+import {
+  AUDIT_RETENTION_LOCK as AUDIT_LOCK,
+  createAuditRetention,
+  type RetentionRun,
+  scheduleAuditRetention,
+} from './audit-retention.ts';
 
 const uuid = (globalId: string) => decodeGlobalID(globalId).id;
 
@@ -505,17 +511,311 @@ async function ownMembership(api: TestApi, user: SignedUpUser, workspace: TestWo
   return own;
 }
 
-/** Writes one system entry outside any change, to try the database's rules on. */
+const WORKSPACE_LOG = `query($slug: String!, $filter: AuditEntryFilter, $first: Int, $after: String) {
+  workspace(slug: $slug) {
+    auditEntries(filter: $filter, first: $first, after: $after) {
+      nodes { id action createdAt actor { id name } actorName sessionId apiTokenId ipAddress userAgent
+        targetType targetId targetLabel details { name value } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+interface LogEntry {
+  id: string;
+  action: string;
+  createdAt: string;
+  actor: { id: string; name: string } | null;
+  actorName: string | null;
+  sessionId: string | null;
+  apiTokenId: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  targetType: string;
+  targetId: string | null;
+  targetLabel: string | null;
+  details: { name: string; value: string }[];
+}
+
+interface LogPage {
+  workspace: {
+    auditEntries: { nodes: LogEntry[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null;
+  };
+}
+
+/** Reads a page of the workspace's log with `token`. */
+const readLog = (api: TestApi, token: string, workspace: TestWorkspace, variables: Record<string, unknown> = {}) =>
+  api.operation<LogPage>(WORKSPACE_LOG, { token, variables: { slug: workspace.slug, ...variables } });
+
+/** The actions of a page of the log, newest first. */
+async function actionsRead(api: TestApi, reader: SignedUpUser, workspace: TestWorkspace, filter: object) {
+  const result = await readLog(api, reader.accessToken, workspace, { filter });
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.workspace.auditEntries?.nodes.map((entry) => entry.action);
+}
+
+/** A step of time shorter than an access token lives. */
+const STEP = 4 * 60 * 1000;
+
+describe('reading the workspace’s audit log', () => {
+  test('HOOK-2.1 owners and admins read the workspace’s entries newest first, with who, how, from where and what', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const admin = await api.addMember(user, workspace, 'ADMIN');
+    const owner = await actingAs(api, user);
+    api.clock.advance(1000);
+    await owner.run('mutation($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { id } }', {
+      input: { id: workspace.id, name: 'Renamed' },
+    });
+    const other = await api.createWorkspace(user, 'Elsewhere');
+    await api.addMember(user, other, 'VIEWER');
+
+    for (const reader of [user, admin]) {
+      const result = await readLog(api, reader.accessToken, workspace);
+      expect(result.body.errors).toBeUndefined();
+      const nodes = result.body.data?.workspace.auditEntries?.nodes ?? [];
+      // The admin's invitation, its acceptance and joining, then the rename; nothing of the other workspace.
+      expect(nodes.map((entry) => entry.action)).toEqual([
+        'WORKSPACE_UPDATED',
+        'MEMBER_JOINED',
+        'INVITATION_ACCEPTED',
+        'INVITATION_CREATED',
+      ]);
+      expect(nodes[0]).toEqual({
+        id: expect.any(String),
+        action: 'WORKSPACE_UPDATED',
+        createdAt: api.clock.now().toISOString(),
+        actor: { id: user.id, name: user.name },
+        actorName: user.name,
+        sessionId: Buffer.from(`Session:${owner.session.sessionId}`).toString('base64'),
+        apiTokenId: null,
+        ipAddress: owner.client.ip,
+        userAgent: owner.client.userAgent,
+        targetType: 'WORKSPACE',
+        targetId: workspace.id,
+        targetLabel: 'Renamed',
+        details: [
+          { name: 'name', value: 'Renamed' },
+          { name: 'previousName', value: 'Acme' },
+        ],
+      });
+    }
+  });
+
+  test('HOOK-2.1 each filter, and all together, narrows the entries; pages follow each other by cursor', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const start = api.clock.now();
+    const admin = await api.addMember(user, workspace, 'ADMIN');
+    api.clock.advance(STEP);
+    const middle = api.clock.now();
+    const viewer = await api.addMember(admin, workspace, 'VIEWER');
+    api.clock.advance(STEP);
+    await api.data('mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }', {
+      token: admin.accessToken,
+      variables: { input: { membershipId: viewer.membershipId, role: 'MEMBER' } },
+    });
+    api.clock.advance(STEP);
+
+    expect(await actionsRead(api, user, workspace, { actorId: admin.id })).toEqual([
+      'MEMBER_ROLE_CHANGED',
+      'INVITATION_CREATED',
+      'MEMBER_JOINED',
+      'INVITATION_ACCEPTED',
+    ]);
+    expect(await actionsRead(api, user, workspace, { action: 'MEMBER_JOINED' })).toEqual([
+      'MEMBER_JOINED',
+      'MEMBER_JOINED',
+    ]);
+    expect(await actionsRead(api, user, workspace, { since: middle.toISOString() })).toEqual([
+      'MEMBER_ROLE_CHANGED',
+      'MEMBER_JOINED',
+      'INVITATION_ACCEPTED',
+      'INVITATION_CREATED',
+    ]);
+    expect(await actionsRead(api, user, workspace, { until: middle.toISOString() })).toEqual([
+      'MEMBER_JOINED',
+      'INVITATION_ACCEPTED',
+      'INVITATION_CREATED',
+    ]);
+    expect(
+      await actionsRead(api, user, workspace, {
+        actorId: admin.id,
+        action: 'INVITATION_CREATED',
+        since: start.toISOString(),
+        until: api.clock.now().toISOString(),
+      }),
+    ).toEqual(['INVITATION_CREATED']);
+    expect(await actionsRead(api, user, workspace, { actorId: user.id, since: middle.toISOString() })).toEqual([]);
+
+    const first = await readLog(api, user.accessToken, workspace, { first: 4 });
+    const page = first.body.data?.workspace.auditEntries;
+    expect(page?.pageInfo.hasNextPage).toBe(true);
+    const rest = await readLog(api, user.accessToken, workspace, { first: 4, after: page?.pageInfo.endCursor });
+    expect(rest.body.data?.workspace.auditEntries?.nodes.map((entry) => entry.action)).toEqual([
+      'MEMBER_JOINED',
+      'INVITATION_ACCEPTED',
+      'INVITATION_CREATED',
+    ]);
+    expect(rest.body.data?.workspace.auditEntries?.pageInfo.hasNextPage).toBe(false);
+  });
+
+  test('HOOK-2.1 a MEMBER, a VIEWER and an API token without the ADMIN scope get FORBIDDEN; a token with it reads', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const member = await api.addMember(user, workspace, 'MEMBER');
+    const viewer = await api.addMember(user, workspace, 'VIEWER');
+    const writer = await api.createApiToken(user, workspace, ['READ', 'WRITE']);
+    const administrator = await api.createApiToken(user, workspace, ['ADMIN']);
+    for (const token of [member.accessToken, viewer.accessToken, writer.secret]) {
+      const refused = await readLog(api, token, workspace);
+      expect(errorCodes(refused.body)).toEqual(['FORBIDDEN']);
+      expect(refused.body.data?.workspace.auditEntries).toBeNull();
+    }
+    const read = await readLog(api, administrator.secret, workspace);
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data?.workspace.auditEntries?.nodes.length).toBeGreaterThan(0);
+    // By its id too: its workspace's admins only.
+    const id = read.body.data?.workspace.auditEntries?.nodes[0]?.id;
+    const NODE = 'query($id: ID!) { node(id: $id) { id ... on AuditEntry { action } } }';
+    expect((await api.operation(NODE, { token: user.accessToken, variables: { id } })).body.errors).toBeUndefined();
+    expect(errorCodes((await api.operation(NODE, { token: member.accessToken, variables: { id } })).body)).toEqual([
+      'FORBIDDEN',
+    ]);
+  });
+
+  test('HOOK-2.1 a start after the end and an unknown action are BAD_USER_INPUT', async ({ api, user, workspace }) => {
+    const now = api.clock.now();
+    const backwards = await readLog(api, user.accessToken, workspace, {
+      filter: { since: now.toISOString(), until: new Date(now.getTime() - STEP).toISOString() },
+    });
+    expect(errorCodes(backwards.body)).toEqual(['BAD_USER_INPUT']);
+    expect(backwards.body.errors?.[0]?.extensions?.fieldErrors).toEqual([
+      { path: ['filter', 'until'], message: 'Give an end after the start.' },
+    ]);
+    const unknown = await readLog(api, user.accessToken, workspace, { filter: { action: 'TASK_CREATED' } });
+    expect(errorCodes(unknown.body)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  test('HOOK-2.1 an actor who left is still named, but no longer shown as a person', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const admin = await api.addMember(user, workspace, 'ADMIN');
+    await api.data('mutation($input: UpdateWorkspaceInput!) { updateWorkspace(input: $input) { id } }', {
+      token: admin.accessToken,
+      variables: { input: { id: workspace.id, name: 'Renamed' } },
+    });
+    await api.endMembership(user, admin, workspace, 'leaves');
+    const result = await readLog(api, user.accessToken, workspace, { filter: { action: 'WORKSPACE_UPDATED' } });
+    expect(result.body.data?.workspace.auditEntries?.nodes).toMatchObject([{ actor: null, actorName: admin.name }]);
+  });
+
+  test('HOOK-2.1 a page of entries costs the same statements whatever the number of entries and actors', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const statementsFor = async () => {
+      api.db.statements.length = 0;
+      const result = await readLog(api, user.accessToken, workspace, { first: 100 });
+      expect(result.body.errors).toBeUndefined();
+      return { count: api.db.statements.length, entries: result.body.data?.workspace.auditEntries?.nodes.length };
+    };
+    await api.addMember(user, workspace, 'MEMBER');
+    const few = await statementsFor();
+    for (let index = 0; index < 5; index += 1) await api.addMember(user, workspace, 'VIEWER');
+    const many = await statementsFor();
+    expect(many.entries).toBeGreaterThan(few.entries ?? 0);
+    expect(many.count).toBe(few.count);
+  });
+});
+
+describe('reading one’s own account entries', () => {
+  test('HOOK-2.2 a person reads their sign-ins, failed sign-ins, revocations and password changes, newest first, and nobody else’s', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const teammate = await api.addMember(user, workspace, 'ADMIN');
+    await api.operation(LOGIN, { variables: { input: { email: user.email, password: 'wrong-password-9' } } });
+    api.clock.advance(1000);
+    const laptop = await actingAs(api, user);
+    api.clock.advance(1000);
+    await laptop.run('mutation($input: ChangePasswordInput!) { changePassword(input: $input) }', {
+      input: { currentPassword: user.password, newPassword: 'harbour-violet-engine-82' },
+    });
+    const MINE = `query($first: Int) { me { auditEntries(first: $first) {
+      nodes { action actor { id } ipAddress userAgent targetLabel details { name value } } } } }`;
+    const { me } = await laptop.run<{
+      me: { auditEntries: { nodes: { action: string; actor: { id: string } | null; ipAddress: string | null }[] } };
+    }>(MINE);
+    expect(me.auditEntries.nodes.map((entry) => entry.action)).toEqual([
+      'PASSWORD_CHANGED',
+      'SIGN_IN',
+      'SIGN_IN_FAILED',
+      'SIGN_IN',
+    ]);
+    expect(me.auditEntries.nodes[0]).toMatchObject({ actor: { id: user.id }, ipAddress: laptop.client.ip });
+    expect(me.auditEntries.nodes[2]).toMatchObject({ actor: null });
+
+    // Another person's account entries: not through their user, even as a co-member.
+    const THEIRS = `query($id: ID!) { node(id: $id) { ... on User { id auditEntries { nodes { action } } } } }`;
+    const theirs = await api.operation<{ node: { id: string; auditEntries: unknown } | null }>(THEIRS, {
+      token: teammate.accessToken,
+      variables: { id: user.id },
+    });
+    expect(theirs.body.data?.node).toEqual({ id: user.id, auditEntries: null });
+    expect(errorCodes(theirs.body)).toEqual(['NOT_FOUND']);
+    // Nor by an entry's id.
+    const { workspace: log } = await laptop.run<LogPage>(WORKSPACE_LOG, { slug: workspace.slug });
+    const [ownEntry] = await entries(api, { accountId: uuid(user.id), actions: ['PASSWORD_CHANGED'] });
+    const entryId = Buffer.from(`AuditEntry:${ownEntry?.id}`).toString('base64');
+    const NODE = 'query($id: ID!) { node(id: $id) { id } }';
+    expect(
+      errorCodes((await api.operation(NODE, { token: teammate.accessToken, variables: { id: entryId } })).body),
+    ).toEqual(['NOT_FOUND']);
+    expect(log.auditEntries?.nodes.some((entry) => entry.action === 'PASSWORD_CHANGED')).toBe(false);
+  });
+
+  test('HOOK-2.2 an API token gets FORBIDDEN for its owner’s account entries', async ({ api, user, workspace }) => {
+    const token = await api.createApiToken(user, workspace, ['ADMIN']);
+    const result = await api.operation('{ me { id auditEntries { nodes { action } } } }', { token: token.secret });
+    expect(errorCodes(result.body)).toEqual(['FORBIDDEN']);
+    expect(result.body.data).toEqual({ me: { id: user.id, auditEntries: null } });
+  });
+});
+
+/** Writes one system entry outside any change, at the app clock's time, to try the database's rules on. */
 async function anEntry(api: TestApi): Promise<string> {
+  const targetId = crypto.randomUUID();
   await api.app.services.audit.record(api.db.prisma, {
     action: 'WEBHOOK_DISABLED',
     source: systemAuditSource,
     workspaceId: crypto.randomUUID(),
-    target: { type: 'WEBHOOK', id: crypto.randomUUID(), label: 'https://hooks.example.com/yello' },
+    target: { type: 'WEBHOOK', id: targetId, label: 'https://hooks.example.com/yello' },
     details: { reason: 'Deliveries kept failing.' },
   });
-  const entry = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'WEBHOOK_DISABLED' } });
+  const entry = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { targetId } });
   return entry.id;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** How many entries were written before `date`. */
+const olderThan = (api: TestApi, date: Date) => api.db.prisma.auditEntry.count({ where: { createdAt: { lt: date } } });
+
+/** Whether the entries of `ids` are still there, in order. */
+async function kept(api: TestApi, ids: string[]): Promise<boolean[]> {
+  const found = await api.db.prisma.auditEntry.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return ids.map((id) => found.some((entry) => entry.id === id));
 }
 
 describe('the append-only audit log', () => {
@@ -530,4 +830,93 @@ describe('the append-only audit log', () => {
     await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/append-only/);
     expect(await prisma.auditEntry.findUnique({ where: { id } })).toMatchObject({ id, ipAddress: null });
   });
+});
+
+describe('retention', () => {
+  test('HOOK-3.1 the job deletes the entries older than the retention, at start and every interval, and keeps the younger', async ({
+    api,
+  }) => {
+    const old = await anEntry(api);
+    api.clock.advance(200 * DAY);
+    const young = await anEntry(api);
+    // A year and a month after the first entry: it is past the retention of 365 days, the second is not.
+    const clock = { now: () => new Date(api.clock.now().getTime() + 195 * DAY) };
+    const retention = createAuditRetention({ db: api.db.prisma, clock, days: 365 });
+    const due = await olderThan(api, new Date(clock.now().getTime() - 365 * DAY));
+    const runs: RetentionRun[] = [];
+    const errors: unknown[] = [];
+    const counting = {
+      run: async () => {
+        const outcome = await retention.run();
+        runs.push(outcome);
+        return outcome;
+      },
+    };
+    const stop = scheduleAuditRetention(counting, { intervalMs: 50, onError: (error) => errors.push(error) });
+    await expect.poll(() => runs.length).toBeGreaterThanOrEqual(2);
+    stop();
+    expect(errors).toEqual([]);
+    expect(due).toBeGreaterThanOrEqual(1);
+    expect(runs.slice(0, 2)).toEqual([
+      { ran: true, deleted: due },
+      { ran: true, deleted: 0 },
+    ]);
+    expect(await kept(api, [old, young])).toEqual([false, true]);
+  });
+
+  test('HOOK-3.1 HOOK-1.4 outside the job’s transaction a delete is refused, also right after the job ran', async ({
+    api,
+  }) => {
+    const id = await anEntry(api);
+    const clock = { now: () => new Date(api.clock.now().getTime() + 2 * DAY) };
+    await createAuditRetention({ db: api.db.prisma, clock, days: 365 }).run();
+    await expect(api.db.prisma.auditEntry.delete({ where: { id } })).rejects.toThrow(/append-only/);
+    // Holding the job's lock is not enough: only the job's own setting lets a delete through.
+    await expect(
+      api.db.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT pg_try_advisory_xact_lock(1)`;
+        await tx.auditEntry.deleteMany({ where: { id } });
+      }),
+    ).rejects.toThrow(/append-only/);
+    expect(await kept(api, [id])).toEqual([true]);
+  });
+
+  // One instance at a time: instances share a PostgreSQL server; the embedded PGlite serves one instance, over one
+  // connection, so two runs cannot overlap there.
+  test.skipIf(!defaultTestSettings.databaseUrl)(
+    'HOOK-3.1 of two runs at once on a shared server, one deletes and the other skips; a run skips while another instance holds the lock',
+    async ({ api }) => {
+      const prisma = api.db.prisma;
+      const ids = [await anEntry(api), await anEntry(api)];
+      const clock = { now: () => new Date(api.clock.now().getTime() + 400 * DAY) };
+      const retention = createAuditRetention({ db: prisma, clock, days: 365 });
+
+      // Another instance's run in progress: it holds the lock until its transaction ends.
+      const whileHeld = await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}::bigint)`;
+        return retention.run();
+      });
+      expect(whileHeld).toEqual({ ran: false });
+      expect(await kept(api, ids)).toEqual([true, true]);
+
+      // The first run's delete takes a moment, long enough for the second to find the lock held.
+      await prisma.$executeRawUnsafe(
+        `CREATE FUNCTION "test_slow"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$`,
+      );
+      await prisma.$executeRawUnsafe(
+        'CREATE TRIGGER "test_slow" BEFORE DELETE ON "AuditEntry" FOR EACH STATEMENT EXECUTE FUNCTION "test_slow"()',
+      );
+      try {
+        const due = await olderThan(api, new Date(clock.now().getTime() - 365 * DAY));
+        const first = retention.run();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const second = retention.run();
+        expect(await Promise.all([first, second])).toEqual([{ ran: true, deleted: due }, { ran: false }]);
+      } finally {
+        await prisma.$executeRawUnsafe('DROP TRIGGER "test_slow" ON "AuditEntry"');
+        await prisma.$executeRawUnsafe('DROP FUNCTION "test_slow"()');
+      }
+      expect(await kept(api, ids)).toEqual([false, false]);
+    },
+  );
 });

@@ -130,6 +130,25 @@ export function createMemberService({ db, events, clock, audit, onTokensRevoked 
     });
   }
 
+  /** Removes a membership (removeMembership) and records the departure, a removal or a leave, in its transaction. */
+  async function depart(
+    tx: Transaction,
+    record: RecordEvent,
+    membership: LabelledMembership,
+    action: 'MEMBER_REMOVED' | 'MEMBER_LEFT',
+    source: AuditSource,
+  ): Promise<{ id: string }[]> {
+    const tokens = await removeMembership(tx, record, membership, clock.now());
+    await audit.record(tx, {
+      action,
+      source,
+      workspaceId: membership.workspaceId,
+      target: membershipTarget(membership),
+      details: { role: membership.role, apiTokensRevoked: tokens.length },
+    });
+    return tokens;
+  }
+
   return {
     /** The workspace a membership belongs to, for authorization; undefined when there is none. */
     async workspaceIdOf(membershipId: string): Promise<string | undefined> {
@@ -177,15 +196,7 @@ export function createMemberService({ db, events, clock, audit, onTokensRevoked 
       const revoked = await locked(actor.userId, workspaceId, membershipId, async (tx, record, target) => {
         await assertMayAssign(tx, actor, target, undefined);
         await assertAnotherOwner(tx, target);
-        const tokens = await removeMembership(tx, record, target, clock.now());
-        await audit.record(tx, {
-          action: 'MEMBER_REMOVED',
-          source,
-          workspaceId,
-          target: membershipTarget(target),
-          details: { role: target.role, apiTokensRevoked: tokens.length },
-        });
-        return tokens;
+        return depart(tx, record, target, 'MEMBER_REMOVED', source);
       });
       onTokensRevoked(revoked.map((token) => token.id));
     },
@@ -198,15 +209,7 @@ export function createMemberService({ db, events, clock, audit, onTokensRevoked 
         });
         if (!own) throw notFound();
         await assertAnotherOwner(tx, own);
-        const tokens = await removeMembership(tx, record, own, clock.now());
-        await audit.record(tx, {
-          action: 'MEMBER_LEFT',
-          source,
-          workspaceId,
-          target: membershipTarget(own),
-          details: { role: own.role, apiTokensRevoked: tokens.length },
-        });
-        return tokens;
+        return depart(tx, record, own, 'MEMBER_LEFT', source);
       });
       onTokensRevoked(revoked.map((token) => token.id));
     },

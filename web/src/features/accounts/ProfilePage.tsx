@@ -1,9 +1,10 @@
-// Account settings: name, password and signed-in sessions.
+// Account settings: name, password, signed-in sessions and recent security activity.
 import { createQuery } from '@urql/solid';
 import type { JSX } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
+import { SecurityActivity } from '../audit/SecurityActivity.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { ProfileForm, ProfileFormFields } from './ProfileForm.tsx';
 import { SessionsList } from './SessionsList.tsx';
@@ -49,6 +50,13 @@ export default function ProfilePage(): JSX.Element {
         <h2 id="sessions-heading">Sessions</h2>
         <p class="card-lead">Browsers and devices signed in to your account. Revoke any you don't recognise.</p>
         <SessionsList />
+      </section>
+      <section class="card" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Recent security activity</h2>
+        <p class="card-lead">
+          Your latest sign-ins, failed ones included, sign-outs, revoked sessions and password changes.
+        </p>
+        <SecurityActivity />
       </section>
     </div>
   );

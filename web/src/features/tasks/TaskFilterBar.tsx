@@ -6,6 +6,7 @@ import { A } from '@solidjs/router';
 import type { FragmentOf } from 'gql.tada';
 import { createEffect, createSignal, createUniqueId, For, type JSX, on, onCleanup, Show } from 'solid-js';
 import { CheckboxMenu } from '../../components/CheckboxMenu.tsx';
+import { DayFilter } from '../../components/DayFilter.tsx';
 import {
   categoryLabels,
   clearedQuery,
@@ -86,29 +87,6 @@ function SearchBox(props: SearchBoxProps): JSX.Element {
         {hint()}
       </span>
     </div>
-  );
-}
-
-interface DayFilterProps {
-  readonly label: string;
-  /** The day in the URL, `YYYY-MM-DD`. */
-  readonly value: string | undefined;
-  /** Called with the day chosen, or '' when cleared. */
-  readonly onChange: (day: string) => void;
-}
-
-/** A filter by a day, e.g. "Due after". */
-function DayFilter(props: DayFilterProps): JSX.Element {
-  return (
-    <label class="filter">
-      <span class="filter-label">{props.label}</span>
-      <input
-        type="date"
-        class="input input-small"
-        value={props.value ?? ''}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      />
-    </label>
   );
 }
 

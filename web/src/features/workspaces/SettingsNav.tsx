@@ -1,11 +1,12 @@
-// The sections of a workspace's settings, as links under the page's heading; Webhooks for owners and admins only.
+// The sections of a workspace's settings, as links under the page's heading; webhooks and the audit log for owners
+// and admins only.
 import { A } from '@solidjs/router';
 import { type JSX, Show } from 'solid-js';
 
 interface SettingsNavProps {
   readonly slug: string;
-  /** Whether the viewer is an owner or admin here, who manage the workspace's webhooks. */
-  readonly canManage: boolean;
+  /** Whether the viewer manages the workspace (an owner or admin), who may read its audit log; unknown while loading. */
+  readonly canManage?: boolean | undefined;
 }
 
 export function SettingsNav(props: SettingsNavProps): JSX.Element {
@@ -17,6 +18,7 @@ export function SettingsNav(props: SettingsNavProps): JSX.Element {
       <A href={`/${props.slug}/settings/api-tokens`}>API tokens</A>
       <Show when={props.canManage}>
         <A href={`/${props.slug}/settings/webhooks`}>Webhooks</A>
+        <A href={`/${props.slug}/settings/audit-log`}>Audit log</A>
       </Show>
     </nav>
   );

@@ -1,5 +1,5 @@
 // `/:slug/settings`: admins rename the workspace and change its URL; owners may delete it; others read. Its
-// navigation leads to the other settings (API tokens, webhooks).
+// navigation leads to the other settings (API tokens, and webhooks and the audit log for admins).
 import { useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, type JSX, Show } from 'solid-js';
@@ -26,6 +26,7 @@ const WorkspaceSettingsQuery = graphql(`
       }
       viewerCan {
         updateSettings
+        manageMembers
         deleteWorkspace
         writeContent
       }
