@@ -26,7 +26,6 @@ const WorkspaceSettingsQuery = graphql(`
       }
       viewerCan {
         updateSettings
-        manageMembers
         deleteWorkspace
         writeContent
       }
