@@ -19,6 +19,7 @@ export const AuditEntryFields = graphql(`
     apiTokenId
     ipAddress
     userAgent
+    targetType
     targetLabel
     details {
       name
@@ -35,21 +36,25 @@ function actorText(entry: FragmentOf<typeof AuditEntryFields>): string {
 
 interface AuditEntryRowProps {
   readonly entry: FragmentOf<typeof AuditEntryFields>;
-  /** Whether to name who acted: the workspace's log does, one's own activity need not. */
-  readonly showActor: boolean;
+  /**
+   * Whether the entry is of the reader's own account (the profile): who acted and the account itself go without
+   * saying; a workspace's log names both.
+   */
+  readonly ownAccount: boolean;
 }
 
 export function AuditEntryRow(props: AuditEntryRowProps): JSX.Element {
   const entry = () => readFragment(AuditEntryFields, props.entry);
+  const target = () => (props.ownAccount && entry().targetType === 'ACCOUNT' ? null : entry().targetLabel);
   return (
     <li class="row audit-entry">
       <div class="row-details">
         <p class="row-title">
           <span>{actionLabels[entry().action]}</span>
-          <Show when={entry().targetLabel}>{(label) => <span class="audit-target">{label()}</span>}</Show>
+          <Show when={target()}>{(label) => <span class="audit-target">{label()}</span>}</Show>
         </p>
         <p class="row-meta">
-          <Show when={props.showActor}>
+          <Show when={!props.ownAccount}>
             <span class="audit-actor">{actorText(props.entry)}</span>
           </Show>
           <Show when={entry().apiTokenId}>

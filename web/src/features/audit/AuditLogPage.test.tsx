@@ -25,6 +25,7 @@ interface FakeEntry {
 
 const entry = (fields: FakeEntry) => ({
   __typename: 'AuditEntry',
+  targetType: fields.action.startsWith('SIGN_IN') ? 'ACCOUNT' : 'MEMBERSHIP',
   createdAt: '2026-11-20T10:30:00.000Z',
   actorName: fields.actor?.name ?? null,
   apiTokenId: null,
@@ -154,7 +155,7 @@ describe('the audit log page', () => {
 });
 
 describe('the profile’s security activity', () => {
-  it('HOOK-2.3 lists the person’s latest account entries with where they came from', async () => {
+  it('HOOK-2.3 lists the person’s latest account entries with where they came from, without naming the person', async () => {
     const asked: unknown[] = [];
     const { fetch } = fakeApi((operationName, variables) => {
       asked.push(variables.first);
@@ -184,7 +185,10 @@ describe('the profile’s security activity', () => {
     const failed = await row('Failed sign-in');
     expect(failed.textContent).toContain('Why: Wrong password');
     expect(failed.textContent).toContain('From 203.0.113.7');
-    expect((await row('Signed in')).textContent).not.toContain('Ada Lovelace');
+    // Who acted, and the account itself, go without saying on one's own profile.
+    const signedIn = await row('Signed in');
+    expect(signedIn.textContent).not.toContain('Ada Lovelace');
+    expect(signedIn.textContent).not.toContain('ada@example.com');
     expect(asked).toEqual([10]);
   });
 });

@@ -136,7 +136,7 @@ export default function AuditLogPage(): JSX.Element {
                     }
                   >
                     <ul class="rows audit-entries">
-                      <For each={entries().nodes}>{(entry) => <AuditEntryRow entry={entry} showActor />}</For>
+                      <For each={entries().nodes}>{(entry) => <AuditEntryRow entry={entry} ownAccount={false} />}</For>
                     </ul>
                   </Show>
                   <ShowMore pageInfo={entries().pageInfo} load={loadMore} />

@@ -42,9 +42,7 @@ export function SecurityActivity(): JSX.Element {
     >
       {(data) => (
         <ul class="rows">
-          <For each={data().me.auditEntries?.nodes ?? []}>
-            {(entry) => <AuditEntryRow entry={entry} showActor={false} />}
-          </For>
+          <For each={data().me.auditEntries?.nodes ?? []}>{(entry) => <AuditEntryRow entry={entry} ownAccount />}</For>
         </ul>
       )}
     </QueryView>
