@@ -46,7 +46,7 @@ export interface SeedDeps {
 }
 
 /** The event log of seeding: its events are logged like any others, and published to no one (nobody listens yet). */
-/** The audit log of seeding's services: what they change is recorded as any change is, with no actor (the system). */
+/** The audit log of seeding's services: what they change is recorded like every other change, with no actor (the system). */
 export function seedingAudit({ clock }: SeedDeps): AuditLog {
   return createAuditLog({ clock });
 }
