@@ -415,7 +415,8 @@ export function createAppClient(auth: Auth, deployment?: Deployment): Client {
         },
         // A visitor's UNAUTHENTICATED (a wrong password) has no session to refresh.
         didAuthError: (error) => auth.status() === 'signedIn' && hasErrorCode(error, 'UNAUTHENTICATED'),
-        willAuthError: () => auth.isExpiring(),
+        // While the session is being restored (a page's first queries, sent as its route opens), they wait for it.
+        willAuthError: () => auth.status() === 'unknown' || auth.isExpiring(),
         async refreshAuth() {
           await auth.refresh();
         },

@@ -10,6 +10,11 @@
 // A page that fails (its code did not arrive, offline or gone with a new deployment; or it threw) says so in its
 // own place, under the app's header and its layout's navigation, with a Retry that loads it again (WEB-4.1). A page's
 // code that is gone because the server runs a new build offers the reload instead (WEB-4.2).
+//
+// A route's page may also name the queries it will ask for (`preloadQueries`): they are sent as soon as the route
+// matches, beside those of its layouts, rather than once each layout above has its own answer and renders (WEB-9.1).
+import type { RoutePreloadFuncArgs, RouteSectionProps } from '@solidjs/router';
+import type { Client } from '@urql/core';
 import { useClient } from '@urql/solid';
 import { type Component, ErrorBoundary, type JSX, lazy, Show, Suspense } from 'solid-js';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -94,7 +99,47 @@ function PageFailed(props: { readonly error: unknown; readonly retry: () => void
 }
 
 export function lazyPage<Props extends object>(load: () => Promise<{ default: Component<Props> }>): LazyPage<Props> {
-  const Page = lazy(retryingLoad(load));
+  return lazyPageOf(retryingLoad(load));
+}
+
+/**
+ * Sends the queries a page will ask for, with the variables it will give them, so that its own `createQuery` finds
+ * them answered or on their way (urql shares an operation in flight). Queued behind the session's restoring.
+ */
+export type PreloadQueries = (client: Client, route: RoutePreloadFuncArgs) => void;
+
+/** A route's page module: its component, and what it will ask for. */
+export interface PageModule {
+  readonly default: Component<RouteSectionProps>;
+  readonly preloadQueries?: PreloadQueries;
+}
+
+/**
+ * A lazy page as a route's `component` and `preload`: when the route is opened (not when a link to it is merely
+ * hovered, which would spend the API's budget on every card the pointer crosses), its code is fetched and its
+ * queries are sent at once, in parallel with its layouts' (WEB-9.1).
+ */
+export function lazyRoute(load: () => Promise<PageModule>): {
+  component: LazyPage<RouteSectionProps>;
+  preload: (route: RoutePreloadFuncArgs) => void;
+} {
+  const loadOnce = retryingLoad(load);
+  return {
+    component: lazyPageOf(loadOnce),
+    preload(route) {
+      if (route.intent === 'preload') return;
+      const client = useClient();
+      // A page whose code did not arrive says so when it renders (PageFailed).
+      loadOnce().then(
+        (page) => page.preloadQueries?.(client, route),
+        () => undefined,
+      );
+    },
+  };
+}
+
+function lazyPageOf<Props extends object>(load: () => Promise<{ default: Component<Props> }>): LazyPage<Props> {
+  const Page = lazy(load);
   const PageWithBoundary: Component<Props> = (props) => (
     <ErrorBoundary fallback={(error: unknown, reset) => <PageFailed error={error} retry={reset} />}>
       <Suspense fallback={<PageLoading />}>

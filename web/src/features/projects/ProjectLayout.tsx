@@ -7,6 +7,7 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { setPageTitle } from '../../lib/page-title.ts';
 import { withPathSegment } from '../../lib/redirect.ts';
+import type { PreloadQueries } from '../../shell/lazy-page.tsx';
 import { NewTaskDialog } from '../tasks/NewTaskDialog.tsx';
 import { ShortcutHelp } from '../tasks/ShortcutHelp.tsx';
 import { focusTask, useShortcuts } from '../tasks/shortcuts.ts';
@@ -34,6 +35,12 @@ const ProjectHeaderQuery = graphql(`
     }
   }
 `);
+
+/** The project's header, asked for as soon as one of its views is opened, beside the view's queries (WEB-9.1). */
+export const preloadQueries: PreloadQueries = (client, { params }) => {
+  const { slug, key } = params;
+  if (slug && key) void client.query(ProjectHeaderQuery, { slug, key }).toPromise();
+};
 
 export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
@@ -73,66 +80,70 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
     }
   });
 
+  // The page is wide from the start, so that the frame does not change width (a layout shift) when the project's
+  // header arrives (WEB-9.2).
   return (
-    <QueryView
-      state={project}
-      loadingLabel="Opening the project…"
-      onRetry={() => refetch({ requestPolicy: 'network-only' })}
-      notFound={
-        <div class="card empty-state">
-          <h1>Project not found</h1>
-          <p class="lead">There is no project {params.key.toUpperCase()} in this workspace, or it was deleted.</p>
-          <A href={`/${params.slug}/projects`} class="button button-primary">
-            See all projects
-          </A>
-        </div>
-      }
-    >
-      {(data) => (
-        <div class="page wide-page">
-          <header class="project-header">
-            <div class="project-title">
-              <span class="project-key">{data().project.key}</span>
-              <h1>{data().project.name}</h1>
-              <Show when={data().project.archivedAt}>
-                <span class="badge">Archived</span>
-              </Show>
-            </div>
-            <div class="project-actions">
-              <nav class="segmented" aria-label="Project view">
-                <A href={view('')} end>
-                  Board
-                </A>
-                <A href={view('/list')}>List</A>
-                <Show when={data().project.workspace.viewerCan.updateSettings}>
-                  <A href={`${base()}/settings`}>Settings</A>
+    <div class="page wide-page">
+      <QueryView
+        state={project}
+        loadingLabel="Opening the project…"
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        notFound={
+          <div class="card empty-state">
+            <h1>Project not found</h1>
+            <p class="lead">There is no project {params.key.toUpperCase()} in this workspace, or it was deleted.</p>
+            <A href={`/${params.slug}/projects`} class="button button-primary">
+              See all projects
+            </A>
+          </div>
+        }
+      >
+        {(data) => (
+          <>
+            <header class="project-header">
+              <div class="project-title">
+                <span class="project-key">{data().project.key}</span>
+                <h1>{data().project.name}</h1>
+                <Show when={data().project.archivedAt}>
+                  <span class="badge">Archived</span>
                 </Show>
-              </nav>
-              <ShortcutHelp />
-              <Show when={data().project.workspace.viewerCan.writeContent}>
-                <button
-                  type="button"
-                  class="button button-primary button-small"
-                  aria-keyshortcuts="c"
-                  onClick={() => newTask?.showModal()}
-                >
-                  New task
-                </button>
-              </Show>
-            </div>
-          </header>
-          <Show when={data().project.workspace.viewerCan.writeContent}>
-            <NewTaskDialog
-              projectId={data().project.id}
-              states={data().project.states}
-              ref={(dialog) => {
-                newTask = dialog;
-              }}
-            />
-          </Show>
-          {props.children}
-        </div>
-      )}
-    </QueryView>
+              </div>
+              <div class="project-actions">
+                <nav class="segmented" aria-label="Project view">
+                  <A href={view('')} end>
+                    Board
+                  </A>
+                  <A href={view('/list')}>List</A>
+                  <Show when={data().project.workspace.viewerCan.updateSettings}>
+                    <A href={`${base()}/settings`}>Settings</A>
+                  </Show>
+                </nav>
+                <ShortcutHelp />
+                <Show when={data().project.workspace.viewerCan.writeContent}>
+                  <button
+                    type="button"
+                    class="button button-primary button-small"
+                    aria-keyshortcuts="c"
+                    onClick={() => newTask?.showModal()}
+                  >
+                    New task
+                  </button>
+                </Show>
+              </div>
+            </header>
+            <Show when={data().project.workspace.viewerCan.writeContent}>
+              <NewTaskDialog
+                projectId={data().project.id}
+                states={data().project.states}
+                ref={(dialog) => {
+                  newTask = dialog;
+                }}
+              />
+            </Show>
+            {props.children}
+          </>
+        )}
+      </QueryView>
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
 import { cspNonce } from '../../lib/csp-nonce.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import type { PreloadQueries } from '../../shell/lazy-page.tsx';
 import { BoardColumn, type ColumnHandle } from './BoardColumn.tsx';
 import { type BoardDensity, rememberDensity, rememberedDensity } from './board-density.ts';
 import {
@@ -26,7 +27,7 @@ import {
   placementAnnouncement,
   settledPlacement,
 } from './board-placement.ts';
-import { type ListParams, viewFilter } from './list-params.ts';
+import { type ListParams, listParamsOf, type TaskFilter, viewFilter } from './list-params.ts';
 import { TaskCardFields } from './TaskCard.tsx';
 import { TaskFilterBar } from './TaskFilterBar.tsx';
 import { loadEveryMember, TaskChoicesFields } from './task-choices.ts';
@@ -47,7 +48,7 @@ const ProjectBoardQuery = graphql(
           name
           category
           color
-          tasks(first: 100, filter: $filter) {
+          tasks(first: 30, filter: $filter) {
             totalCount
             pageInfo {
               hasNextPage
@@ -73,7 +74,7 @@ const BoardColumnPageQuery = graphql(
       node(id: $id) {
         id
         ... on WorkflowState {
-          tasks(first: 100, after: $after, filter: $filter) {
+          tasks(first: 50, after: $after, filter: $filter) {
             pageInfo {
               hasNextPage
               endCursor
@@ -155,15 +156,26 @@ type Layout = Record<string, string[]>;
 
 type SearchParams = { [Key in keyof ListParams]?: string };
 
+/** The columns' filter for the URL's parameters; none (the field read as without the argument) when none is set. */
+function boardFilter(params: ListParams): TaskFilter | undefined {
+  const applied = viewFilter('board', params);
+  return Object.keys(applied).length > 0 ? applied : undefined;
+}
+
+/** The board and its filters' choices, asked for as soon as the board's route is opened (WEB-9.1). */
+export const preloadQueries: PreloadQueries = (client, { params, location }) => {
+  const { slug, key } = params;
+  if (!slug || !key) return;
+  const filter = boardFilter(listParamsOf(location.query));
+  void client.query(ProjectBoardQuery, { slug, key, filter }).toPromise();
+  void client.query(BoardFilterChoicesQuery, { slug, key }).toPromise();
+};
+
 export default function BoardPage(): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
   const [search, setSearch] = useSearchParams<SearchParams>();
-  const listParams = (): ListParams => ({ ...search });
-  /** The columns' filter; none (the field read as without the argument) when no filter is set. */
-  const filter = createMemo(() => {
-    const applied = viewFilter('board', listParams());
-    return Object.keys(applied).length > 0 ? applied : undefined;
-  });
+  const listParams = (): ListParams => listParamsOf(search);
+  const filter = createMemo(() => boardFilter(listParams()));
   const [board, refetch] = createQuery({
     query: ProjectBoardQuery,
     variables: () => ({ slug: params.slug, key: params.key, filter: filter() }),

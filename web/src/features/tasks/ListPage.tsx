@@ -8,7 +8,7 @@ import { createMemo, For, type JSX, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { ShowMore } from '../../components/ShowMore.tsx';
 import { graphql } from '../../graphql.ts';
-import { hasFilters, type ListParams, orderFromParams, viewFilter } from './list-params.ts';
+import { hasFilters, type ListParams, listParamsOf, orderFromParams, viewFilter } from './list-params.ts';
 import { PriorityBadge } from './PriorityBadge.tsx';
 import { taskNavAttribute } from './shortcuts.ts';
 import { LabelChip, TaskAssignee, TaskCardFields, TaskDue } from './TaskCard.tsx';
@@ -58,7 +58,7 @@ export default function ListPage(): JSX.Element {
   const params = useParams<{ slug: string; key: string }>();
   const [search, setSearch] = useSearchParams<SearchParams>();
   const client = useClient();
-  const listParams = (): ListParams => ({ ...search });
+  const listParams = (): ListParams => listParamsOf(search);
   const variables = createMemo(() => ({
     slug: params.slug,
     key: params.key,

@@ -3,7 +3,7 @@
 import type { graphql } from '../../graphql.ts';
 import { parsePriority, type TaskPriority } from './priority.ts';
 
-type TaskFilter = ReturnType<typeof graphql.scalar<'TaskFilter'>>;
+export type TaskFilter = ReturnType<typeof graphql.scalar<'TaskFilter'>>;
 type TaskOrder = ReturnType<typeof graphql.scalar<'TaskOrder'>>;
 export type StateCategory = ReturnType<typeof graphql.scalar<'StateCategory'>>;
 export type OrderField = ReturnType<typeof graphql.scalar<'TaskOrderField'>>;
@@ -24,6 +24,30 @@ export interface ListParams {
 }
 
 export const unassigned = 'none';
+
+const listParamNames = [
+  'state',
+  'category',
+  'assignee',
+  'label',
+  'priority',
+  'dueBefore',
+  'dueAfter',
+  'q',
+  'sort',
+  'dir',
+] as const;
+
+/** The list's parameters in a URL's query, as the router parses it; a parameter given twice counts by its first value. */
+export function listParamsOf(query: Readonly<Record<string, string | readonly string[] | undefined>>): ListParams {
+  const params: Record<string, string> = {};
+  for (const name of listParamNames) {
+    const value = query[name];
+    const first = typeof value === 'string' ? value : value?.[0];
+    if (first !== undefined) params[name] = first;
+  }
+  return params;
+}
 
 export const stateCategories = [
   'BACKLOG',

@@ -6,6 +6,7 @@ import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, type JSX, on, Show } from 'solid-js';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
+import type { PreloadQueries } from '../../shell/lazy-page.tsx';
 import { DisabledWebhooksNotice } from '../webhooks/DisabledWebhooksNotice.tsx';
 import { LiveStatus } from './LiveStatus.tsx';
 import { rememberWorkspace } from './remembered-workspace.ts';
@@ -23,6 +24,11 @@ const WorkspaceLayoutQuery = graphql(`
     }
   }
 `);
+
+/** The workspace, asked for as soon as one of its pages is opened, beside the page's own queries (WEB-9.1). */
+export const preloadQueries: PreloadQueries = (client, { params }) => {
+  if (params.slug) void client.query(WorkspaceLayoutQuery, { slug: params.slug }).toPromise();
+};
 
 /** Scrolls the tabs sideways, when they do not all fit (a narrow phone), so that the current one is in view. */
 function revealCurrentTab(tabs: HTMLElement): void {
@@ -52,32 +58,40 @@ export default function WorkspaceLayout(props: RouteSectionProps): JSX.Element {
     }),
   );
 
+  // The tabs and the page render at once, beside the workspace's own query (the page's queries were sent with it,
+  // WEB-9.1), so that nothing moves when its answer arrives (WEB-9.2); a workspace that cannot be opened replaces
+  // them with why.
   return (
-    <QueryView
-      state={workspace}
-      loadingLabel="Opening the workspace…"
-      onRetry={() => refetch({ requestPolicy: 'network-only' })}
-      notFound={<WorkspaceNotFound />}
+    <Show
+      when={!(workspace.error && !workspace.data)}
+      fallback={
+        <QueryView
+          state={workspace}
+          loadingLabel="Opening the workspace…"
+          onRetry={() => refetch({ requestPolicy: 'network-only' })}
+          notFound={<WorkspaceNotFound />}
+        >
+          {() => null}
+        </QueryView>
+      }
     >
-      {(data) => (
-        <WorkspaceEventsContext.Provider value={events}>
-          <div class="workspace-bar">
-            <nav class="tabs" aria-label="Workspace" ref={setTabs}>
-              <A href={`/${params.slug}`} end>
-                Overview
-              </A>
-              <A href={`/${params.slug}/projects`}>Projects</A>
-              <A href={`/${params.slug}/members`}>Members</A>
-              <A href={`/${params.slug}/settings`}>Settings</A>
-            </nav>
-            <LiveStatus status={events.status()} />
-          </div>
-          <Show when={data().workspace.viewerCan.updateSettings}>
-            <DisabledWebhooksNotice slug={params.slug} />
-          </Show>
-          {props.children}
-        </WorkspaceEventsContext.Provider>
-      )}
-    </QueryView>
+      <WorkspaceEventsContext.Provider value={events}>
+        <div class="workspace-bar">
+          <nav class="tabs" aria-label="Workspace" ref={setTabs}>
+            <A href={`/${params.slug}`} end>
+              Overview
+            </A>
+            <A href={`/${params.slug}/projects`}>Projects</A>
+            <A href={`/${params.slug}/members`}>Members</A>
+            <A href={`/${params.slug}/settings`}>Settings</A>
+          </nav>
+          <LiveStatus status={events.status()} />
+        </div>
+        <Show when={workspace.data?.workspace.viewerCan.updateSettings}>
+          <DisabledWebhooksNotice slug={params.slug} />
+        </Show>
+        {props.children}
+      </WorkspaceEventsContext.Provider>
+    </Show>
   );
 }
