@@ -1,3 +1,5 @@
+import { constants } from 'node:zlib';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 import { reporters } from '../.ci/vitest-reporters.ts';
@@ -6,7 +8,23 @@ import { reporters } from '../.ci/vitest-reporters.ts';
 const api = process.env.YELLO_API_URL || 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    // A Brotli (quality 11) and a gzip (level 9) copy beside each script, style sheet and SVG of 1 KB or more, which
+    // the server sends as they are (serveStatic's `precompressed`, WEB-1.4). The shell is not among them: the server
+    // writes a nonce into it per response and compresses it then.
+    compression({
+      include: /\.(js|css|svg)$/,
+      threshold: 1024,
+      algorithms: [
+        defineAlgorithm('brotliCompress', {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+        }),
+        defineAlgorithm('gzip', { level: constants.Z_BEST_COMPRESSION }),
+      ],
+      logLevel: 'silent',
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

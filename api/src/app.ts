@@ -219,7 +219,8 @@ export function createApp(deps: AppDeps): App {
       await next();
       if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
     });
-    app.use('/*', serveStatic({ root }));
+    // The build's Brotli or gzip copy of a script or style sheet, whichever the client accepts (WEB-1.4).
+    app.use('/*', serveStatic({ root, precompressed: true }));
     // An asset of another build is gone, not a page: the shell in its place would be cached for a year as a script.
     app.get('/assets/*', (c) => c.text('This file is not part of the running version of Yello.', 404));
     // Client-side routes: every other GET gets the app shell.

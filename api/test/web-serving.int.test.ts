@@ -4,7 +4,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createApp, VERSION_HEADER } from '../src/app.ts';
 import { CSP_NONCE_PLACEHOLDER } from '../src/content-security-policy.ts';
 import { describe, expect, test } from './fixtures.ts';
@@ -88,6 +88,35 @@ describe('serving the web app', () => {
     const first = await reader?.read();
     await reader?.cancel();
     expect(new TextDecoder().decode(first?.value)).toMatch(/^:/);
+  });
+
+  test('WEB-1.4 a script is sent as the build compressed it: its Brotli copy to a client that accepts Brotli, its gzip copy to one that accepts only gzip', async ({
+    api,
+  }) => {
+    const { fetch, script, dist } = await builtWebApp(api);
+    // As the build writes them (web/vite.config.ts): each copy beside its script, named by its encoding.
+    const scriptPath = join(dist, 'assets', 'index-3f9a1c2b.js');
+    await writeFile(`${scriptPath}.br`, brotliCompressSync(script));
+    await writeFile(`${scriptPath}.gz`, gzipSync(script, { level: 9 }));
+
+    const brotli = await fetch('/assets/index-3f9a1c2b.js', { headers: gzip });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('vary')).toContain('Accept-Encoding');
+    expect(brotli.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const brotliBytes = Buffer.from(await brotli.arrayBuffer());
+    // The copy as it is on disk, not compressed again per request.
+    expect(brotliBytes.equals(brotliCompressSync(script))).toBe(true);
+    expect(brotliDecompressSync(brotliBytes).toString()).toBe(script);
+
+    const gzipped = await fetch('/assets/index-3f9a1c2b.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    const gzipBytes = Buffer.from(await gzipped.arrayBuffer());
+    expect(gzipBytes.equals(gzipSync(script, { level: 9 }))).toBe(true);
+
+    const plain = await fetch('/assets/index-3f9a1c2b.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
   });
 
   test('WEB-1.2 hashed assets are cached for a year as immutable, the shell is revalidated', async ({ api }) => {
