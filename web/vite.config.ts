@@ -39,6 +39,14 @@ export default defineConfig({
           groups: [
             { name: 'app', tags: ['$initial'], priority: 2 },
             { name: 'ui', test: /[\\/]web[\\/]src[\\/](components|lib)[\\/]/, minShareCount: 2, priority: 1 },
+            // What the board, the list and the task page share (and the workspace layout's pieces) apart from the settings
+            // pages' shared pieces, so that the board does not load the webhooks' and the audit log's (WEB-9.3).
+            {
+              name: 'workspace-pages',
+              test: /[\\/]web[\\/]src[\\/]features[\\/](tasks[\\/]|projects[\\/]|workspaces[\\/](workspace-events|LiveStatus|remembered-workspace|format)|webhooks[\\/]webhook-fields)/,
+              minShareCount: 2,
+              priority: 1,
+            },
             { name: 'features', test: /[\\/]web[\\/]src[\\/]features[\\/]/, minShareCount: 2 },
           ],
         },
