@@ -1,7 +1,7 @@
 // The audit log (HOOK-1 to HOOK-3): what each action records, with whom and from where; rollback; the append-only
 // trigger; reading and filtering; retention.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 import { defaultTestSettings, errorCodes } from '../../../test/test-api.ts';
 import type { AuditAction } from './audit-actions.ts';
@@ -12,8 +12,6 @@ import {
   type RetentionRun,
   scheduleAuditRetention,
 } from './audit-retention.ts';
-
-const uuid = (globalId: string) => decodeGlobalID(globalId).id;
 
 let clients = 0;
 /** A client of its own: an address and a user agent, sent as a browser behind the trusted proxy sends them. */

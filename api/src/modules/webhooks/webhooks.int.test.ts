@@ -1,10 +1,10 @@
 // Webhooks (webhooks-and-audit requirements 4 to 6 and 8) through the real API and a real HTTP receiver: management,
 // Standard Webhooks signatures verified by the `standardwebhooks` library, payloads, retries on the test clock,
 // 410, disabling, order, one sender per delivery, the delivery log and redelivery.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll } from 'vitest';
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 import { errorCodes } from '../../../test/test-api.ts';
 import {
@@ -20,9 +20,6 @@ import { createOutboundHttp } from './outbound.ts';
 import { createWebhookService } from './webhooks.ts';
 
 const HOUR = 60 * 60 * 1000;
-
-/** The row id a global id names. */
-const rowId = (globalId: string) => decodeGlobalID(globalId).id;
 
 let receiver: Receiver;
 beforeAll(async () => {
@@ -149,7 +146,7 @@ describe('managing webhooks', () => {
       audit: api.app.services.audit,
       urls: createOutboundHttp({ allowPrivateAddresses: false, timeoutMs: 1000, maxResponseBytes: 1024 }),
     });
-    const workspaceId = rowId(workspace.id);
+    const workspaceId = uuid(workspace.id);
     for (const url of ['https://127.0.0.1/hook', 'https://10.0.0.8/hook', 'https://[::ffff:127.0.0.1]/hook']) {
       await expect(
         strict.create(systemAuditSource, workspaceId, { url, eventTypes: ['TASK_MOVED'] }),
@@ -178,7 +175,7 @@ describe('managing webhooks', () => {
     });
     expect(errorCodes(bad.body)).toEqual(['BAD_USER_INPUT']);
 
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     await api.db.prisma.webhook.update({
       where: { id },
       data: { enabled: false, disabledReason: 'The endpoint answered 410 Gone.', failingSince: api.clock.now() },
@@ -213,14 +210,14 @@ describe('managing webhooks', () => {
       headers,
       variables: { id: webhook.id },
     });
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     const entries = await api.db.prisma.auditEntry.findMany({ where: { targetId: id }, orderBy: { createdAt: 'asc' } });
     expect(entries.map((entry) => entry.action)).toEqual([
       'WEBHOOK_CREATED',
       'WEBHOOK_UPDATED',
       'WEBHOOK_SECRET_ROTATED',
     ]);
-    const userId = rowId(user.id);
+    const userId = uuid(user.id);
     expect(entries[1]).toMatchObject({
       actorId: userId,
       targetType: 'WEBHOOK',
@@ -339,7 +336,7 @@ describe('deliveries', () => {
     expect(new StandardWebhook(old).verify(during.body, during.signatureHeaders)).toBeTruthy();
 
     // A day later (set on the row: the test clock moving a day would end the user's access token too).
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     await api.db.prisma.webhook.update({ where: { id }, data: { previousSecretExpiresAt: api.clock.now() } });
     await newTask(api, user, content.projectId, 'After it');
     await settle(api);
@@ -405,7 +402,7 @@ describe('deliveries', () => {
     await newTask(api, user, content.projectId, 'Flaky endpoint');
     await settle(api);
     const waits: number[] = [];
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     let elapsed = 0;
     for (let attempt = 1; attempt <= 12; attempt += 1) {
       const delivery = await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } });
@@ -459,7 +456,7 @@ describe('deliveries', () => {
     receiver.answer(...Array.from({ length: 40 }, () => 500));
     await newTask(api, user, content.projectId, 'Down for days');
     await settle(api);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     // Time passes an hour at a time (or to the next attempt), the dispatcher running as it does every second.
     for (let hour = 0; hour < 24 * 7; hour += 1) {
       const current = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id } });
@@ -544,7 +541,7 @@ describe('deliveries', () => {
       bodyOf: async () => '{}',
     });
     await expect(deleting.send()).resolves.toBe(1);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId: id } })).toBe(0);
   });
 });
@@ -556,7 +553,7 @@ describe('the delivery log', () => {
     workspace,
   }) => {
     const { content, webhook } = await hooked(api, user, workspace);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     // Four failures: its next attempt would be 4 minutes away, and the next after that 8.
     receiver.answer(500, 500, 500, 500);
     await newTask(api, user, content.projectId, 'Waiting 1');
@@ -620,7 +617,7 @@ describe('the delivery log', () => {
     workspace,
   }) => {
     const { content, webhook } = await hooked(api, user, workspace);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     await newTask(api, user, content.projectId, 'Sent');
     await settle(api);
     // A second delivery made, then its webhook disabled before it could be sent.
@@ -695,7 +692,7 @@ describe('the delivery log', () => {
 
     api.clock.advance(15 * 24 * HOUR);
     expect(await api.app.webhookDispatcher.purge()).toBeGreaterThan(0);
-    const webhookId = rowId(webhook.id);
+    const webhookId = uuid(webhook.id);
     expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(0);
   });
 });
