@@ -48,18 +48,16 @@ const WebhookRef = builder.prismaNode('Webhook', {
       description: 'The event types it receives.',
       resolve: (webhook) => webhook.eventTypes,
     }),
-    projects: t.prismaField({
+    projects: t.field({
       type: [ProjectRef],
       description:
         'The projects whose events it receives (workspace-wide events, such as members and labels, always); empty means every project.',
-      resolve: (query, webhook, _args, context) =>
+      // Not a relation (`projectIds` is an array): the projects of every webhook listed load in one query, each
+      // webhook's from its own workspace only (HOOK-4.6).
+      resolve: (webhook, _args, context) =>
         webhook.projectIds.length === 0
           ? []
-          : context.db.project.findMany({
-              ...query,
-              where: { id: { in: webhook.projectIds }, workspaceId: webhook.workspaceId },
-              orderBy: { name: 'asc' },
-            }),
+          : context.projectsByIds.load({ workspaceId: webhook.workspaceId, ids: webhook.projectIds }),
     }),
     enabled: t.exposeBoolean('enabled', {
       description:

@@ -696,3 +696,71 @@ describe('the delivery log', () => {
     expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(0);
   });
 });
+
+describe('listing webhooks', () => {
+  test('HOOK-4.6 listing 1 or 5 webhooks with their projects, latest deliveries and attempts costs the same statements, and only the workspace’s projects are read', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    await settle(api);
+    const first = await api.createContent(user, workspace);
+    const second = await api.createContent(user, workspace);
+    /** `count` more webhooks of both projects, then a task whose delivery every webhook sends. */
+    const addWebhooks = async (count: number) => {
+      for (let index = 0; index < count; index += 1) {
+        await createWebhook(api, user, workspace, receiver.url, ['TASK_CREATED'], {
+          projectIds: [first.projectId, second.projectId],
+        });
+      }
+      await newTask(api, user, first.projectId, `Sent to ${count} more`);
+      await settle(api);
+    };
+    // The GraphiQL example's selection, with each webhook's projects.
+    const LIST = `query($slug: String!) { workspace(slug: $slug) { webhooks {
+      id url eventTypes enabled disabledReason projects { id key }
+      deliveries(first: 5) { nodes { type state attemptCount attempts { responseStatus durationMs } } } } } }`;
+    type Listed = {
+      workspace: {
+        webhooks: { projects: { key: string }[]; deliveries: { nodes: { attempts: unknown[] }[] } }[];
+      };
+    };
+    const list = async () => {
+      api.db.statements.length = 0;
+      const result = await api.operation<Listed>(LIST, {
+        token: user.accessToken,
+        variables: { slug: workspace.slug },
+      });
+      expect(result.body.errors).toBeUndefined();
+      return { statements: [...api.db.statements], webhooks: result.body.data?.workspace.webhooks ?? [] };
+    };
+    const keys = [first.projectKey, second.projectKey].sort();
+
+    await addWebhooks(1);
+    const one = await list();
+    await addWebhooks(4);
+    const five = await list();
+    expect(one.webhooks).toHaveLength(1);
+    expect(five.webhooks).toHaveLength(5);
+    for (const webhook of five.webhooks) {
+      expect(webhook.projects.map((project) => project.key).sort()).toEqual(keys);
+      expect(webhook.deliveries.nodes.length).toBeGreaterThan(0);
+      expect(webhook.deliveries.nodes.every((delivery) => delivery.attempts.length === 1)).toBe(true);
+    }
+    expect(five.statements.length).toBe(one.statements.length);
+    const projectReads = five.statements.filter((sql) => /FROM "public"\."Project"/.test(sql));
+    expect(projectReads).toHaveLength(1);
+    expect(projectReads[0]).toMatch(/"workspaceId" IN/);
+
+    // A webhook naming another workspace's project (written behind the API's back) still lists only its own.
+    const other = await api.createWorkspace(user, 'Elsewhere');
+    const foreign = await api.createContent(user, other);
+    const [listed] = await api.db.prisma.webhook.findMany({ where: { workspaceId: uuid(workspace.id) }, take: 1 });
+    await api.db.prisma.webhook.update({
+      where: { id: listed?.id ?? '' },
+      data: { projectIds: [uuid(first.projectId), uuid(foreign.projectId)] },
+    });
+    const [mixed] = (await list()).webhooks;
+    expect(mixed?.projects.map((project) => project.key)).toEqual([first.projectKey]);
+  });
+});
