@@ -10,7 +10,7 @@ import { requiredRole } from '../workspaces/roles.ts';
 import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
 import { MAX_WEBHOOK_URL_LENGTH } from './inputs.ts';
 import { sampleWebhookBody, WEBHOOK_DOCUMENT, webhookType } from './webhook-payload.ts';
-import { type CreatedWebhook, messageIdOf } from './webhooks.ts';
+import { type CreatedWebhook, MAX_WEBHOOKS_PER_WORKSPACE, messageIdOf } from './webhooks.ts';
 
 const manage = requiredRole.manage;
 
@@ -257,8 +257,7 @@ builder.queryField('webhookSamplePayload', (t) =>
 builder.mutationFields((t) => ({
   createWebhook: t.field({
     type: CreatedWebhookRef,
-    description:
-      'Creates an enabled webhook receiving the events committed from now on, and returns its secret, once. Owners and admins.',
+    description: `Creates an enabled webhook receiving the events committed from now on, and returns its secret, once. Owners and admins. A workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks: one more is CONFLICT (delete one first).`,
     args: { input: t.arg({ type: CreateWebhookInput, required: true, description: 'The webhook.' }) },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: manage } }),
     resolve: (_root, { input }, context) =>

@@ -9,6 +9,7 @@ import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-ap
 import { errorCodes } from '../../../test/test-api.ts';
 import {
   CREATE_WEBHOOK,
+  type CreatedWebhook,
   createWebhook,
   deliveryIds,
   type Receiver,
@@ -17,7 +18,7 @@ import {
 import { systemAuditSource } from '../audit/audit-log.ts';
 import { createWebhookDispatcher, FAILING_LIMIT_MS, FIRST_RETRY_MS, retryDelayMs } from './dispatcher.ts';
 import { createOutboundHttp } from './outbound.ts';
-import { createWebhookService } from './webhooks.ts';
+import { createWebhookService, MAX_WEBHOOKS_PER_WORKSPACE } from './webhooks.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -279,6 +280,51 @@ describe('managing webhooks', () => {
       fromStateId: expect.any(String),
       task: { key: expect.any(String), state: { name: expect.any(String) } },
     });
+  });
+  test('HOOK-4.7 a workspace has at most 25 webhooks: one more is CONFLICT naming the limit and creates nothing, also when creations race; deleting one makes room, and other workspaces are not counted', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const workspaceId = uuid(workspace.id);
+    const input = { workspaceId: workspace.id, url: receiver.url, eventTypes: ['TASK_CREATED'] };
+    const create = () =>
+      api.operation<CreatedWebhook>(CREATE_WEBHOOK, { token: user.accessToken, variables: { input } });
+    for (let index = 0; index < MAX_WEBHOOKS_PER_WORKSPACE - 2; index += 1) {
+      expect((await create()).body.errors).toBeUndefined();
+    }
+    // Four at once for the last two places (overlapping on PostgreSQL): two are made, two refused.
+    const raced = await Promise.all([create(), create(), create(), create()]);
+    expect(raced.map((result) => errorCodes(result.body).join() || 'ok').sort()).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+      'ok',
+      'ok',
+    ]);
+    expect(await api.db.prisma.webhook.count({ where: { workspaceId } })).toBe(MAX_WEBHOOKS_PER_WORKSPACE);
+
+    const refused = await create();
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ['CONFLICT', 'A workspace has at most 25 webhooks. Delete one before adding another.'],
+    ]);
+    expect(refused.body.errors?.[0]?.extensions?.fieldErrors).toBeUndefined();
+    expect(await api.db.prisma.webhook.count({ where: { workspaceId } })).toBe(MAX_WEBHOOKS_PER_WORKSPACE);
+    expect(await api.db.prisma.auditEntry.count({ where: { workspaceId, action: 'WEBHOOK_CREATED' } })).toBe(
+      MAX_WEBHOOKS_PER_WORKSPACE,
+    );
+
+    const other = await api.createWorkspace(user, 'Other');
+    await createWebhook(api, user, other, receiver.url);
+    const { workspace: listed } = await api.data<{ workspace: { webhooks: { id: string }[] } }>(
+      'query($slug: String!) { workspace(slug: $slug) { webhooks { id } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug } },
+    );
+    await api.data('mutation($id: ID!) { deleteWebhook(id: $id) }', {
+      token: user.accessToken,
+      variables: { id: listed.webhooks[0]?.id },
+    });
+    expect((await create()).body.errors).toBeUndefined();
   });
 });
 
