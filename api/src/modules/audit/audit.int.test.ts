@@ -24,6 +24,7 @@ function newClient() {
 type Client = ReturnType<typeof newClient>;
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }';
+const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url invitation { id } } }';
 
 /** Signs `user` in from `client`; returns the access token and the id of the session it opened. */
 async function signIn(api: TestApi, user: SignedUpUser, client: Client) {
@@ -223,7 +224,6 @@ describe('what the audit log records', () => {
   }) => {
     const workspaceId = uuid(workspace.id);
     const owner = await actingAs(api, user);
-    const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url invitation { id } } }';
     const dropped = await owner.run<{ inviteMember: { invitation: { id: string } } }>(INVITE, {
       input: { workspaceId: workspace.id, email: 'not-coming@example.com', role: 'VIEWER' },
     });
@@ -351,7 +351,6 @@ describe('what the audit log records', () => {
   }) => {
     const workspaceId = uuid(workspace.id);
     const owner = await actingAs(api, user);
-    const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url invitation { id } } }';
     const invite = (role: string) =>
       owner.run<{ inviteMember: { invitation: { id: string } } }>(INVITE, {
         input: { workspaceId: workspace.id, email: 'twice@example.com', role },
