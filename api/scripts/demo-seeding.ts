@@ -280,7 +280,7 @@ export async function seedDemoWorkspace(
   const members = await upsertUsers(deps, options.password);
   const [owner] = members;
   if (!owner) throw new Error('The demo user is missing.');
-  const workspace = await workspaces.create(owner.id, DEMO_WORKSPACE);
+  const workspace = await workspaces.create(owner.id, DEMO_WORKSPACE, systemAuditSource);
   const total = projects.reduce((sum, project) => sum + project.tasks, 0);
   const bar = new SingleBar(
     {

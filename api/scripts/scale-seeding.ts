@@ -72,6 +72,7 @@ async function seedTenant(deps: SeedDeps, tenant: number, projects: readonly Dem
       name: `${tenantName(tenant)}${PROVISIONAL}`,
       slug: scaleSlug(tenant),
     },
+    systemAuditSource,
   );
   await seedWorkspaceContent(deps, workspace.id, members, projects, { random: seededRandom(1000 + tenant), bar });
   await db.workspace.update({ where: { id: workspace.id }, data: { name: tenantName(tenant) } });

@@ -20,6 +20,7 @@ import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
 import { createPeopleLoader } from './modules/accounts/people-loader.ts';
 import { TOKEN_PREFIX } from './modules/api-tokens/token-format.ts';
 import { createLocalEventBus, type EventBus } from './modules/events/event-bus.ts';
+import { createProjectsLoader } from './modules/projects/projects-loader.ts';
 import { createWebhookDispatcher, type WebhookDispatcher } from './modules/webhooks/dispatcher.ts';
 import { createOutboundHttp, type OutboundHttp, PRODUCTION_OUTBOUND_LIMITS } from './modules/webhooks/outbound.ts';
 import { buildWebhookBody, serializeBody } from './modules/webhooks/webhook-payload.ts';
@@ -259,6 +260,7 @@ function webhookContext(db: Db, services: Services, publicUrl: string | undefine
     refreshCookie: { read: async () => undefined, write: async () => {}, clear: async () => {} },
     memberships: createMembershipLoader(db, () => context.viewer),
     people: createPeopleLoader(db),
+    projectsByIds: createProjectsLoader(db),
     workspaceOf: createWorkspaceOf(workspaceLookups(services)),
     publicOrigin: origin,
     credentialsRefused: null,

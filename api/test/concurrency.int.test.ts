@@ -4,8 +4,9 @@
 // time; on PGlite, with its one connection, transactions take turns but statements outside them still
 // interleave. Races already covered elsewhere: positions (ordering-races), refresh tokens (refresh-races),
 // concurrent owner demotions (members), task numbers (tasks).
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from './fixtures.ts';
+import { uuid } from './global-ids.ts';
 import { errorCodes, type OperationResult, type SignedUpUser, type TestApi, type TestWorkspace } from './test-api.ts';
 
 const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { user { id } } }';
@@ -35,9 +36,6 @@ const CREATE_LABEL = 'mutation($input: CreateLabelInput!) { createLabel(input: $
 const UPDATE_LABEL = 'mutation($input: UpdateLabelInput!) { updateLabel(input: $input) { id } }';
 const DELETE_LABEL = 'mutation($id: ID!) { deleteLabel(id: $id) }';
 const ADD_COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }';
-
-/** The database id behind a global id. */
-const uuid = (globalId: string) => decodeGlobalID(globalId).id;
 
 /** How a call ended: `ok`, or the codes of its errors (joined when there are several). */
 function outcome(result: OperationResult<unknown>): string {

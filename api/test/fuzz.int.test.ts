@@ -29,6 +29,7 @@ import {
 } from 'graphql';
 import { schema } from '../src/graphql/schema.ts';
 import { describe, expect, test } from './fixtures.ts';
+import { uuid } from './global-ids.ts';
 import { rootOperations } from './schema-operations.ts';
 import type { GraphQLResponseBody, SignedUpUser, TestApi, TestMember, TestWorkspace } from './test-api.ts';
 
@@ -175,7 +176,6 @@ async function populate(api: TestApi, owner: SignedUpUser, name: string): Promis
 }
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
-const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1] ?? '';
 
 /**
  * A digest of every row of a workspace and of its people: the workspace, its memberships, invitations, projects
@@ -183,8 +183,8 @@ const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]
  * each of their sessions is revoked.
  */
 async function fingerprint(api: TestApi, tenant: Tenant): Promise<string> {
-  const workspaceId = rawId(tenant.workspace.id);
-  const userIds = [rawId(tenant.owner.id), rawId(tenant.member.id)];
+  const workspaceId = uuid(tenant.workspace.id);
+  const userIds = [uuid(tenant.owner.id), uuid(tenant.member.id)];
   const rows = await api.db.prisma.$queryRawUnsafe<{ digest: string | null }[]>(
     `
     SELECT md5(concat_ws('#',
@@ -815,7 +815,7 @@ describe('fuzzing every operation', () => {
       const idCursors = [
         ...workspaces.edges.map(({ cursor }) => cursor),
         base64(`GPC:S:${crypto.randomUUID()}`),
-        base64(`GPC:S:${rawId(foreign.ids.Project?.[0] ?? '')}`),
+        base64(`GPC:S:${uuid(foreign.ids.Project?.[0] ?? '')}`),
       ];
       const cursors = [
         ...idCursors,

@@ -1,16 +1,14 @@
 // The second layer of tenant checks (workspaces 5.10, 5.11): every service write is handed the workspace its scope
 // established and finds nothing outside it; a row deleted after its check answers NOT_FOUND through the API.
 
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { systemAuditSource } from '../src/modules/audit/audit-log.ts';
 import { createLocalEventBus } from '../src/modules/events/event-bus.ts';
 import { createServices } from '../src/services.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { isRecordNotFound } from '../src/shared/prisma-errors.ts';
 import { describe, expect, test } from './fixtures.ts';
+import { uuid } from './global-ids.ts';
 import { clientView, errorCodes, tenantFingerprint, testAppDeps } from './test-api.ts';
-
-const uuid = (globalId: string) => decodeGlobalID(globalId).id;
 
 /** A write that found no row of the workspace it was given: NOT_FOUND, or Prisma's record-not-found (P2025). */
 function foundNothing(error: unknown): boolean {

@@ -5,13 +5,13 @@
 // YELLO_TEST_DATABASE_URL and YELLO_TEST_REDIS_URL; the in-memory PGlite run cannot share a database between processes.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { vi } from 'vitest';
 import { sessionTopic, workspaceTopic } from '../src/modules/events/event-bus.ts';
 import { describe, expect, test } from './fixtures.ts';
+import { uuid } from './global-ids.ts';
 import { type LiveStream, subscribe } from './live-events.ts';
 import { type ServerProcess, startYello } from './server-process.ts';
 import {
@@ -368,10 +368,7 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       const owner = await a.client.signUp();
       const workspace = await a.client.createWorkspace(owner);
       const { taskId } = await a.client.createContent(owner, workspace);
-      const channels = [
-        workspaceTopic(decodeGlobalID(workspace.id).id),
-        sessionTopic(String(decodeJwt(owner.accessToken).sid)),
-      ];
+      const channels = [workspaceTopic(uuid(workspace.id)), sessionTopic(String(decodeJwt(owner.accessToken).sid))];
       const streams = [
         await follow(a, owner, workspace),
         await follow(a, owner, workspace),

@@ -1802,6 +1802,7 @@ test('HOOK-2.3 an admin opens the audit log after a few changes, filters it by a
       'Member joined',
       'Invitation accepted',
       'Invitation sent',
+      'Workspace created',
     ],
     'HOOK-2.3 the log lists the workspace’s entries, newest first',
   );
@@ -1820,15 +1821,15 @@ test('HOOK-2.3 an admin opens the audit log after a few changes, filters it by a
   await page.getByRole('link', { name: 'Clear filters' }).click();
   await page.getByLabel('Who').selectOption({ label: owner.name });
   await page.waitForURL(/actor=/);
-  await page.waitForFunction(() => document.querySelectorAll('.audit-entries > li').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('.audit-entries > li').length === 4);
   assert.deepEqual(
     await titles(),
-    ['Settings changed', 'Invitation sent', 'Invitation sent'],
+    ['Settings changed', 'Invitation sent', 'Invitation sent', 'Workspace created'],
     'HOOK-2.3 filtered by who acted',
   );
   // The filters are in the URL: a reload shows the same rows.
   await page.reload();
-  await page.waitForFunction(() => document.querySelectorAll('.audit-entries > li').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('.audit-entries > li').length === 4);
   assert.equal(await page.getByLabel('Who').locator('option:checked').textContent(), owner.name);
   await expectAccessible(page, 'The audit log filtered by who');
 

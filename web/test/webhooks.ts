@@ -151,6 +151,8 @@ interface WebhooksApiOptions {
   readonly webhooks?: FakeWebhook[];
   /** The field errors `createWebhook` and `updateWebhook` answer with, instead of making the change. */
   readonly refuseWith?: readonly FakeFieldError[];
+  /** The most webhooks the workspace may have: `createWebhook` beyond it answers CONFLICT, as the API does (HOOK-4.7). */
+  readonly limit?: number;
   /** Answers the operations that are not the webhooks' (the rest of the app, when a test renders all of it). */
   readonly others?: (operationName: string, variables: Record<string, unknown>) => unknown;
 }
@@ -204,6 +206,12 @@ export function webhooksApi(options: WebhooksApiOptions = {}) {
         inputs.push(input);
         if (options.refuseWith)
           return new Refusal('Check the highlighted fields.', 'BAD_USER_INPUT', options.refuseWith);
+        if (options.limit !== undefined && webhooks.length >= options.limit) {
+          return new Refusal(
+            `A workspace has at most ${options.limit} webhooks. Delete one before adding another.`,
+            'CONFLICT',
+          );
+        }
         const webhook = fakeWebhook({
           id: `h${webhooks.length + 1}`,
           url: String(input.url),

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { PeopleLoader } from '../modules/accounts/people-loader.ts';
+import type { ProjectsLoader } from '../modules/projects/projects-loader.ts';
 import type { MembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import type { WorkspaceRole } from '../modules/workspaces/roles.ts';
 import type { OwnedKind, WorkspaceOf } from '../modules/workspaces/workspace-of.ts';
@@ -64,6 +65,8 @@ export interface Context {
   memberships: MembershipLoader;
   /** People by id, batched per request (the actors of audit entries). */
   people: PeopleLoader;
+  /** Projects of a workspace by id, batched per request (the projects of a list of webhooks). */
+  projectsByIds: ProjectsLoader;
   /** The workspace of a row named by id, looked up once per request for its scope and its service call. */
   workspaceOf: WorkspaceOf;
   /** Origin of the web app, for links such as invitations. */

@@ -23,6 +23,7 @@ import {
 } from '../content-security-policy.ts';
 import type { Db } from '../db/database.ts';
 import { createPeopleLoader } from '../modules/accounts/people-loader.ts';
+import { createProjectsLoader } from '../modules/projects/projects-loader.ts';
 import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
 import { createWorkspaceOf } from '../modules/workspaces/workspace-of.ts';
 import { type Services, workspaceLookups } from '../services.ts';
@@ -473,6 +474,7 @@ export function createGraphQLHandler({
         refreshCookie: refreshCookie(request, cookieSecure || https),
         memberships: createMembershipLoader(db, () => context.viewer),
         people: createPeopleLoader(db),
+        projectsByIds: createProjectsLoader(db),
         workspaceOf: createWorkspaceOf(workspaceLookups(services)),
         publicOrigin: publicUrl ?? new URL(request.url).origin,
         credentialsRefused,

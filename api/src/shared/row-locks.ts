@@ -1,5 +1,5 @@
 // Row locks that make writers take turns: those of one ordered list, those of one workspace's memberships (and,
-// in share mode, the writers of references to a member) or project keys, and those of one task. Taken in that
+// in share mode, the writers of references to a member), project keys or webhooks, and those of one task. Taken in that
 // order (workspace, project, state, task) so that writers holding several never wait for each other in a circle;
 // taken inside the writer's transaction before it reads: under READ COMMITTED every later statement then sees
 // what the previous holder committed, so two placements never compute a key from the same neighbours. NO KEY
@@ -52,6 +52,15 @@ export async function keepWorkspace(tx: Tx, workspaceId: string): Promise<void> 
  * memberships: key claims are rare.
  */
 export async function lockProjectKeys(tx: Tx, workspaceId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR NO KEY UPDATE`;
+}
+
+/**
+ * Serialises creations of webhooks in a workspace until the transaction ends, so that two of them cannot both count
+ * the workspace's webhooks below the limit before either writes (HOOK-4.7). The workspace's row, as for memberships
+ * and project keys: creating a webhook is rare.
+ */
+export async function lockWorkspaceWebhooks(tx: Tx, workspaceId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId}::uuid FOR NO KEY UPDATE`;
 }
 

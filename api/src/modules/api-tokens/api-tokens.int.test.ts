@@ -1,13 +1,12 @@
 // API tokens (integrator-api requirement 1) through the real API: issue, authenticate, caps, expiry, revocation.
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 import { errorCodes } from '../../../test/test-api.ts';
 import { newTokenSecret } from './token-format.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-const workspaceIdOf = (workspace: TestWorkspace) => Buffer.from(workspace.id, 'base64').toString().split(':')[1];
 
 const CREATE = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) {
   secret token { id name scopes prefix lastFour createdAt expiresAt lastUsedAt revokedAt } } }`;
@@ -187,7 +186,7 @@ describe('API tokens', () => {
       ],
     ];
     const before = await api.db.prisma.task.findUniqueOrThrow({
-      where: { id: Buffer.from(content.taskId, 'base64').toString().split(':')[1] ?? '' },
+      where: { id: uuid(content.taskId) },
     });
     for (const [query, variables] of forbidden) {
       const result = await api.operation(query, { token: secret, variables });
@@ -220,7 +219,7 @@ describe('API tokens', () => {
       },
     );
     await expect
-      .poll(() => api.app.services.bus.listenerCount(`workspace:${workspaceIdOf(workspace)}`))
+      .poll(() => api.app.services.bus.listenerCount(`workspace:${uuid(workspace.id)}`))
       .toBeGreaterThan(0)
       .catch(() => {
         throw new Error(JSON.stringify(stream.results));

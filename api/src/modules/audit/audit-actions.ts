@@ -15,6 +15,12 @@ export const SignInFailure = {
 } as const;
 export type SignInFailure = (typeof SignInFailure)[keyof typeof SignInFailure];
 
+/** Why an invitation was revoked, when not by an admin revoking it (HOOK-1.6). */
+export const InvitationRevocation = {
+  /** A new invitation for the same address replaced it. */
+  REPLACED_BY_NEW_INVITATION: 'REPLACED_BY_NEW_INVITATION',
+} as const;
+
 export const auditDetails = {
   /** A password, or the registration that created the account (it signs in too). */
   SIGN_IN: z.object({ method: z.enum(['PASSWORD', 'REGISTRATION']) }),
@@ -39,8 +45,11 @@ export const auditDetails = {
   MEMBER_LEFT: z.object({ role, apiTokensRevoked: z.number().int().min(0) }),
   MEMBER_JOINED: z.object({ role }),
   INVITATION_CREATED: z.object({ role }),
-  INVITATION_REVOKED: z.object({ role }),
+  /** The role it offered; `reason` when it was not revoked by an admin but replaced by a new invitation. */
+  INVITATION_REVOKED: z.object({ role, reason: z.enum(InvitationRevocation).optional() }),
   INVITATION_ACCEPTED: z.object({ role }),
+  /** The workspace's name and slug when it was created (HOOK-1.5). */
+  WORKSPACE_CREATED: z.object({ name: z.string(), slug: z.string() }),
   /** Only what changed, before and after. */
   WORKSPACE_UPDATED: z.object({
     previousName: z.string().optional(),

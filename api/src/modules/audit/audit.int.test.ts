@@ -1,7 +1,7 @@
 // The audit log (HOOK-1 to HOOK-3): what each action records, with whom and from where; rollback; the append-only
 // trigger; reading and filtering; retention.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 import { defaultTestSettings, errorCodes } from '../../../test/test-api.ts';
 import type { AuditAction } from './audit-actions.ts';
@@ -12,8 +12,6 @@ import {
   type RetentionRun,
   scheduleAuditRetention,
 } from './audit-retention.ts';
-
-const uuid = (globalId: string) => decodeGlobalID(globalId).id;
 
 let clients = 0;
 /** A client of its own: an address and a user agent, sent as a browser behind the trusted proxy sends them. */
@@ -26,6 +24,7 @@ function newClient() {
 type Client = ReturnType<typeof newClient>;
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }';
+const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url invitation { id } } }';
 
 /** Signs `user` in from `client`; returns the access token and the id of the session it opened. */
 async function signIn(api: TestApi, user: SignedUpUser, client: Client) {
@@ -225,7 +224,6 @@ describe('what the audit log records', () => {
   }) => {
     const workspaceId = uuid(workspace.id);
     const owner = await actingAs(api, user);
-    const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { url invitation { id } } }';
     const dropped = await owner.run<{ inviteMember: { invitation: { id: string } } }>(INVITE, {
       input: { workspaceId: workspace.id, email: 'not-coming@example.com', role: 'VIEWER' },
     });
@@ -297,6 +295,112 @@ describe('what the audit log records', () => {
       targetLabel: removed.email,
       details: { role: 'VIEWER', apiTokensRevoked: 0 },
     });
+  });
+
+  test('HOOK-1.5 creating a workspace records WORKSPACE_CREATED with its creator, their session and client, and its name and slug, in the creation’s transaction', async ({
+    api,
+    user,
+  }) => {
+    const creator = await actingAs(api, user);
+    const CREATE = 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }';
+    const { createWorkspace } = await creator.run<{ createWorkspace: { id: string } }>(CREATE, {
+      input: { name: 'Audited Co', slug: 'audited-co' },
+    });
+    const workspaceId = uuid(createWorkspace.id);
+    expect(await theEntry(api, 'WORKSPACE_CREATED', { workspaceId })).toMatchObject({
+      ...creator.source,
+      workspaceId,
+      accountId: null,
+      targetType: 'WORKSPACE',
+      targetId: workspaceId,
+      targetLabel: 'Audited Co',
+      details: { name: 'Audited Co', slug: 'audited-co' },
+    });
+    // The first entry of the workspace's log, as its owner reads it.
+    const log = await readLog(api, user.accessToken, {
+      id: createWorkspace.id,
+      name: 'Audited Co',
+      slug: 'audited-co',
+    });
+    expect(log.body.data?.workspace.auditEntries?.nodes.map((entry) => [entry.action, entry.actor?.id])).toEqual([
+      ['WORKSPACE_CREATED', user.id],
+    ]);
+
+    // Refused (its slug is taken), or its entry not written: no workspace and no entry.
+    const before = await api.db.prisma.auditEntry.count({ where: { action: 'WORKSPACE_CREATED' } });
+    const taken = await api.operation(CREATE, {
+      token: user.accessToken,
+      variables: { input: { name: 'Again', slug: 'audited-co' } },
+    });
+    expect(errorCodes(taken.body)).toEqual(['CONFLICT']);
+    await whileFailing(api, 'AuditEntry', async () => {
+      const failed = await api.operation(CREATE, {
+        token: user.accessToken,
+        variables: { input: { name: 'Never', slug: 'never-made' } },
+      });
+      expect(errorCodes(failed.body)).toEqual(['INTERNAL_SERVER_ERROR']);
+    });
+    expect(await api.db.prisma.workspace.count({ where: { slug: 'never-made' } })).toBe(0);
+    expect(await api.db.prisma.auditEntry.count({ where: { action: 'WORKSPACE_CREATED' } })).toBe(before);
+  });
+
+  test('HOOK-1.6 an invitation that replaces a pending one for the same address records the replaced one’s revocation, with why, besides the new one’s creation, in the same transaction', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const workspaceId = uuid(workspace.id);
+    const owner = await actingAs(api, user);
+    const invite = (role: string) =>
+      owner.run<{ inviteMember: { invitation: { id: string } } }>(INVITE, {
+        input: { workspaceId: workspace.id, email: 'twice@example.com', role },
+      });
+    const first = (await invite('MEMBER')).inviteMember.invitation.id;
+    const second = (await invite('ADMIN')).inviteMember.invitation.id;
+
+    const invitationOf = (id: string) => ({
+      targetType: 'INVITATION',
+      targetId: uuid(id),
+      targetLabel: 'twice@example.com',
+    });
+    expect(await theEntry(api, 'INVITATION_REVOKED', { workspaceId })).toMatchObject({
+      ...owner.source,
+      ...invitationOf(first),
+      details: { role: 'MEMBER', reason: 'REPLACED_BY_NEW_INVITATION' },
+    });
+    expect(await entries(api, { workspaceId, actions: ['INVITATION_CREATED'] })).toMatchObject([
+      { ...owner.source, ...invitationOf(first), details: { role: 'MEMBER' } },
+      { ...owner.source, ...invitationOf(second), details: { role: 'ADMIN' } },
+    ]);
+    // Newest first, the replacement reads above the revocation it caused.
+    const log = await readLog(api, user.accessToken, workspace, { first: 2 });
+    expect(log.body.data?.workspace.auditEntries?.nodes.map((entry) => [entry.action, entry.details])).toEqual([
+      ['INVITATION_CREATED', [{ name: 'role', value: 'ADMIN' }]],
+      [
+        'INVITATION_REVOKED',
+        [
+          { name: 'reason', value: 'REPLACED_BY_NEW_INVITATION' },
+          { name: 'role', value: 'MEMBER' },
+        ],
+      ],
+    ]);
+
+    // An admin's own revocation says no reason; a replacement whose entries cannot be written replaces nothing.
+    await owner.run('mutation($id: ID!) { revokeInvitation(id: $id) }', { id: second });
+    const [, revokedByAdmin] = await entries(api, { workspaceId, actions: ['INVITATION_REVOKED'] });
+    expect(revokedByAdmin).toMatchObject({ ...invitationOf(second), details: { role: 'ADMIN' } });
+    const third = (await invite('VIEWER')).inviteMember.invitation.id;
+    await whileFailing(api, 'AuditEntry', async () => {
+      const failed = await api.operation(INVITE, {
+        token: user.accessToken,
+        variables: { input: { workspaceId: workspace.id, email: 'twice@example.com', role: 'MEMBER' } },
+      });
+      expect(errorCodes(failed.body)).toEqual(['INTERNAL_SERVER_ERROR']);
+    });
+    expect(await api.db.prisma.invitation.findUniqueOrThrow({ where: { id: uuid(third) } })).toMatchObject({
+      revokedAt: null,
+    });
+    expect(await api.db.prisma.invitation.count({ where: { workspaceId, email: 'twice@example.com' } })).toBe(3);
   });
 
   test('HOOK-1.1 the workspace’s settings, a project’s deletion and the workspace’s deletion record entries that outlive the workspace', async ({
@@ -576,12 +680,14 @@ describe('reading the workspace’s audit log', () => {
       const result = await readLog(api, reader.accessToken, workspace);
       expect(result.body.errors).toBeUndefined();
       const nodes = result.body.data?.workspace.auditEntries?.nodes ?? [];
-      // The admin's invitation, its acceptance and joining, then the rename; nothing of the other workspace.
+      // The workspace's creation, the admin's invitation, its acceptance and joining, then the rename; nothing of
+      // the other workspace.
       expect(nodes.map((entry) => entry.action)).toEqual([
         'WORKSPACE_UPDATED',
         'MEMBER_JOINED',
         'INVITATION_ACCEPTED',
         'INVITATION_CREATED',
+        'WORKSPACE_CREATED',
       ]);
       expect(nodes[0]).toEqual({
         id: expect.any(String),
@@ -641,6 +747,7 @@ describe('reading the workspace’s audit log', () => {
       'MEMBER_JOINED',
       'INVITATION_ACCEPTED',
       'INVITATION_CREATED',
+      'WORKSPACE_CREATED',
     ]);
     expect(
       await actionsRead(api, user, workspace, {
@@ -660,6 +767,7 @@ describe('reading the workspace’s audit log', () => {
       'MEMBER_JOINED',
       'INVITATION_ACCEPTED',
       'INVITATION_CREATED',
+      'WORKSPACE_CREATED',
     ]);
     expect(rest.body.data?.workspace.auditEntries?.pageInfo.hasNextPage).toBe(false);
   });

@@ -35,8 +35,14 @@ const AuditActionEnum = builder.enumType(AuditAction, {
     MEMBER_LEFT: { description: 'A member left. Details: `role`, `apiTokensRevoked`.' },
     MEMBER_JOINED: { description: 'Someone joined through an invitation. Details: `role`.' },
     INVITATION_CREATED: { description: 'An invitation made. Details: `role`.' },
-    INVITATION_REVOKED: { description: 'An invitation revoked. Details: `role`.' },
+    INVITATION_REVOKED: {
+      description:
+        'An invitation revoked: by an admin, or by a new invitation for the same address, which replaced it (`reason` REPLACED_BY_NEW_INVITATION). Details: `role`, and `reason` when it was replaced.',
+    },
     INVITATION_ACCEPTED: { description: 'An invitation accepted (with the MEMBER_JOINED it led to). Details: `role`.' },
+    WORKSPACE_CREATED: {
+      description: 'The workspace created; its creator became its owner. Details: `name`, `slug`.',
+    },
     WORKSPACE_UPDATED: {
       description:
         'The workspace renamed or given another slug. Details: what changed, `previousName` and `name`, `previousSlug` and `slug`.',

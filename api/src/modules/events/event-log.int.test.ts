@@ -1,15 +1,14 @@
 // The event log (realtime requirements 1 and 2): what each change appends, numbering, rollback, retention.
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 import { createLocalEventBus } from './event-bus.ts';
 import { checkedEvent } from './event-kinds.ts';
 import { createEventLog, scheduleRetention } from './event-log.ts';
 
-const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] ?? '';
-
 async function logged(api: TestApi, workspace: TestWorkspace) {
   const rows = await api.db.prisma.workspaceEvent.findMany({
-    where: { workspaceId: rawId(workspace.id) },
+    where: { workspaceId: uuid(workspace.id) },
     orderBy: { sequence: 'asc' },
   });
   return rows;
@@ -89,12 +88,12 @@ describe('the event log', () => {
     ]);
     expect(events.map((event) => event.sequence)).toEqual(events.map((_event, index) => index + 1));
     const joined = events[0];
-    expect(joined?.actorId).toBe(rawId(member.id));
-    expect(events.slice(1).every((event) => event.actorId === rawId(user.id))).toBe(true);
+    expect(joined?.actorId).toBe(uuid(member.id));
+    expect(events.slice(1).every((event) => event.actorId === uuid(user.id))).toBe(true);
     // Each change's event carries the version the entity showed right after it (RT-2.1).
     expect(Object.keys(versions)).toHaveLength(7);
     for (const [id, version] of Object.entries(versions)) {
-      const last = events.findLast((event) => event.entityId === rawId(id) && !/DELETED|REMOVED/.test(event.kind));
+      const last = events.findLast((event) => event.entityId === uuid(id) && !/DELETED|REMOVED/.test(event.kind));
       expect(last?.version, id).toBe(version);
     }
     expect(events.find((event) => event.kind === 'TASK_UPDATED')).toMatchObject({
@@ -103,7 +102,7 @@ describe('the event log', () => {
     });
     expect(events.find((event) => event.kind === 'TASK_MOVED')).toMatchObject({
       version: 3,
-      payload: { fromStateId: expect.any(String), toStateId: rawId(second?.id ?? '') },
+      payload: { fromStateId: expect.any(String), toStateId: uuid(second?.id ?? '') },
     });
     expect(events.find((event) => event.kind === 'TASK_DELETED')?.version).toBe(4);
     // Payloads hold ids (and a task update's field names), never text a VIEWER may not read (RT-1.4).
@@ -141,12 +140,12 @@ describe('the event log', () => {
     await api.endMembership(user, member, workspace, 'leaves');
     const departure = (await logged(api, workspace)).slice(before);
     expect(departure.map((event) => [event.kind, event.entityId])).toEqual([
-      ['PROJECT_UPDATED', rawId(content.projectId)],
-      ['TASK_UPDATED', rawId(content.taskId)],
-      ['MEMBER_REMOVED', rawId(member.membershipId)],
+      ['PROJECT_UPDATED', uuid(content.projectId)],
+      ['TASK_UPDATED', uuid(content.taskId)],
+      ['MEMBER_REMOVED', uuid(member.membershipId)],
     ]);
-    expect(departure[1]?.payload).toEqual({ projectId: rawId(content.projectId), fields: ['assignee'] });
-    expect(departure.every((event) => event.actorId === rawId(member.id))).toBe(true);
+    expect(departure[1]?.payload).toEqual({ projectId: uuid(content.projectId), fields: ['assignee'] });
+    expect(departure.every((event) => event.actorId === uuid(member.id))).toBe(true);
 
     const { project } = await api.data<{ project: { states: { id: string }[] } }>(
       'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { states { id } } }',
@@ -162,8 +161,8 @@ describe('the event log', () => {
     });
     const deletion = (await logged(api, workspace)).slice(moves);
     expect(deletion.map((event) => [event.kind, event.entityId])).toEqual([
-      ['TASK_MOVED', rawId(content.taskId)],
-      ['STATE_DELETED', rawId(first?.id ?? '')],
+      ['TASK_MOVED', uuid(content.taskId)],
+      ['STATE_DELETED', uuid(first?.id ?? '')],
     ]);
     const { node } = await api.data<{ node: { version: number } }>(
       'query($id: ID!) { node(id: $id) { ... on Task { version } } }',
@@ -196,14 +195,14 @@ describe('the event log', () => {
     const updates = events.filter((event) => event.kind === 'TASK_UPDATED').map((event) => event.version);
     expect(updates).toEqual([...updates].sort((a, b) => a - b));
     const counter = await api.db.prisma.workspaceEventCounter.findUniqueOrThrow({
-      where: { workspaceId: rawId(workspace.id) },
+      where: { workspaceId: uuid(workspace.id) },
     });
     expect(counter.lastSequence).toBe(events.length);
   });
 
   test('RT-1.3 a change that fails appends and publishes nothing', async ({ api, user, workspace }) => {
     const content = await api.createContent(user, workspace);
-    const workspaceId = rawId(workspace.id);
+    const workspaceId = uuid(workspace.id);
     const heard: unknown[] = [];
     const stop = await api.app.services.bus.listen(`workspace:${workspaceId}`, (message) => heard.push(message));
     const before = await logged(api, workspace);
@@ -216,7 +215,7 @@ describe('the event log', () => {
     const log = createEventLog({ db: api.db.prisma, bus: api.app.services.bus, clock: api.clock });
     await expect(
       log.write(workspaceId, null, async (_tx, record) => {
-        record({ kind: 'LABEL_DELETED', entityId: rawId(content.labelId), version: 9, payload: {} });
+        record({ kind: 'LABEL_DELETED', entityId: uuid(content.labelId), version: 9, payload: {} });
         throw new Error('Rolled back');
       }),
     ).rejects.toThrow('Rolled back');
@@ -235,7 +234,7 @@ describe('the event log', () => {
     const plan = await api.db.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
       return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
-        `EXPLAIN SELECT * FROM "WorkspaceEvent" WHERE "workspaceId" = '${rawId(workspace.id)}' AND "sequence" > 2 ORDER BY "sequence" LIMIT 100`,
+        `EXPLAIN SELECT * FROM "WorkspaceEvent" WHERE "workspaceId" = '${uuid(workspace.id)}' AND "sequence" > 2 ORDER BY "sequence" LIMIT 100`,
       );
     });
     const text = plan.map((row) => row['QUERY PLAN']).join('\n');

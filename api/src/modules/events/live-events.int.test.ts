@@ -2,6 +2,7 @@
 // app, and the stream itself beside the real log and bus.
 import { onTestFinished } from 'vitest';
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import { listen } from '../../../test/http-server.ts';
 import { subscribe } from '../../../test/live-events.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
@@ -9,8 +10,6 @@ import { createLocalEventBus, type EventBus, workspaceTopic } from './event-bus.
 import type { LoggedEvent } from './event-kinds.ts';
 import { createEventLog } from './event-log.ts';
 import { openWorkspaceStream, type StreamItem } from './event-stream.ts';
-
-const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] ?? '';
 
 interface EventData {
   workspaceEvents: { __typename: string; cursor: string } & Record<string, unknown>;
@@ -50,7 +49,7 @@ const postEvents = (api: TestApi, user: SignedUpUser, workspace: TestWorkspace, 
 
 /** Waits until the stream is listening: an event made now reaches it. */
 async function listening(api: TestApi, workspace: TestWorkspace) {
-  await expect.poll(() => api.app.services.bus.listenerCount(workspaceTopic(rawId(workspace.id)))).toBeGreaterThan(0);
+  await expect.poll(() => api.app.services.bus.listenerCount(workspaceTopic(uuid(workspace.id)))).toBeGreaterThan(0);
 }
 
 describe('live workspace events', () => {
@@ -144,7 +143,7 @@ describe('live workspace events', () => {
       });
     }
     await api.db.prisma.workspaceEvent.deleteMany({
-      where: { workspaceId: rawId(workspace.id), sequence: { lte: 2 } },
+      where: { workspaceId: uuid(workspace.id), sequence: { lte: 2 } },
     });
     const stream = live(api, user, workspace, '1');
     const [resync] = await stream.take(1);
@@ -353,7 +352,7 @@ describe('live workspace events', () => {
     const over = () =>
       subscribe<EventData>({ url: `${server.url}/graphql`, token: user.accessToken }, EVENTS, { id: workspace.id });
     const streams = [over(), over(), over()];
-    await expect.poll(() => bus.listenerCount(workspaceTopic(rawId(workspace.id)))).toBe(3);
+    await expect.poll(() => bus.listenerCount(workspaceTopic(uuid(workspace.id)))).toBe(3);
     for (const stream of streams) stream.close();
     await expect.poll(() => bus.listenerCount()).toBe(before);
   });
@@ -402,7 +401,7 @@ describe('the stream of one subscriber', () => {
     api,
     workspace,
   }) => {
-    const workspaceId = rawId(workspace.id);
+    const workspaceId = uuid(workspace.id);
     const bus = createLocalEventBus((error) => {
       throw error;
     });
@@ -425,7 +424,7 @@ describe('the stream of one subscriber', () => {
     api,
     workspace,
   }) => {
-    const workspaceId = rawId(workspace.id);
+    const workspaceId = uuid(workspace.id);
     const bus = createLocalEventBus((error) => {
       throw error;
     });
@@ -452,7 +451,7 @@ describe('the stream of one subscriber', () => {
     api,
     workspace,
   }) => {
-    const workspaceId = rawId(workspace.id);
+    const workspaceId = uuid(workspace.id);
     const bus = createLocalEventBus((error) => {
       throw error;
     });

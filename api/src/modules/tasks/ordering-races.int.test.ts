@@ -1,7 +1,7 @@
 // Positions under concurrency: placements in one column (tasks of a state, states of a project) sent at
 // once. On PostgreSQL (`npm run test:pg`) the requests really overlap; on PGlite they queue.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 
 const PROJECT = `mutation($input: CreateProjectInput!) {
@@ -19,7 +19,6 @@ const BOARD = `query($slug: String!, $key: String!) {
 
 type Row = { id: string; position: string };
 /** The database id behind a global id, to corrupt a column directly. */
-const uuid = (globalId: string) => decodeGlobalID(globalId).id;
 
 type Column = { id: string; name: string; tasks: { nodes: (Row & { title: string })[] } };
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import { errorCodes, type TestApi, type TestWorkspace } from '../../../test/test-api.ts';
 
 const PROJECT = `mutation($input: CreateProjectInput!) {
@@ -322,7 +323,7 @@ describe('the board', () => {
             stateId: state?.id ?? '',
             position: `a${String(offset + i).padStart(4, '0')}`,
             assigneeId: userId,
-            labels: { connect: [{ id: Buffer.from(label.createLabel.id, 'base64').toString().split(':')[1] ?? '' }] },
+            labels: { connect: [{ id: uuid(label.createLabel.id) }] },
             comments: { create: [{ body: 'hi', authorId: userId }] },
           },
         });

@@ -10,7 +10,7 @@ import { requiredRole } from '../workspaces/roles.ts';
 import { roleInWorkspaceOf, WorkspaceRef } from '../workspaces/schema.ts';
 import { MAX_WEBHOOK_URL_LENGTH } from './inputs.ts';
 import { sampleWebhookBody, WEBHOOK_DOCUMENT, webhookType } from './webhook-payload.ts';
-import { type CreatedWebhook, messageIdOf } from './webhooks.ts';
+import { type CreatedWebhook, MAX_WEBHOOKS_PER_WORKSPACE, messageIdOf } from './webhooks.ts';
 
 const manage = requiredRole.manage;
 
@@ -48,18 +48,16 @@ const WebhookRef = builder.prismaNode('Webhook', {
       description: 'The event types it receives.',
       resolve: (webhook) => webhook.eventTypes,
     }),
-    projects: t.prismaField({
+    projects: t.field({
       type: [ProjectRef],
       description:
         'The projects whose events it receives (workspace-wide events, such as members and labels, always); empty means every project.',
-      resolve: (query, webhook, _args, context) =>
+      // Not a relation (`projectIds` is an array): the projects of every webhook listed load in one query, each
+      // webhook's from its own workspace only (HOOK-4.6).
+      resolve: (webhook, _args, context) =>
         webhook.projectIds.length === 0
           ? []
-          : context.db.project.findMany({
-              ...query,
-              where: { id: { in: webhook.projectIds }, workspaceId: webhook.workspaceId },
-              orderBy: { name: 'asc' },
-            }),
+          : context.projectsByIds.load({ workspaceId: webhook.workspaceId, ids: webhook.projectIds }),
     }),
     enabled: t.exposeBoolean('enabled', {
       description:
@@ -259,8 +257,7 @@ builder.queryField('webhookSamplePayload', (t) =>
 builder.mutationFields((t) => ({
   createWebhook: t.field({
     type: CreatedWebhookRef,
-    description:
-      'Creates an enabled webhook receiving the events committed from now on, and returns its secret, once. Owners and admins.',
+    description: `Creates an enabled webhook receiving the events committed from now on, and returns its secret, once. Owners and admins. A workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks: one more is CONFLICT (delete one first).`,
     args: { input: t.arg({ type: CreateWebhookInput, required: true, description: 'The webhook.' }) },
     authScopes: (_root, { input }) => ({ role: { workspaceId: input.workspaceId.id, atLeast: manage } }),
     resolve: (_root, { input }, context) =>

@@ -1,14 +1,15 @@
 // Webhooks (webhooks-and-audit requirements 4 to 6 and 8) through the real API and a real HTTP receiver: management,
 // Standard Webhooks signatures verified by the `standardwebhooks` library, payloads, retries on the test clock,
 // 410, disabling, order, one sender per delivery, the delivery log and redelivery.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, beforeAll } from 'vitest';
 import { describe, expect, test } from '../../../test/fixtures.ts';
+import { uuid } from '../../../test/global-ids.ts';
 import type { SignedUpUser, TestApi, TestWorkspace } from '../../../test/test-api.ts';
 import { errorCodes } from '../../../test/test-api.ts';
 import {
   CREATE_WEBHOOK,
+  type CreatedWebhook,
   createWebhook,
   deliveryIds,
   type Receiver,
@@ -17,12 +18,9 @@ import {
 import { systemAuditSource } from '../audit/audit-log.ts';
 import { createWebhookDispatcher, FAILING_LIMIT_MS, FIRST_RETRY_MS, retryDelayMs } from './dispatcher.ts';
 import { createOutboundHttp } from './outbound.ts';
-import { createWebhookService } from './webhooks.ts';
+import { createWebhookService, MAX_WEBHOOKS_PER_WORKSPACE } from './webhooks.ts';
 
 const HOUR = 60 * 60 * 1000;
-
-/** The row id a global id names. */
-const rowId = (globalId: string) => decodeGlobalID(globalId).id;
 
 let receiver: Receiver;
 beforeAll(async () => {
@@ -149,7 +147,7 @@ describe('managing webhooks', () => {
       audit: api.app.services.audit,
       urls: createOutboundHttp({ allowPrivateAddresses: false, timeoutMs: 1000, maxResponseBytes: 1024 }),
     });
-    const workspaceId = rowId(workspace.id);
+    const workspaceId = uuid(workspace.id);
     for (const url of ['https://127.0.0.1/hook', 'https://10.0.0.8/hook', 'https://[::ffff:127.0.0.1]/hook']) {
       await expect(
         strict.create(systemAuditSource, workspaceId, { url, eventTypes: ['TASK_MOVED'] }),
@@ -178,7 +176,7 @@ describe('managing webhooks', () => {
     });
     expect(errorCodes(bad.body)).toEqual(['BAD_USER_INPUT']);
 
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     await api.db.prisma.webhook.update({
       where: { id },
       data: { enabled: false, disabledReason: 'The endpoint answered 410 Gone.', failingSince: api.clock.now() },
@@ -213,14 +211,14 @@ describe('managing webhooks', () => {
       headers,
       variables: { id: webhook.id },
     });
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     const entries = await api.db.prisma.auditEntry.findMany({ where: { targetId: id }, orderBy: { createdAt: 'asc' } });
     expect(entries.map((entry) => entry.action)).toEqual([
       'WEBHOOK_CREATED',
       'WEBHOOK_UPDATED',
       'WEBHOOK_SECRET_ROTATED',
     ]);
-    const userId = rowId(user.id);
+    const userId = uuid(user.id);
     expect(entries[1]).toMatchObject({
       actorId: userId,
       targetType: 'WEBHOOK',
@@ -283,6 +281,51 @@ describe('managing webhooks', () => {
       task: { key: expect.any(String), state: { name: expect.any(String) } },
     });
   });
+  test('HOOK-4.7 a workspace has at most 25 webhooks: one more is CONFLICT naming the limit and creates nothing, also when creations race; deleting one makes room, and other workspaces are not counted', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const workspaceId = uuid(workspace.id);
+    const input = { workspaceId: workspace.id, url: receiver.url, eventTypes: ['TASK_CREATED'] };
+    const create = () =>
+      api.operation<CreatedWebhook>(CREATE_WEBHOOK, { token: user.accessToken, variables: { input } });
+    for (let index = 0; index < MAX_WEBHOOKS_PER_WORKSPACE - 2; index += 1) {
+      expect((await create()).body.errors).toBeUndefined();
+    }
+    // Four at once for the last two places (overlapping on PostgreSQL): two are made, two refused.
+    const raced = await Promise.all([create(), create(), create(), create()]);
+    expect(raced.map((result) => errorCodes(result.body).join() || 'ok').sort()).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+      'ok',
+      'ok',
+    ]);
+    expect(await api.db.prisma.webhook.count({ where: { workspaceId } })).toBe(MAX_WEBHOOKS_PER_WORKSPACE);
+
+    const refused = await create();
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ['CONFLICT', 'A workspace has at most 25 webhooks. Delete one before adding another.'],
+    ]);
+    expect(refused.body.errors?.[0]?.extensions?.fieldErrors).toBeUndefined();
+    expect(await api.db.prisma.webhook.count({ where: { workspaceId } })).toBe(MAX_WEBHOOKS_PER_WORKSPACE);
+    expect(await api.db.prisma.auditEntry.count({ where: { workspaceId, action: 'WEBHOOK_CREATED' } })).toBe(
+      MAX_WEBHOOKS_PER_WORKSPACE,
+    );
+
+    const other = await api.createWorkspace(user, 'Other');
+    await createWebhook(api, user, other, receiver.url);
+    const { workspace: listed } = await api.data<{ workspace: { webhooks: { id: string }[] } }>(
+      'query($slug: String!) { workspace(slug: $slug) { webhooks { id } } }',
+      { token: user.accessToken, variables: { slug: workspace.slug } },
+    );
+    await api.data('mutation($id: ID!) { deleteWebhook(id: $id) }', {
+      token: user.accessToken,
+      variables: { id: listed.webhooks[0]?.id },
+    });
+    expect((await create()).body.errors).toBeUndefined();
+  });
 });
 
 describe('deliveries', () => {
@@ -339,7 +382,7 @@ describe('deliveries', () => {
     expect(new StandardWebhook(old).verify(during.body, during.signatureHeaders)).toBeTruthy();
 
     // A day later (set on the row: the test clock moving a day would end the user's access token too).
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     await api.db.prisma.webhook.update({ where: { id }, data: { previousSecretExpiresAt: api.clock.now() } });
     await newTask(api, user, content.projectId, 'After it');
     await settle(api);
@@ -405,7 +448,7 @@ describe('deliveries', () => {
     await newTask(api, user, content.projectId, 'Flaky endpoint');
     await settle(api);
     const waits: number[] = [];
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     let elapsed = 0;
     for (let attempt = 1; attempt <= 12; attempt += 1) {
       const delivery = await api.db.prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: id } });
@@ -459,7 +502,7 @@ describe('deliveries', () => {
     receiver.answer(...Array.from({ length: 40 }, () => 500));
     await newTask(api, user, content.projectId, 'Down for days');
     await settle(api);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     // Time passes an hour at a time (or to the next attempt), the dispatcher running as it does every second.
     for (let hour = 0; hour < 24 * 7; hour += 1) {
       const current = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id } });
@@ -544,7 +587,7 @@ describe('deliveries', () => {
       bodyOf: async () => '{}',
     });
     await expect(deleting.send()).resolves.toBe(1);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId: id } })).toBe(0);
   });
 });
@@ -556,7 +599,7 @@ describe('the delivery log', () => {
     workspace,
   }) => {
     const { content, webhook } = await hooked(api, user, workspace);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     // Four failures: its next attempt would be 4 minutes away, and the next after that 8.
     receiver.answer(500, 500, 500, 500);
     await newTask(api, user, content.projectId, 'Waiting 1');
@@ -620,7 +663,7 @@ describe('the delivery log', () => {
     workspace,
   }) => {
     const { content, webhook } = await hooked(api, user, workspace);
-    const id = rowId(webhook.id);
+    const id = uuid(webhook.id);
     await newTask(api, user, content.projectId, 'Sent');
     await settle(api);
     // A second delivery made, then its webhook disabled before it could be sent.
@@ -695,7 +738,75 @@ describe('the delivery log', () => {
 
     api.clock.advance(15 * 24 * HOUR);
     expect(await api.app.webhookDispatcher.purge()).toBeGreaterThan(0);
-    const webhookId = rowId(webhook.id);
+    const webhookId = uuid(webhook.id);
     expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(0);
+  });
+});
+
+describe('listing webhooks', () => {
+  test('HOOK-4.6 listing 1 or 5 webhooks with their projects, latest deliveries and attempts costs the same statements, and only the workspace’s projects are read', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    await settle(api);
+    const first = await api.createContent(user, workspace);
+    const second = await api.createContent(user, workspace);
+    /** `count` more webhooks of both projects, then a task whose delivery every webhook sends. */
+    const addWebhooks = async (count: number) => {
+      for (let index = 0; index < count; index += 1) {
+        await createWebhook(api, user, workspace, receiver.url, ['TASK_CREATED'], {
+          projectIds: [first.projectId, second.projectId],
+        });
+      }
+      await newTask(api, user, first.projectId, `Sent to ${count} more`);
+      await settle(api);
+    };
+    // The GraphiQL example's selection, with each webhook's projects.
+    const LIST = `query($slug: String!) { workspace(slug: $slug) { webhooks {
+      id url eventTypes enabled disabledReason projects { id key }
+      deliveries(first: 5) { nodes { type state attemptCount attempts { responseStatus durationMs } } } } } }`;
+    type Listed = {
+      workspace: {
+        webhooks: { projects: { key: string }[]; deliveries: { nodes: { attempts: unknown[] }[] } }[];
+      };
+    };
+    const list = async () => {
+      api.db.statements.length = 0;
+      const result = await api.operation<Listed>(LIST, {
+        token: user.accessToken,
+        variables: { slug: workspace.slug },
+      });
+      expect(result.body.errors).toBeUndefined();
+      return { statements: [...api.db.statements], webhooks: result.body.data?.workspace.webhooks ?? [] };
+    };
+    const keys = [first.projectKey, second.projectKey].sort();
+
+    await addWebhooks(1);
+    const one = await list();
+    await addWebhooks(4);
+    const five = await list();
+    expect(one.webhooks).toHaveLength(1);
+    expect(five.webhooks).toHaveLength(5);
+    for (const webhook of five.webhooks) {
+      expect(webhook.projects.map((project) => project.key).sort()).toEqual(keys);
+      expect(webhook.deliveries.nodes.length).toBeGreaterThan(0);
+      expect(webhook.deliveries.nodes.every((delivery) => delivery.attempts.length === 1)).toBe(true);
+    }
+    expect(five.statements.length).toBe(one.statements.length);
+    const projectReads = five.statements.filter((sql) => /FROM "public"\."Project"/.test(sql));
+    expect(projectReads).toHaveLength(1);
+    expect(projectReads[0]).toMatch(/"workspaceId" IN/);
+
+    // A webhook naming another workspace's project (written behind the API's back) still lists only its own.
+    const other = await api.createWorkspace(user, 'Elsewhere');
+    const foreign = await api.createContent(user, other);
+    const [listed] = await api.db.prisma.webhook.findMany({ where: { workspaceId: uuid(workspace.id) }, take: 1 });
+    await api.db.prisma.webhook.update({
+      where: { id: listed?.id ?? '' },
+      data: { projectIds: [uuid(first.projectId), uuid(foreign.projectId)] },
+    });
+    const [mixed] = (await list()).webhooks;
+    expect(mixed?.projects.map((project) => project.key)).toEqual([first.projectKey]);
   });
 });

@@ -5,9 +5,18 @@ import type { Db } from '../../db/database.ts';
 import type { Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { badUserInput, conflict, notFound } from '../../shared/errors.ts';
+import { lockWorkspaceWebhooks } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
 import { createWebhookInput, updateWebhookInput } from './inputs.ts';
+
+/**
+ * How many webhooks a workspace may have (HOOK-4.7): each is a claim of every dispatcher's round and a delivery per
+ * event, so their number is bounded.
+ */
+export const MAX_WEBHOOKS_PER_WORKSPACE = 25;
+
+const TOO_MANY_WEBHOOKS = `A workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks. Delete one before adding another.`;
 
 /** How long a rotated-out secret still signs deliveries (HOOK-4.4). */
 export const SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -80,13 +89,21 @@ export function createWebhookService({
       return (await db.webhookDelivery.findUnique({ where: { id }, select: { workspaceId: true } }))?.workspaceId;
     },
 
-    /** Creates an enabled webhook that receives the events committed from now on. */
+    /**
+     * Creates an enabled webhook that receives the events committed from now on; CONFLICT when the workspace has
+     * MAX_WEBHOOKS_PER_WORKSPACE already (HOOK-4.7).
+     */
     async create(source: AuditSource, workspaceId: string, rawInput: unknown): Promise<CreatedWebhook> {
       const input = parseInput(createWebhookInput, rawInput);
       const url = await checkedUrl(input.url, ['input', 'url']);
       const projectIds = await checkedProjects(workspaceId, input.projectIds, ['input', 'projectIds']);
       const secret = newWebhookSecret();
       const webhook = await db.$transaction(async (tx) => {
+        // Counted under the workspace's lock: of two creations at once, the second counts the first (HOOK-4.7).
+        await lockWorkspaceWebhooks(tx, workspaceId);
+        if ((await tx.webhook.count({ where: { workspaceId } })) >= MAX_WEBHOOKS_PER_WORKSPACE) {
+          throw conflict(TOO_MANY_WEBHOOKS);
+        }
         const counter = await tx.workspaceEventCounter.findUnique({ where: { workspaceId } });
         const created = await tx.webhook.create({
           data: {

@@ -94,10 +94,22 @@ export function createInvitationService({ db, clock, sender, events, audit }: In
           const message = 'This person is already a member.';
           throw conflict(message, [{ path: ['input', 'email'], message }]);
         }
-        await tx.invitation.updateMany({
+        // A pending invitation for the address is replaced: its link stops working, and the log says why (HOOK-1.6).
+        // Written before the new invitation's entry, so that the log, newest first, shows the replacement above it.
+        const replaced = await tx.invitation.updateManyAndReturn({
           where: { workspaceId, email: input.email, ...pending() },
           data: { revokedAt: now },
+          select: { id: true, email: true, role: true },
         });
+        for (const invitation of replaced) {
+          await audit.record(tx, {
+            action: 'INVITATION_REVOKED',
+            source,
+            workspaceId,
+            target: invitationTarget(invitation),
+            details: { role: invitation.role, reason: 'REPLACED_BY_NEW_INVITATION' },
+          });
+        }
         const created = await tx.invitation.create({
           data: {
             workspaceId,

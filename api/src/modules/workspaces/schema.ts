@@ -288,7 +288,7 @@ builder.mutationFields((t) => ({
     description: 'Creates a workspace; you become its OWNER.',
     args: { input: t.arg({ type: CreateWorkspaceInput, required: true, description: 'Its name and URL name.' }) },
     resolve: async (_query, _root, { input }, context) => {
-      const workspace = await context.services.workspaces.create(context.viewer.userId, input);
+      const workspace = await context.services.workspaces.create(context.viewer.userId, input, auditSourceOf(context));
       context.memberships.reset();
       return workspace;
     },

@@ -24,12 +24,25 @@ function changes(before: { name: string; slug: string }, after: { name: string; 
 
 export function createWorkspaceService({ db, events, audit }: { db: Db; events: EventLog; audit: AuditLog }) {
   return {
-    /** Creates a workspace whose only member, its OWNER, is the creator. */
-    async create(creatorId: string, rawInput: unknown): Promise<Workspace> {
+    /**
+     * Creates a workspace whose only member, its OWNER, is the creator, and audits it in the same transaction
+     * (HOOK-1.5).
+     */
+    async create(creatorId: string, rawInput: unknown, source: AuditSource): Promise<Workspace> {
       const input = parseInput(createWorkspaceInput, rawInput);
       try {
-        return await db.workspace.create({
-          data: { ...input, memberships: { create: { userId: creatorId, role: WorkspaceRole.OWNER } } },
+        return await db.$transaction(async (tx) => {
+          const workspace = await tx.workspace.create({
+            data: { ...input, memberships: { create: { userId: creatorId, role: WorkspaceRole.OWNER } } },
+          });
+          await audit.record(tx, {
+            action: 'WORKSPACE_CREATED',
+            source,
+            workspaceId: workspace.id,
+            target: { type: 'WORKSPACE', id: workspace.id, label: workspace.name },
+            details: { name: workspace.name, slug: workspace.slug },
+          });
+          return workspace;
         });
       } catch (error) {
         throw slugConflict(error);

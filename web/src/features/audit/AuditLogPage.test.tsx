@@ -19,6 +19,7 @@ interface FakeEntry {
   readonly actor: { readonly __typename: string; readonly id: string; readonly name: string } | null;
   readonly actorName?: string | null;
   readonly apiTokenId?: string | null;
+  readonly targetType?: string;
   readonly targetLabel: string | null;
   readonly details?: readonly { readonly name: string; readonly value: string }[];
 }
@@ -35,7 +36,7 @@ const entry = (fields: FakeEntry) => ({
   details: (fields.details ?? []).map((detail) => ({ __typename: 'AuditDetail', ...detail })),
 });
 
-const entries = [
+const someEntries = [
   entry({
     id: 'a3',
     action: 'MEMBER_ROLE_CHANGED',
@@ -51,7 +52,7 @@ const entries = [
 ];
 
 /** The API of one workspace's audit log for a viewer of `role`: pages of two entries, filtered by action. */
-function open(url: string, role: 'ADMIN' | 'MEMBER' = 'ADMIN') {
+function open(url: string, role: 'ADMIN' | 'MEMBER' = 'ADMIN', entries = someEntries) {
   const filters: unknown[] = [];
   const { fetch, requests } = fakeApi((operationName, variables) => {
     if (operationName !== 'WorkspaceAuditLog') throw new Error(`The fake API does not know ${operationName}.`);
@@ -144,6 +145,57 @@ describe('the audit log page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     // A former member is named; nobody is shown as a person for it.
     expect((await row('Settings changed')).textContent).toContain('Alan Turing');
+  });
+
+  it('HOOK-2.4 a workspace’s creation reads “Workspace created” with its name and URL and can be filtered on; an invitation a new one replaced reads as revoked, saying why', async () => {
+    const { filters } = open('/acme/settings/audit-log?action=workspace_created', 'ADMIN', [
+      entry({
+        id: 'c3',
+        action: 'INVITATION_CREATED',
+        actor: people.ada,
+        targetType: 'INVITATION',
+        targetLabel: 'alan@example.com',
+        details: [{ name: 'role', value: 'ADMIN' }],
+      }),
+      entry({
+        id: 'c2',
+        action: 'INVITATION_REVOKED',
+        actor: people.ada,
+        targetType: 'INVITATION',
+        targetLabel: 'alan@example.com',
+        // By name, as the API gives them.
+        details: [
+          { name: 'reason', value: 'REPLACED_BY_NEW_INVITATION' },
+          { name: 'role', value: 'MEMBER' },
+        ],
+      }),
+      entry({
+        id: 'c1',
+        action: 'WORKSPACE_CREATED',
+        actor: people.ada,
+        targetType: 'WORKSPACE',
+        targetLabel: 'Acme',
+        details: [
+          { name: 'name', value: 'Acme' },
+          { name: 'slug', value: 'acme' },
+        ],
+      }),
+    ]);
+    const created = await row('Workspace created');
+    expect(filters[0]).toEqual({ action: 'WORKSPACE_CREATED' });
+    expect(screen.getByLabelText<HTMLSelectElement>('Action').value).toBe('WORKSPACE_CREATED');
+    expect(within(screen.getByLabelText('Action')).getByRole('option', { name: 'Workspace created' })).toBeTruthy();
+    expect(created.textContent).toContain('Acme');
+    expect(created.textContent).toContain('Ada Lovelace');
+    expect(within(created).getByText('Name: Acme')).toBeTruthy();
+    expect(within(created).getByText('URL: acme')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('link', { name: 'Clear filters' }));
+    const revoked = await row('Invitation revoked');
+    expect(revoked.textContent).toContain('alan@example.com');
+    expect(within(revoked).getByText('Role: Member')).toBeTruthy();
+    expect(within(revoked).getByText('Why: Replaced by new invitation')).toBeTruthy();
+    expect(within(await row('Invitation sent')).getByText('Role: Admin')).toBeTruthy();
   });
 
   it('HOOK-2.3 a member is told only owners and admins read it, and the settings do not offer it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailPhrases, filterFromAuditParams, hasAuditFilters, parseAction } from './audit-log.ts';
+import { actionLabels, detailPhrases, filterFromAuditParams, hasAuditFilters, parseAction } from './audit-log.ts';
 
 describe('the audit log’s filters in the URL', () => {
   it('HOOK-2.3 turns the actor, the action and a range of days into the API’s filter, the last day included', () => {
@@ -40,5 +40,24 @@ describe('an entry’s details', () => {
         { name: 'apiTokensRevoked', value: '2' },
       ]),
     ).toEqual(['Name: Acme → Acme Labs', 'Scopes: Read, Write', 'API tokens revoked: 2']);
+  });
+});
+
+describe('the actions the log added', () => {
+  it('HOOK-2.4 names a workspace’s creation, filters on it, and says why an invitation was revoked when a new one replaced it', () => {
+    expect(actionLabels.WORKSPACE_CREATED).toBe('Workspace created');
+    expect(parseAction('workspace_created')).toBe('WORKSPACE_CREATED');
+    expect(
+      detailPhrases([
+        { name: 'name', value: 'Acme' },
+        { name: 'slug', value: 'acme' },
+      ]),
+    ).toEqual(['Name: Acme', 'URL: acme']);
+    expect(
+      detailPhrases([
+        { name: 'role', value: 'MEMBER' },
+        { name: 'reason', value: 'REPLACED_BY_NEW_INVITATION' },
+      ]),
+    ).toEqual(['Role: Member', 'Why: Replaced by new invitation']);
   });
 });

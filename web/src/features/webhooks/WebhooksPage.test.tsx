@@ -158,6 +158,28 @@ describe('the webhooks settings page', () => {
     expect(screen.queryByLabelText('Signing secret')).toBeNull();
   });
 
+  it('HOOK-4.7 a webhook beyond the workspace’s limit: the form shows the API’s message, takes focus to it, and shows no secret', async () => {
+    const { inputs, webhooks } = open({
+      webhooks: Array.from({ length: 25 }, (_, index) =>
+        fakeWebhook({ id: `h${index + 1}`, url: `https://hooks.example.com/${index + 1}` }),
+      ),
+      limit: 25,
+    });
+    const list = await screen.findByRole('region', { name: 'Webhooks' });
+    expect(await within(list).findByRole('link', { name: 'https://hooks.example.com/25' })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Endpoint URL'), { target: { value: 'https://hooks.example.com/second' } });
+    submit();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('A workspace has at most 25 webhooks. Delete one before adding another.');
+    expect(document.activeElement).toBe(alert);
+    expect(inputs).toHaveLength(1);
+    expect(webhooks).toHaveLength(25);
+    expect(screen.getByLabelText('Endpoint URL').getAttribute('aria-invalid')).not.toBe('true');
+    expect(screen.queryByLabelText('Signing secret')).toBeNull();
+    expect(within(list).queryByRole('link', { name: 'https://hooks.example.com/second' })).toBeNull();
+  });
+
   it('HOOK-8.3 a member is told webhooks are for owners and admins, and the settings offer no link to them', async () => {
     open({ role: 'MEMBER' });
     expect(await screen.findByRole('heading', { name: 'Only owners and admins manage webhooks' })).toBeTruthy();
