@@ -2263,7 +2263,7 @@ function recordOperations(page: Page): TimedOperation[] {
   return operations;
 }
 
-test('WEB-9.1, WEB-9.2, WEB-9.3 a cold load of a 500-task board sends the workspace’s, the project’s and the board’s queries together once the session is restored, asks for 30 cards a column, and does not shift; hovering a link sends no query', async () => {
+test('WEB-9.1, WEB-9.2, WEB-9.3, WEB-9.5 a cold load of a 500-task board sends the workspace’s, the project’s and the board’s queries together once the session is restored, asks for 30 cards a column, renders no unopened form, and does not shift; hovering a link sends no query', async () => {
   const board = await sharedLargeBoard();
   const signedIn = await openSeededBoard(board);
   await boardColumn(signedIn, 'Todo')
@@ -2326,6 +2326,17 @@ test('WEB-9.1, WEB-9.2, WEB-9.3 a cold load of a 500-task board sends the worksp
     assert.equal(nodes.length, 30, 'WEB-9.3 the board’s first answer carries 30 cards a column');
     assert.equal(field(field(tasks, 'pageInfo'), 'hasNextPage'), true, 'WEB-9.3 and says more follow');
   }
+
+  const newTaskDialog = page.locator('dialog');
+  assert.equal(await newTaskDialog.locator('form').count(), 0, 'WEB-9.5 the New task form waits until it is opened');
+  await page.locator('body').press('c');
+  const title = newTaskDialog.getByLabel('Title');
+  await title.waitFor();
+  assert.ok(
+    await title.evaluate((field) => field === document.activeElement),
+    'WEB-9.5 the New task dialog opens with its form, the title focused',
+  );
+  await newTaskDialog.getByRole('button', { name: 'Cancel' }).click();
 
   const shift = await page.evaluate(() => {
     const shifts: unknown = Reflect.get(window, 'yelloLayoutShifts');

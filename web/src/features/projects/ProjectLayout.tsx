@@ -50,7 +50,7 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
     query: ProjectHeaderQuery,
     variables: () => ({ slug: params.slug, key: params.key }),
   });
-  let newTask: HTMLDialogElement | undefined;
+  let openNewTask: (() => void) | undefined;
   const base = () => `/${params.slug}/projects/${params.key}`;
   /** The Board and List views share the URL's query string (the list's filters), so switching keeps them. */
   const view = (path: string) => `${base()}${path}${location.search}`;
@@ -58,7 +58,7 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
 
   useShortcuts({
     c: () => {
-      if (canWrite()) newTask?.showModal();
+      if (canWrite()) openNewTask?.();
     },
     '/': () => {
       const search = document.querySelector<HTMLElement>('[data-shortcut-search]');
@@ -124,7 +124,7 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
                     type="button"
                     class="button button-primary button-small"
                     aria-keyshortcuts="c"
-                    onClick={() => newTask?.showModal()}
+                    onClick={() => openNewTask?.()}
                   >
                     New task
                   </button>
@@ -135,8 +135,8 @@ export default function ProjectLayout(props: RouteSectionProps): JSX.Element {
               <NewTaskDialog
                 projectId={data().project.id}
                 states={data().project.states}
-                ref={(dialog) => {
-                  newTask = dialog;
+                opener={(open) => {
+                  openNewTask = open;
                 }}
               />
             </Show>
