@@ -1127,8 +1127,8 @@ async function seedBoard(name: string, key: string, perState: number, address: s
   return { key: createProject.key, slug, person, address };
 }
 
-/** Signs the seeded board's owner in, in a browser context of their own, and opens the board at `query`. */
-async function openSeededBoard(board: SeededBoard, options: BrowserContextOptions = {}, query = ''): Promise<Page> {
+/** Signs the seeded board's owner in, in a browser context of their own: the page is left on their workspace. */
+async function signInToSeededBoard(board: SeededBoard, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await newContext({
     viewport: { width: 1280, height: 800 },
     ...options,
@@ -1138,7 +1138,17 @@ async function openSeededBoard(board: SeededBoard, options: BrowserContextOption
   await page.goto(`${baseUrl}/login`);
   await logIn(page, board.person.email, password);
   await page.waitForURL(`${baseUrl}/${board.slug}`);
-  await page.goto(`${baseUrl}/${board.slug}/projects/${board.key}${query}`);
+  return page;
+}
+
+/** The address of a seeded board, at `query`. */
+const seededBoardUrl = (board: SeededBoard, query = ''): string =>
+  `${baseUrl}/${board.slug}/projects/${board.key}${query}`;
+
+/** Signs the seeded board's owner in, in a browser context of their own, and opens the board at `query`. */
+async function openSeededBoard(board: SeededBoard, options: BrowserContextOptions = {}, query = ''): Promise<Page> {
+  const page = await signInToSeededBoard(board, options);
+  await page.goto(seededBoardUrl(board, query));
   return page;
 }
 
@@ -2570,5 +2580,129 @@ test('WEB-7.2 the list’s filters on the board: each column shows only its matc
   await boardColumn(page, 'Backlog')
     .getByRole('heading', { name: /^Backlog 100 tasks$/ })
     .waitFor();
+  await page.context().close();
+});
+
+/**
+ * Whether a script holds @dnd-kit's code: strings of its own that minifying keeps (the prefix of its attributes, its
+ * live region's id, an event of its manager).
+ */
+const holdsDndKit = (script: string): boolean => /data-dnd-|dnd-kit-|beforedragstart/.test(script);
+
+test('WEB-9.4 a cold load of the board requests no script with dnd-kit before its first card, a card then drags with the mouse at once, and a card pressed while that code is on its way lifts once it arrives', async () => {
+  const board = await seedBoard('Barbara Liskov', 'LAZY', 3, '198.51.100.94');
+  const page = await signInToSeededBoard(board);
+  // A cold load: nothing from the cache (the sign-in page's scripts included).
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+  /** Every script the page received, by URL. */
+  const scripts = new Map<string, string>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    response.text().then(
+      (body) => scripts.set(response.url(), body),
+      () => undefined,
+    );
+  });
+  // In the page, from before its own scripts run: a mark when the first card enters the document.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('a.task-card')) return;
+      performance.mark('yello-first-card');
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const todo = boardColumn(page, 'Todo');
+  const inProgress = boardColumn(page, 'In Progress');
+  await page.goto(seededBoardUrl(board));
+  await todo.getByRole('link', { name: /\bTodo 1\b/ }).waitFor();
+
+  // Once the board is painted, its drag and drop arrives.
+  await until(() => [...scripts.values()].some(holdsDndKit), 'WEB-9.4 the drag and drop is loaded after the paint');
+  const dndScripts = [...scripts].flatMap(([url, body]) => (holdsDndKit(body) ? [url] : []));
+  const timing = await page.evaluate((urls) => {
+    const requested = (url: string) => performance.getEntriesByName(url, 'resource')[0]?.startTime;
+    return {
+      firstCard: performance.getEntriesByName('yello-first-card', 'mark')[0]?.startTime,
+      scriptStarts: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.js'))
+        .map((entry) => entry.startTime),
+      dnd: urls.map((url) => ({ url, requested: requested(url) })),
+    };
+  }, dndScripts);
+  const { firstCard } = timing;
+  assert.ok(firstCard !== undefined, 'the first card was marked');
+  assert.ok(
+    timing.scriptStarts.filter((start) => start < firstCard).length >= 2,
+    'the app and the board were requested before the first card',
+  );
+  for (const { url, requested } of timing.dnd) {
+    assert.ok(
+      requested !== undefined && requested > firstCard,
+      `WEB-9.4 ${url.replace(baseUrl, '')}, which holds dnd-kit, was requested after the first card ` +
+        `(at ${requested} ms, the first card at ${firstCard} ms)`,
+    );
+  }
+  const boardChunk = [...scripts].find(([url]) => /\/assets\/BoardPage-[\w-]+\.js$/.test(url));
+  assert.ok(boardChunk, 'the board’s chunk was loaded');
+  assert.equal(holdsDndKit(boardChunk[1]), false, 'WEB-9.4 the board’s chunk holds nothing of dnd-kit');
+
+  // A drag with the mouse, as soon as the board is there.
+  const moved = answerTo(page, 'MoveTask');
+  await dragWithMouse(page, todo.getByRole('link', { name: /\bTodo 2\b/ }), inProgress.getByRole('list'));
+  assert.equal((await (await moved).json()).errors, undefined, 'WEB-9.4 the move by mouse is saved');
+  await dropFinished(page);
+  await inProgress.getByRole('link', { name: /\bTodo 2\b/ }).waitFor();
+  assert.equal(page.url(), seededBoardUrl(board), 'WEB-9.4 letting go of the card does not open its task');
+  assert.match(await boardAnnouncement(page), /^Moved LAZY-\d+ to In Progress, position \d of 4\.$/);
+
+  // Again, with the drag and drop's code held on its way while a card is pressed.
+  const arrival = Promise.withResolvers<void>();
+  let held = false;
+  await page.route('**/assets/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (holdsDndKit(body)) {
+      held = true;
+      await arrival.promise;
+    }
+    // The body comes decoded: it is sent on without the original encoding and length.
+    const headers = Object.fromEntries(
+      Object.entries(response.headers()).filter(([header]) => !['content-encoding', 'content-length'].includes(header)),
+    );
+    await route.fulfill({ status: response.status(), headers, body });
+  });
+  await page.reload();
+  const card = todo.getByRole('link', { name: /\bTodo 3\b/ });
+  await card.waitFor();
+  await until(() => held, 'WEB-9.4 the drag and drop is asked for after the paint');
+  const pressed = await centreOf(card);
+  await page.mouse.move(pressed.x, pressed.y);
+  await page.mouse.down();
+  arrival.resolve();
+  // The hand moves on while the code arrives: the card lifts once it is there.
+  let lifted = false;
+  for (let step = 1; step <= 40 && !lifted; step += 1) {
+    await page.mouse.move(pressed.x + 6 + step, pressed.y);
+    lifted = await page
+      .waitForFunction(() => document.querySelector('.board-dragging') !== null, undefined, { timeout: 250 })
+      .then(
+        () => true,
+        () => false,
+      );
+  }
+  assert.ok(lifted, 'WEB-9.4 a card pressed before the drag and drop arrived lifts once it has');
+  const target = await centreOf(inProgress.getByRole('list'));
+  const movedAgain = answerTo(page, 'MoveTask');
+  await page.mouse.move(target.x, target.y, { steps: 12 });
+  await page.mouse.move(target.x, target.y + 2);
+  await page.mouse.up();
+  assert.equal((await (await movedAgain).json()).errors, undefined, 'WEB-9.4 the move of the early press is saved');
+  await dropFinished(page);
+  await inProgress.getByRole('link', { name: /\bTodo 3\b/ }).waitFor();
+  assert.equal(page.url(), seededBoardUrl(board), 'WEB-9.4 the early press does not open its task');
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
   await page.context().close();
 });

@@ -2,7 +2,10 @@
 // and how a test reads the board on screen (columns, their cards and counts).
 import { screen, within } from '@solidjs/testing-library';
 
-/** jsdom has no layout observers; @dnd-kit needs them to exist (its sensors go unused: cards move by keyboard). */
+/**
+ * jsdom has no layout observers; @dnd-kit needs them to exist. Its sensors only take presses here: jsdom lays nothing
+ * out and animates nothing, so cards move by keyboard (drags are the browser journeys').
+ */
 export function stubLayoutObservers(): void {
   class NoLayoutObserver implements ResizeObserver, IntersectionObserver {
     observe(): void {}

@@ -1,13 +1,10 @@
 // One column of the board: its heading and count, its cards (sortable within and across columns through
-// @dnd-kit), and quick create. The cards scroll on their own between the heading and quick create, which stay in
-// view, and only those in and near view are rendered (@tanstack/solid-virtual, WEB-6.1): each card is placed at its
-// offset in a list as tall as all of them, measured as it renders. Scrolling near the end of the loaded cards loads
+// @dnd-kit, attached to them once it has loaded: board-dnd.tsx, WEB-9.4), and quick create. The cards scroll on their
+// own between the heading and quick create, which stay in view, and only those in and near view are rendered
+// (@tanstack/solid-virtual, WEB-6.1): each card is placed at its offset in a list as tall as all of them, measured as
+// it renders. Scrolling near the end of the loaded cards loads
 // the column's next page (WEB-6.2). The page (BoardPage.tsx) owns the moves; a keyboard move asks the column to
 // bring the card into view and focus it (`ColumnHandle.reveal`), wherever the column was scrolled (WEB-6.3).
-import { CollisionPriority } from '@dnd-kit/abstract';
-import { Feedback } from '@dnd-kit/dom';
-import { useDroppable } from '@dnd-kit/solid';
-import { useSortable } from '@dnd-kit/solid/sortable';
 import { createVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/solid-virtual';
 import type { CombinedError } from '@urql/core';
 import { type FragmentOf, readFragment } from 'gql.tada';
@@ -26,12 +23,10 @@ import {
 } from 'solid-js';
 import { InlineError } from '../../components/InlineError.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import type { BoardDnd } from './board-dnd.tsx';
 import { estimatedCardHeight, renderedIndexes, wantsNextPage } from './board-window.ts';
 import { QuickCreate } from './QuickCreate.tsx';
 import { TaskCard, TaskCardFields } from './TaskCard.tsx';
-
-/** What a card is to the drag and drop manager: a task accepts tasks dropped next to it, a column accepts tasks. */
-const taskType = 'task';
 
 /** Cards rendered beyond each edge of the column's view. */
 const overscan = 3;
@@ -70,6 +65,8 @@ interface BoardColumnProps {
   readonly receiving: boolean;
   /** The task being dragged, if any: its card stays rendered wherever the column is scrolled. */
   readonly heldTaskId: string | undefined;
+  /** The board's drag and drop, once it has loaded: the column and its cards attach to it. */
+  readonly dnd: BoardDnd | undefined;
   readonly compact: boolean;
   readonly hintId: string;
   readonly loadMore: (after: string) => Promise<{ readonly error?: CombinedError | undefined }>;
@@ -80,15 +77,20 @@ interface BoardColumnProps {
 
 export function BoardColumn(props: BoardColumnProps): JSX.Element {
   const headingId = createUniqueId();
-  const droppable = useDroppable({
-    get id() {
-      return props.state.id;
-    },
-    accept: taskType,
-    collisionPriority: CollisionPriority.Low,
-    get disabled() {
-      return !props.canWrite;
-    },
+  let section: HTMLElement | undefined;
+  // A place to drop cards, once the drag and drop has loaded.
+  createEffect(() => {
+    const dnd = props.dnd;
+    if (!dnd || !section) return;
+    dnd.dropZone({
+      get stateId() {
+        return props.state.id;
+      },
+      element: section,
+      get disabled() {
+        return !props.canWrite;
+      },
+    });
   });
   const done = () => props.state.category === 'COMPLETED' || props.state.category === 'CANCELED';
 
@@ -201,7 +203,7 @@ export function BoardColumn(props: BoardColumnProps): JSX.Element {
 
   return (
     <section
-      ref={droppable.ref}
+      ref={section}
       class="board-column"
       classList={{ 'board-column-target': props.receiving }}
       aria-labelledby={headingId}
@@ -237,6 +239,7 @@ export function BoardColumn(props: BoardColumnProps): JSX.Element {
                 href={`/${props.slug}/${readFragment(TaskCardFields, task).key}`}
                 done={done()}
                 canMove={props.canWrite}
+                dnd={props.dnd}
                 hintId={props.hintId}
                 measure={(element) => virtualizer.measureElement(element)}
                 onKeyDown={(event) => props.onCardKeyDown(event, task.id)}
@@ -295,36 +298,43 @@ interface BoardCardProps {
   readonly href: string;
   readonly done: boolean;
   readonly canMove: boolean;
+  readonly dnd: BoardDnd | undefined;
   readonly hintId: string;
   /** Hands the list item to the virtualiser, which measures it as it renders and resizes. */
   readonly measure: (element: HTMLLIElement) => void;
   readonly onKeyDown: (event: KeyboardEvent) => void;
 }
 
-/** A task card that can be picked up by its link: after 5 px with a mouse or pen, after a long press by touch. */
+/**
+ * A task card that can be picked up by its link (after 5 px with a mouse or pen, after a long press by touch) once
+ * the drag and drop has loaded: its elements are the same before and after.
+ */
 function BoardCard(props: BoardCardProps): JSX.Element {
-  const sortable = useSortable({
-    get id() {
-      return props.task.id;
-    },
-    get index() {
-      return props.index;
-    },
-    get group() {
-      return props.stateId;
-    },
-    type: taskType,
-    accept: taskType,
-    // A copy follows the pointer; the card itself shows where it would land.
-    plugins: (defaults) => [...defaults, Feedback.configure({ feedback: 'clone' })],
-    get disabled() {
-      return !props.canMove;
-    },
-  });
   let item: HTMLLIElement | undefined;
+  let link: HTMLAnchorElement | undefined;
   // Measured once its index is on it (the virtualiser reads `data-index`), then whenever it resizes.
   onMount(() => {
     if (item) props.measure(item);
+  });
+  createEffect(() => {
+    const dnd = props.dnd;
+    if (!dnd || !item || !link) return;
+    dnd.draggable({
+      get taskId() {
+        return props.task.id;
+      },
+      get index() {
+        return props.index;
+      },
+      get stateId() {
+        return props.stateId;
+      },
+      element: item,
+      handle: link,
+      get disabled() {
+        return !props.canMove;
+      },
+    });
   });
   return (
     <TaskCard
@@ -336,9 +346,10 @@ function BoardCard(props: BoardCardProps): JSX.Element {
       top={props.top}
       itemRef={(element) => {
         item = element;
-        sortable.ref(element);
       }}
-      linkRef={sortable.handleRef}
+      linkRef={(element) => {
+        link = element;
+      }}
       onKeyDown={props.onKeyDown}
     />
   );

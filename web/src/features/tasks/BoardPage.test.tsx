@@ -7,6 +7,7 @@ import {
   boardTask,
   cardsIn,
   column,
+  columnBody,
   countOf,
   projectBoard,
   scrollColumn,
@@ -16,7 +17,7 @@ import { fakeApi, Refusal } from '../../../test/fake-api.ts';
 import { renderPage, visitorClient } from '../../../test/render-page.tsx';
 import BoardPage from './BoardPage.tsx';
 
-// jsdom has no layout observers; @dnd-kit needs them to exist as its modules load.
+// jsdom has no layout observers; @dnd-kit needs them to exist as its modules load (once the board is painted).
 await vi.hoisted(async () => (await import('../../../test/board.ts')).stubLayoutObservers());
 /** The height of a card (as estimated before it is measured: offsets are the same before and after). */
 const cardHeight = 96;
@@ -305,5 +306,51 @@ describe('the board’s filters', () => {
     // Another search: the columns are asked again.
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'cake' } });
     await waitFor(() => expect(boards.at(-1)).toEqual({ priorities: ['HIGH'], search: 'cake' }));
+  });
+});
+
+/**
+ * Presses a card with the mouse and lets go: whether dnd-kit's pointer sensor took the press (it marks the events it
+ * takes with `sensor`), i.e. whether the card is draggable.
+ */
+const pressReachesDndKit = (link: HTMLElement): boolean => {
+  const down = new PointerEvent('pointerdown', {
+    bubbles: true,
+    cancelable: true,
+    pointerId: 1,
+    pointerType: 'mouse',
+    isPrimary: true,
+    button: 0,
+    buttons: 1,
+  });
+  link.dispatchEvent(down);
+  document.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, pointerId: 1 }));
+  return 'sensor' in down;
+};
+
+describe('the board’s drag and drop', () => {
+  it('WEB-9.4 attaches to the cards already painted once it has loaded: the same elements in the same places, focus and scroll kept', async () => {
+    const { fetch } = fakeApi(() =>
+      projectBoard([
+        boardState('todo', 'Todo', 'UNSTARTED', tasksOf('t', 'Todo', 100)),
+        boardState('doing', 'In Progress', 'STARTED', []),
+      ]),
+    );
+    vi.stubGlobal('fetch', fetch);
+    openBoard();
+    await waitFor(() => expect(cardsIn('Todo')).toContain('LP-8'));
+    scrollColumn('Todo', 5 * cardHeight);
+    await waitFor(() => expect(cardsIn('Todo')[0]).toBe('LP-3'));
+    const link = column('Todo').querySelector<HTMLElement>('a[data-task-id="t7"]');
+    if (!link) throw new Error('LP-7 is not rendered');
+    link.focus();
+    const items = () => [...column('Todo').querySelectorAll<HTMLElement>('li.task-card-item')];
+    const painted = items().map((item) => ({ item, top: item.style.top }));
+
+    await waitFor(() => expect(pressReachesDndKit(link)).toBe(true));
+    expect(items().map((item) => ({ item, top: item.style.top }))).toStrictEqual(painted);
+    expect(items().every((item, index) => item === painted[index]?.item)).toBe(true);
+    expect(document.activeElement).toBe(link);
+    expect(columnBody('Todo').scrollTop).toBe(5 * cardHeight);
   });
 });

@@ -1,28 +1,29 @@
 // `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (@dnd-kit: mouse, pen and
 // touch) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
+// The drag and drop is code the first paint does not need: it is loaded once the board is painted, or when a card is
+// pressed before then, and attached to the cards already rendered (board-dnd.tsx, board-dnd-loader.ts, WEB-9.4).
 // The board fills the screen below the header: each column scrolls its cards under its heading, rendering only those
 // in and near view (BoardColumn.tsx), the columns scroll sideways (styles.css); a compact density, remembered per
 // browser, shows more cards per screen. The list's filters apply to every column (WEB-7.2), read from the same URL
 // parameters (TaskFilterBar.tsx), so that switching Board ⇄ List keeps them.
-import { Accessibility, PointerActivationConstraints, PointerSensor, StyleInjector } from '@dnd-kit/dom';
-import { move as moveInLayout } from '@dnd-kit/helpers';
-import { DragDropProvider } from '@dnd-kit/solid';
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createMutation, createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
-import { batch, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
-import { cspNonce } from '../../lib/csp-nonce.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import type { PreloadQueries } from '../../shell/lazy-page.tsx';
 import { BoardColumn, type ColumnHandle } from './BoardColumn.tsx';
 import { type BoardDensity, rememberDensity, rememberedDensity } from './board-density.ts';
+import type { BoardDnd } from './board-dnd.tsx';
+import { createDeferredCode } from './board-dnd-loader.ts';
 import {
   type Column,
   type Direction,
   keyboardMove,
+  type Layout,
   type Placement,
   placementAnnouncement,
   settledPlacement,
@@ -127,32 +128,6 @@ const arrowDirections: Readonly<Record<string, Direction>> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
 };
-
-/**
- * Pointer input of every kind. A finger must rest 250 ms on a card before it lifts (moving sooner scrolls the
- * board); a mouse or pen lifts it after 5 px, so a click still opens the task.
- */
-const sensors = [
-  PointerSensor.configure({
-    activationConstraints: (event) =>
-      event.pointerType === 'touch'
-        ? [new PointerActivationConstraints.Delay({ value: 250, tolerance: 5 })]
-        : [new PointerActivationConstraints.Distance({ value: 5 })],
-  }),
-];
-
-/**
- * The default plugins without Accessibility, which would give the cards (links) the role "button" and keyboard
- * instructions for a sensor we do not use; the board's own live region announces moves. The style element dnd-kit
- * adds while dragging carries the page's nonce, which the Content-Security-Policy requires of inline styles.
- */
-const plugins = <T,>(defaults: T[]) => [
-  ...defaults.filter((plugin) => plugin !== Accessibility),
-  StyleInjector.configure({ nonce: cspNonce() }),
-];
-
-/** Task ids per state id, as the board shows them. */
-type Layout = Record<string, string[]>;
 
 type SearchParams = { [Key in keyof ListParams]?: string };
 
@@ -266,6 +241,17 @@ export default function BoardPage(): JSX.Element {
     columnHandles.get(placement.stateId)?.reveal(taskId);
   };
 
+  /** A card was lifted: the preview starts as the board is shown. */
+  const pickUp = (taskId: string): void => {
+    const from = columns().find((column) => column.taskIds.includes(taskId));
+    batch(() => {
+      setHeld(from);
+      setHeldTaskId(taskId);
+      setPreview(Object.fromEntries(columns().map((column) => [column.stateId, [...column.taskIds]])));
+      setAnnouncement(`Picked up ${keyOf(taskId)}.`);
+    });
+  };
+
   /** Ends a drag: the preview gives way to the cache, which the optimistic move has already updated. */
   const drop = (taskId: string | undefined): void => {
     const layout = preview();
@@ -279,8 +265,29 @@ export default function BoardPage(): JSX.Element {
     });
   };
 
+  // Drag and drop (WEB-9.4), for a member who may move cards: loaded once the board's cards are painted (this effect
+  // runs once they are rendered), or on the first press of a card; then attached to the cards already there.
+  const dragAndDrop = createDeferredCode(() => import('./board-dnd.tsx'));
+  const [dnd, setDnd] = createSignal<BoardDnd>();
+  createEffect(() => {
+    if (canWrite()) dragAndDrop.loadAfterPaint();
+  });
+
   return (
     <div class="board-view">
+      <Show when={dragAndDrop.module()}>
+        {(code) => {
+          const { BoardDragDrop } = code();
+          return (
+            <BoardDragDrop
+              onPickUp={pickUp}
+              onOver={(place) => setPreview((layout) => layout && place(layout))}
+              onDrop={drop}
+              onReady={setDnd}
+            />
+          );
+        }}
+      </Show>
       <p class="visually-hidden" aria-live="assertive">
         {announcement()}
       </p>
@@ -315,58 +322,41 @@ export default function BoardPage(): JSX.Element {
         onRetry={() => refetch({ requestPolicy: 'network-only' })}
       >
         {(data) => (
-          <DragDropProvider
-            sensors={sensors}
-            plugins={plugins}
-            onDragStart={(event) => {
-              const taskId = String(event.operation.source?.id);
-              const from = columns().find((column) => column.taskIds.includes(taskId));
-              batch(() => {
-                setHeld(from);
-                setHeldTaskId(taskId);
-                setPreview(Object.fromEntries(columns().map((column) => [column.stateId, [...column.taskIds]])));
-                setAnnouncement(`Picked up ${keyOf(taskId)}.`);
-              });
-            }}
-            onDragOver={(event) => {
-              // The preview moves the card; the library's own sorting would move DOM nodes behind Solid's back.
-              event.preventDefault();
-              setPreview((layout) => layout && moveInLayout(layout, event));
-            }}
-            onDragEnd={(event) => {
-              const source = event.operation.source;
-              drop(event.canceled || !source ? undefined : String(source.id));
+          <div
+            class="board"
+            classList={{ 'board-dragging': held() !== undefined, 'board-compact': density() === 'compact' }}
+            onPointerDown={(event) => {
+              // A card pressed before the drag and drop has arrived: it is loaded at once, and lifts the card.
+              if (canWrite() && event.target instanceof Element && event.target.closest('a[data-task-id]')) {
+                dragAndDrop.press(event);
+              }
             }}
           >
-            <div
-              class="board"
-              classList={{ 'board-dragging': held() !== undefined, 'board-compact': density() === 'compact' }}
-            >
-              <For each={data().project.states}>
-                {(state) => (
-                  <BoardColumn
-                    slug={params.slug}
-                    projectId={data().project.id}
-                    state={state}
-                    tasks={tasksIn(state)}
-                    canWrite={canWrite()}
-                    receiving={
-                      held() !== undefined &&
-                      held()?.stateId !== state.id &&
-                      tasksIn(state).length > state.tasks.nodes.length
-                    }
-                    heldTaskId={heldTaskId()}
-                    compact={density() === 'compact'}
-                    hintId={hintId}
-                    loadMore={(after) => loadMore(state.id, after)}
-                    onCardKeyDown={onCardKeyDown}
-                    onCreated={setAnnouncement}
-                    ref={(handle) => columnHandles.set(state.id, handle)}
-                  />
-                )}
-              </For>
-            </div>
-          </DragDropProvider>
+            <For each={data().project.states}>
+              {(state) => (
+                <BoardColumn
+                  slug={params.slug}
+                  projectId={data().project.id}
+                  state={state}
+                  tasks={tasksIn(state)}
+                  canWrite={canWrite()}
+                  receiving={
+                    held() !== undefined &&
+                    held()?.stateId !== state.id &&
+                    tasksIn(state).length > state.tasks.nodes.length
+                  }
+                  heldTaskId={heldTaskId()}
+                  dnd={dnd()}
+                  compact={density() === 'compact'}
+                  hintId={hintId}
+                  loadMore={(after) => loadMore(state.id, after)}
+                  onCardKeyDown={onCardKeyDown}
+                  onCreated={setAnnouncement}
+                  ref={(handle) => columnHandles.set(state.id, handle)}
+                />
+              )}
+            </For>
+          </div>
         )}
       </QueryView>
     </div>

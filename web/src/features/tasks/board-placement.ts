@@ -15,6 +15,9 @@ export interface Placement {
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 
+/** Task ids per state id, as the board shows them (during a drag, where the held card would land). */
+export type Layout = Record<string, string[]>;
+
 /**
  * Places `taskId` at `index` of `column`, where `index` counts the column's cards as they are shown (the moving
  * card included, when it is in that column). Returns undefined when the task would stay where it is.
