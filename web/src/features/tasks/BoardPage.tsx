@@ -9,7 +9,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createMutation, createQuery, useClient } from '@urql/solid';
 import { readFragment } from 'gql.tada';
-import { batch, createEffect, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
+import { batch, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { graphql } from '../../graphql.ts';
@@ -265,13 +265,10 @@ export default function BoardPage(): JSX.Element {
     });
   };
 
-  // Drag and drop (WEB-9.4), for a member who may move cards: loaded once the board's cards are painted (this effect
-  // runs once they are rendered), or on the first press of a card; then attached to the cards already there.
+  // Drag and drop (WEB-9.4), for a member who may move cards: loaded when the pointer first comes over the board, or
+  // on the first press of a card; then attached to the cards already there.
   const dragAndDrop = createDeferredCode(() => import('./board-dnd.tsx'));
   const [dnd, setDnd] = createSignal<BoardDnd>();
-  createEffect(() => {
-    if (canWrite()) dragAndDrop.loadAfterPaint();
-  });
 
   return (
     <div class="board-view">
@@ -325,6 +322,9 @@ export default function BoardPage(): JSX.Element {
           <div
             class="board"
             classList={{ 'board-dragging': held() !== undefined, 'board-compact': density() === 'compact' }}
+            onPointerOver={() => {
+              if (canWrite()) dragAndDrop.prepare();
+            }}
             onPointerDown={(event) => {
               // A card pressed before the drag and drop has arrived: it is loaded at once, and lifts the card.
               if (canWrite() && event.target instanceof Element && event.target.closest('a[data-task-id]')) {

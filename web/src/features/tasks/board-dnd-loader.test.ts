@@ -59,26 +59,32 @@ afterEach(() => {
 });
 
 describe('the board’s drag and drop, loaded when needed', () => {
-  it('WEB-9.4 is imported once the board has painted: after the next frame, not before, and once', async () => {
-    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'] });
+  it('WEB-9.4 is imported when the pointer first comes over the board, not before, and once', async () => {
     const load = vi.fn(() => Promise.resolve(code));
     const dragAndDrop = deferred(load);
-    dragAndDrop.loadAfterPaint();
-    dragAndDrop.loadAfterPaint();
     await Promise.resolve();
     expect(load).not.toHaveBeenCalled();
 
-    // The frame's callbacks run before it is painted: the import waits for the task after it.
-    vi.advanceTimersToNextFrame();
-    expect(load).not.toHaveBeenCalled();
-    vi.runOnlyPendingTimers();
+    // The pointer crosses the board's elements: one import.
+    dragAndDrop.prepare();
+    dragAndDrop.prepare();
     expect(load).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(dragAndDrop.module()).toBe(code));
 
-    dragAndDrop.loadAfterPaint();
-    vi.advanceTimersToNextFrame();
-    vi.runOnlyPendingTimers();
+    dragAndDrop.prepare();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('WEB-9.4 a failed import is tried again when the pointer comes over the board again', async () => {
+    const load = vi.fn<() => Promise<Code>>().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(code);
+    const dragAndDrop = deferred(load);
+    dragAndDrop.prepare();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    await Promise.resolve();
+    dragAndDrop.prepare();
+    await vi.waitFor(() => expect(dragAndDrop.module()).toBe(code));
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   it('WEB-9.4 a card pressed before it arrived loads it at once, and is pressed again once it is in use, as it was', async () => {

@@ -1,15 +1,15 @@
-// Code the board's first paint does not need (WEB-9.4): its drag and drop (board-dnd.tsx) is imported once the board
-// has painted, or at once when a card is pressed before then. A card can only be dragged once pressed, so the first
-// paint never waits for it; and a press that came before it is handed to it once it has arrived, so that the card
-// still lifts.
+// Code the board's first paint does not need (WEB-9.4): its drag and drop (board-dnd.tsx) is imported when the
+// pointer first comes over the board (a press may follow), or at once when a card is pressed before then. A card can
+// only be dragged once pressed, so a cold load of the board neither waits for it nor transfers it; and a press that
+// came before it is handed to it once it has arrived, so that the card still lifts.
 import { type Accessor, createSignal, onCleanup } from 'solid-js';
 import { retryingLoad } from '../../shell/lazy-page.tsx';
 
 export interface DeferredCode<Module> {
   /** The module, once loaded. */
   readonly module: Accessor<Module | undefined>;
-  /** Imports it once the browser has painted what is rendered now (unless it is loaded or on its way). */
-  readonly loadAfterPaint: () => void;
+  /** The pointer came over what the module will handle: imports it (unless it is loaded or on its way). */
+  readonly prepare: () => void;
   /**
    * A press on what the module will handle (a card), before it is loaded: imports it at once and, if the pointer is
    * still down once it is in use, dispatches the press again on its target, as if the module had been listening.
@@ -58,15 +58,8 @@ export function createDeferredCode<Module>(load: () => Promise<Module>): Deferre
   const loadOnce = retryingLoad(load);
   let disposed = false;
   let kept: PointerEvent | undefined;
-  let frame: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let loading = false;
 
-  const stopWaiting = (): void => {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
-    frame = undefined;
-    timer = undefined;
-  };
   /** While a press is kept, the browser's own drag of a link is prevented, as dnd-kit's sensor does once pressed. */
   const preventNativeDrag = (event: DragEvent): void => event.preventDefault();
   const forgetPress = (): void => {
@@ -76,9 +69,11 @@ export function createDeferredCode<Module>(load: () => Promise<Module>): Deferre
     document.removeEventListener('dragstart', preventNativeDrag, true);
   };
   const loadNow = (): void => {
-    stopWaiting();
+    if (loading) return;
+    loading = true;
     loadOnce().then(
       (loaded) => {
+        loading = false;
         if (disposed || module() !== undefined) return;
         setModule(() => loaded);
         const press = kept;
@@ -88,24 +83,20 @@ export function createDeferredCode<Module>(load: () => Promise<Module>): Deferre
         }
       },
       // Dragging waits for the next press, which tries again; nothing else on the board needs it.
-      () => undefined,
+      () => {
+        loading = false;
+      },
     );
   };
   onCleanup(() => {
     disposed = true;
-    stopWaiting();
     forgetPress();
   });
 
   return {
     module,
-    loadAfterPaint() {
-      if (module() !== undefined || frame !== undefined || timer !== undefined) return;
-      // A frame's callbacks run before it is painted; a task queued from one runs after.
-      frame = requestAnimationFrame(() => {
-        frame = undefined;
-        timer = setTimeout(loadNow, 0);
-      });
+    prepare() {
+      if (module() === undefined) loadNow();
     },
     press(event) {
       if (module() !== undefined || !event.isPrimary || event.button !== 0) return;
