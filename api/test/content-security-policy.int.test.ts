@@ -46,7 +46,7 @@ describe('Content-Security-Policy', () => {
     api,
   }) => {
     const get = await webApp(api);
-    for (const path of ['/', '/index.html', '/profile', '/acme/projects/YEL/board', '/assets/index.js']) {
+    for (const path of ['/', '/index.html', '/profile', '/acme/projects/YEL/board']) {
       const policy = directives((await get(path)).headers.get('content-security-policy'));
       expect(policy.get('default-src'), path).toEqual(["'self'"]);
       expect(policy.get('script-src'), path).toEqual(["'self'"]);
@@ -63,6 +63,18 @@ describe('Content-Security-Policy', () => {
       expect([...policy.values()].flat(), path).not.toContain("'unsafe-inline'");
       expect([...policy.values()].flat(), path).not.toContain("'unsafe-eval'");
     }
+  });
+
+  test('AUTH-12.13, WEB-9.6 the policy comes with the pages, not with the scripts and style sheets they load, which keep the other security headers', async ({
+    api,
+  }) => {
+    const get = await webApp(api);
+    const script = await get('/assets/index.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-security-policy')).toBeNull();
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(script.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect((await get('/')).headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
   test('AUTH-12.13 every page shell gets a fresh nonce, in its policy and in the HTML the app reads it from', async ({

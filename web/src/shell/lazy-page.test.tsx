@@ -169,10 +169,8 @@ describe('a page whose data fails to load', () => {
     const mary = { __typename: 'User', id: 'u1', name: 'Mary Jackson' };
     const { fetch, requests } = fakeApi((operationName) => {
       switch (operationName) {
-        case 'AccountMenu':
-          return { me: mary };
-        case 'WorkspaceSwitcher':
-          return { workspaces: { __typename: 'QueryWorkspacesConnection', nodes: [] } };
+        case 'AppHeader':
+          return { me: mary, workspaces: { __typename: 'QueryWorkspacesConnection', nodes: [] } };
         case 'Sessions':
           return { sessions: [] };
         case 'SecurityActivity':

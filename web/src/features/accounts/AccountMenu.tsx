@@ -1,13 +1,14 @@
 // The signed-in user's name, linking to their profile, and the log-out button, in the app header.
 import { A } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
+import { type FragmentOf, readFragment } from 'gql.tada';
 import { type JSX, Show } from 'solid-js';
 import { Avatar } from '../../components/Avatar.tsx';
 import { graphql } from '../../graphql.ts';
 import { createLogout } from './logout.ts';
 
-const AccountMenuQuery = graphql(`
-  query AccountMenu {
+/** Who is signed in, read with the rest of the header (shell/AppLayout.tsx). */
+export const AccountMenuFields = graphql(`
+  fragment AccountMenuFields on Query {
     me {
       id
       name
@@ -15,13 +16,13 @@ const AccountMenuQuery = graphql(`
   }
 `);
 
-export function AccountMenu(): JSX.Element {
-  const [account] = createQuery({ query: AccountMenuQuery });
+export function AccountMenu(props: { readonly data: FragmentOf<typeof AccountMenuFields> | undefined }): JSX.Element {
+  const name = () => (props.data ? readFragment(AccountMenuFields, props.data).me.name : undefined);
   const logout = createLogout();
 
   return (
     <div class="account-menu">
-      <Show when={account.data?.me.name}>
+      <Show when={name()}>
         {(name) => (
           <A href="/profile" class="account-link" title="Your profile">
             <Avatar name={name()} size="small" />

@@ -24,10 +24,11 @@ function openWorkspace(role: 'ADMIN' | 'MEMBER', webhooks: FakeWebhook[]) {
     webhooks,
     others: (operationName) => {
       switch (operationName) {
-        case 'AccountMenu':
-          return { me: { __typename: 'User', id: 'u1', name: 'Mary Jackson' } };
-        case 'WorkspaceSwitcher':
-          return { workspaces: { __typename: 'QueryWorkspacesConnection', nodes: [acme] } };
+        case 'AppHeader':
+          return {
+            me: { __typename: 'User', id: 'u1', name: 'Mary Jackson' },
+            workspaces: { __typename: 'QueryWorkspacesConnection', nodes: [acme] },
+          };
         case 'WorkspaceLayout':
           return { workspace: { ...acme, viewerCan } };
         case 'WorkspaceOverview':

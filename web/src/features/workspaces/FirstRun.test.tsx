@@ -43,9 +43,8 @@ function firstRunApi() {
         : new Refusal('This workspace does not exist.', 'NOT_FOUND');
   return fakeApi((operationName, variables) => {
     switch (operationName) {
-      case 'AccountMenu':
-        return { me: { __typename: 'User', id: 'u1', name: 'Mary Jackson' } };
-      case 'WorkspaceSwitcher':
+      case 'AppHeader':
+        return { me: { __typename: 'User', id: 'u1', name: 'Mary Jackson' }, ...workspaces() };
       case 'HomeWorkspaces':
         return workspaces();
       case 'CreateWorkspace':

@@ -1,13 +1,14 @@
 // The header's workspace menu: the current workspace, the user's others, and "Create workspace".
 import { useParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
+import { type FragmentOf, readFragment } from 'gql.tada';
 import { For, type JSX } from 'solid-js';
 import { Avatar } from '../../components/Avatar.tsx';
 import { Menu, MenuLink, MenuSeparator } from '../../components/Menu.tsx';
 import { graphql } from '../../graphql.ts';
 
-const WorkspaceSwitcherQuery = graphql(`
-  query WorkspaceSwitcher {
+/** What the switcher shows, read with the rest of the header (shell/AppLayout.tsx). */
+export const WorkspaceSwitcherFields = graphql(`
+  fragment WorkspaceSwitcherFields on Query {
     workspaces(first: 100) {
       nodes {
         id
@@ -18,10 +19,11 @@ const WorkspaceSwitcherQuery = graphql(`
   }
 `);
 
-export function WorkspaceSwitcher(): JSX.Element {
+export function WorkspaceSwitcher(props: {
+  readonly data: FragmentOf<typeof WorkspaceSwitcherFields> | undefined;
+}): JSX.Element {
   const params = useParams<{ slug?: string }>();
-  const [workspaces] = createQuery({ query: WorkspaceSwitcherQuery });
-  const nodes = () => workspaces.data?.workspaces.nodes ?? [];
+  const nodes = () => (props.data ? readFragment(WorkspaceSwitcherFields, props.data).workspaces.nodes : []);
   const current = () => nodes().find((workspace) => workspace.slug === params.slug);
 
   return (
