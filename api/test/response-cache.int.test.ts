@@ -235,6 +235,10 @@ describe('the response cache', () => {
       ],
     ];
 
+    // The member to be removed has the workspace's data cached.
+    await api.operation(EVERYTHING, { token: leaving.accessToken, variables });
+    expect(work((await read(api, leaving.accessToken, EVERYTHING, variables)).statements)).toEqual([]);
+
     for (const [change, make] of changes) {
       // Cached before the change: the second read is a hit.
       const before = await read(api, reader.accessToken, EVERYTHING, variables);
@@ -247,6 +251,10 @@ describe('the response cache', () => {
       expect(after.body, change).toEqual(executed.body);
       expect(after.body, change).not.toEqual(before.body);
     }
+    // Removed, they are told NOT_FOUND, as if the workspace did not exist, although their answer was cached.
+    const removed = await api.operation(EVERYTHING, { token: leaving.accessToken, variables });
+    expect(removed.body.data ?? null).toBeNull();
+    expect(errorCodes(removed.body)).toContain('NOT_FOUND');
     const last = await read(api, reader.accessToken, EVERYTHING, variables);
     const data = last.body.data as Everything | undefined;
     expect(data?.workspace.name).toBe('Renamed workspace');
