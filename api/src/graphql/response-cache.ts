@@ -197,6 +197,16 @@ function idsNameOnly(
   });
 }
 
+/** `value` as JSON; undefined when it nests too deep for `JSON.stringify`'s stack. */
+function jsonOf(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch (error: unknown) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 /** Whom an answer is for (PT-10.3): a person whichever session asks, or one API token with its workspace and cap. */
 function viewerKey(viewer: Caller): string {
   return viewer.kind === 'session'
@@ -269,11 +279,15 @@ export function responseCachePlugin({
       const plan = planFor(args.schema, args.document, operationName);
       const variables = args.variableValues ?? {};
       if (!plan.cacheable || !idsNameOnly(plan.nodeIds, variables, nodeTypesOf(args.schema))) return;
+      // Variables as the client sent them, not yet checked against their types: ones too deep to write as JSON
+      // run uncached, and are refused as before.
+      const variablesJson = jsonOf(variables);
+      if (variablesJson === undefined) return;
       const { versions, memberships } = await readVersions(viewer.userId);
       // Read in the same statement: the scopes of a query that runs need not read them again.
       args.contextValue.memberships.prime(memberships);
       const key = createHash('sha256')
-        .update(JSON.stringify([plan.documentText, operationName ?? null, variables, viewerKey(viewer), versions]))
+        .update(JSON.stringify([plan.documentText, operationName ?? null, variablesJson, viewerKey(viewer), versions]))
         .digest('base64url');
       const kept = answers.get(key);
       if (kept) {
