@@ -15,6 +15,7 @@ import type { Webhook } from './generated/prisma/client.ts';
 import type { QueryLimits } from './graphql/armor.ts';
 import type { ClientInfo, Context, Viewer } from './graphql/context.ts';
 import { defaultRateLimits, type RateLimitSettings } from './graphql/rate-limits.ts';
+import { defaultResponseCacheSettings, type ResponseCacheSettings } from './graphql/response-cache.ts';
 import { schema } from './graphql/schema.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql/yoga.ts';
 import { createPeopleLoader } from './modules/accounts/people-loader.ts';
@@ -36,6 +37,8 @@ export interface AppDeps extends Omit<ServiceDeps, 'invitationSender' | 'bus' | 
   outbound?: OutboundHttp | undefined;
   /** Each caller's hourly budget and the most one operation may cost; the defaults in rate-limits.ts when absent. */
   rateLimits?: RateLimitSettings | undefined;
+  /** The cache of repeated reads: its size and TTL (PT-10.5); on, with the defaults in response-cache.ts, when absent. */
+  responseCache?: ResponseCacheSettings | undefined;
   /** Carries events between instances; one of this process's own when absent. */
   bus?: EventBus | undefined;
   /** Delivers invitations; the link is only returned to the inviter when absent. */
@@ -134,6 +137,7 @@ export function createApp(deps: AppDeps): App {
     schema,
     services,
     rateLimits: { budget: services.costBudget, settings: rateLimits, now: () => deps.clock.now() },
+    responseCache: { settings: deps.responseCache ?? defaultResponseCacheSettings, now: () => deps.clock.now() },
   });
   const app = new Hono();
 

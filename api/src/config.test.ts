@@ -72,6 +72,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_OPERATION_COST: '0' })).toThrow(ConfigError);
   });
 
+  it('PT-10.5 keeps 64 MB of answers for 60 seconds unless told; 0 MB turns the cache off', () => {
+    expect(loadConfig({}).responseCache).toEqual({ maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 });
+    expect(loadConfig({ RESPONSE_CACHE_MB: '0', RESPONSE_CACHE_TTL_SECONDS: '5' }).responseCache).toEqual({
+      maxBytes: 0,
+      ttlMs: 5000,
+    });
+    for (const bad of [
+      { RESPONSE_CACHE_MB: '-1' },
+      { RESPONSE_CACHE_TTL_SECONDS: '0' },
+      { RESPONSE_CACHE_TTL_SECONDS: '3601' },
+    ]) {
+      expect(() => loadConfig(bad)).toThrow(/RESPONSE_CACHE/);
+    }
+  });
+
   it('HOOK-7.2 refuses private addresses to webhooks unless WEBHOOKS_ALLOW_PRIVATE_ADDRESSES is set', () => {
     expect(loadConfig({}).webhooksAllowPrivateAddresses).toBe(false);
     expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true' }).webhooksAllowPrivateAddresses).toBe(true);

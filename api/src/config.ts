@@ -32,6 +32,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_POINTS_PER_HOUR: z.coerce.number().int().min(1).default(1_000_000),
   MAX_OPERATION_COST: z.coerce.number().int().min(1).default(50_000),
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(64),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -61,6 +63,8 @@ export interface Config {
   rateLimits: { pointsPerHour: number; maxCost: number };
   /** Webhooks may reach private, loopback and link-local addresses and plain http URLs (HOOK-7.2); off by default. */
   webhooksAllowPrivateAddresses: boolean;
+  /** The cache of repeated reads in this instance's memory: megabytes of answers (0: off) and their TTL (PT-10.5). */
+  responseCache: { maxBytes: number; ttlMs: number };
 }
 
 export class ConfigError extends Error {
@@ -96,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     rateLimits: { pointsPerHour: e.RATE_LIMIT_POINTS_PER_HOUR, maxCost: e.MAX_OPERATION_COST },
     webhooksAllowPrivateAddresses: e.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+    responseCache: { maxBytes: e.RESPONSE_CACHE_MB * 1024 * 1024, ttlMs: e.RESPONSE_CACHE_TTL_SECONDS * 1000 },
   };
 }
 

@@ -32,6 +32,7 @@ const app = createApp({
   bus,
   redis,
   rateLimits: config.rateLimits,
+  responseCache: config.responseCache,
   db: database.prisma,
   clock: systemClock,
   hasher: await createPasswordHasher(),

@@ -1,7 +1,7 @@
 // The real Yello app on a fresh test database, driven through app.fetch (no port), with helpers
 // to send GraphQL operations as a browser or an integrator would (also over HTTP to a running server).
 import { generateNKeysBetween } from 'fractional-indexing';
-import { type AppDeps, createApp } from '../src/app.ts';
+import { type App, type AppDeps, createApp } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/graphql/yoga.ts';
 import { createPasswordHasher } from '../src/modules/accounts/password-hasher.ts';
 import { createOutboundHttp } from '../src/modules/webhooks/outbound.ts';
@@ -309,10 +309,19 @@ export function createGraphQLClient(fetch: YelloFetch) {
 
 export type GraphQLClient = ReturnType<typeof createGraphQLClient>;
 
+/** A client of an app a test built itself (other settings, the same database), through the app's own fetch. */
+export function clientOfApp(app: Pick<App, 'fetch'>): GraphQLClient {
+  return createGraphQLClient((path, init) => Promise.resolve(app.fetch(new Request(`http://yello.test${path}`, init))));
+}
+
 export async function createTestApi(template: DatabaseTemplate, settings: TestSettings = defaultTestSettings) {
   const db: TestDatabase = await openTestDatabase(template);
   const clock = createTestClock();
-  const app = createApp(await testAppDeps(db, clock, settings));
+  const deps = await testAppDeps(db, clock, settings);
+  const app = createApp(deps);
+  // The same app with the response cache off (PT-10): for tests of what executing a query reads, which a repeat
+  // answered from the cache would not show.
+  const uncachedApp = createApp({ ...deps, responseCache: { maxBytes: 0, ttlMs: 1 } });
 
   function fetch(path: string, init?: RequestInit): Promise<Response> {
     return Promise.resolve(app.fetch(new Request(`http://yello.test${path}`, init)));
@@ -332,6 +341,8 @@ export async function createTestApi(template: DatabaseTemplate, settings: TestSe
     fetch,
     live,
     ...createGraphQLClient(fetch),
+    /** Operations through the app with the response cache off. */
+    uncached: clientOfApp(uncachedApp),
     close: () => db.close(),
   };
 }

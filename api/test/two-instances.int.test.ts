@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
+import pg from 'pg';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { vi } from 'vitest';
 import { sessionTopic, workspaceTopic } from '../src/modules/events/event-bus.ts';
@@ -146,7 +147,7 @@ const it = test.extend('cluster', { scope: 'file' }, async ({ databaseTemplate }
   };
   const a = await start('A');
   const b = await start('B');
-  return { a, b, start };
+  return { a, b, start, databaseUrl: database.connectionString };
 });
 
 describe.skipIf(!databaseUrl || !redisUrl)(
@@ -396,6 +397,37 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       await annotate(
         `channel subscriptions at 0 ${(performance.now() - closed).toFixed(0)} ms after the clients closed`,
       );
+    });
+
+    it('PT-10.6 a change committed through one instance is in the next answer of the other, which answered from its cache until then', {
+      timeout: TIMEOUT,
+    }, async ({ cluster: { a, b, databaseUrl: url } }) => {
+      const owner = await a.client.signUp();
+      const workspace = await a.client.createWorkspace(owner);
+      const { taskId, taskKey } = await a.client.createContent(owner, workspace);
+      const TITLE = 'query($slug: String!, $key: String!) { task(workspaceSlug: $slug, key: $key) { title } }';
+      const titleOn = async (instance: Instance) => {
+        const { task } = await instance.client.data<{ task: { title: string } }>(TITLE, {
+          token: owner.accessToken,
+          variables: { slug: workspace.slug, key: taskKey },
+        });
+        return task.title;
+      };
+      expect(await titleOn(b)).toBe('First task');
+      // Written beside the services, so in no workspace's log: B goes on answering from its cache, which shows it has
+      // one (a hand-run SQL is seen once the TTL is over, or with the next logged change).
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('UPDATE "Task" SET "title" = $1 WHERE "id" = $2', ['Written by hand', uuid(taskId)]);
+      } finally {
+        await client.end();
+      }
+      expect(await titleOn(b)).toBe('First task');
+      // A change through A bumps the workspace's sequence: B's next answer is executed, with no message from A.
+      await rename(a, owner, taskId, 'Renamed through A');
+      expect(await titleOn(b)).toBe('Renamed through A');
+      expect(await titleOn(a)).toBe('Renamed through A');
     });
   },
 );

@@ -34,6 +34,7 @@ import { refuseForeignCursors } from './connection-cursors.ts';
 import type { ClientInfo, Context, RefreshCookie, Viewer } from './context.ts';
 import { refuseNulCharacters } from './nul-characters.ts';
 import { type RateLimitSettings, rateLimitPlugin } from './rate-limits.ts';
+import { type ResponseCacheSettings, responseCachePlugin } from './response-cache.ts';
 import { variableFieldErrors } from './variable-errors.ts';
 
 /** What the HTTP layer hands Yoga with each request. */
@@ -58,6 +59,8 @@ export interface YogaDeps {
   publicUrl?: string | undefined;
   /** The budget store and its settings (INT-5). */
   rateLimits: { budget: RateLimiterAbstract; settings: RateLimitSettings; now: () => Date };
+  /** The bounds of the cache of repeated reads and the clock its TTL runs on (PT-10). */
+  responseCache: { settings: ResponseCacheSettings; now: () => Date };
 }
 
 /** The Headers editor GraphiQL opens with: where an access token or an API token goes (INT-4.1). */
@@ -427,6 +430,7 @@ export function createGraphQLHandler({
   queryLimits,
   publicUrl,
   rateLimits,
+  responseCache,
 }: YogaDeps) {
   const graphiql = graphiqlPage({
     title: 'Yello GraphQL API',
@@ -456,6 +460,9 @@ export function createGraphQLHandler({
       useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
       queryLimitPlugin(queryLimits),
       rateLimitPlugin(rateLimits),
+      // After the budget: an operation is charged (or refused) before the cache is consulted, and a cached answer is
+      // given back what it did not use like an executed one (PT-10.4).
+      responseCachePlugin({ ...responseCache, readVersions: services.events.readVersions }),
       hideSuggestionsFromAnonymous(),
       codeRequestErrors(),
       codeKnownErrors(),

@@ -2,9 +2,16 @@
 // change, and the log appends those events in the same transaction, numbered by the workspace's counter, then
 // publishes them once the transaction has committed.
 import type { Db, DbTransaction } from '../../db/database.ts';
+import type { WorkspaceRole } from '../../generated/prisma/enums.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { type EventBus, workspaceTopic } from './event-bus.ts';
 import { checkedEvent, type LoggedEvent, type NewEvent, parseLoggedEvent } from './event-kinds.ts';
+
+/** What a user's readable data is at, as one string, and their memberships (PT-10.1). */
+export interface ViewerVersions {
+  versions: string;
+  memberships: { workspaceId: string; role: WorkspaceRole }[];
+}
 
 /** Records an event of the running transaction; it is written when the work is done, before commit. */
 export type RecordEvent = (event: NewEvent) => void;
@@ -112,6 +119,31 @@ export function createEventLog({ db, bus, clock }: EventLogDeps) {
     async lastSequence(workspaceId: string): Promise<number> {
       const counter = await db.workspaceEventCounter.findUnique({ where: { workspaceId } });
       return counter?.lastSequence ?? 0;
+    },
+
+    /**
+     * The versions of everything a user can read (PT-10.1), in one statement: for each of their workspaces, their role,
+     * its last sequence (every committed change of its data bumps it) and a digest of its members' profiles (a rename
+     * is in no workspace's log). Equal versions mean equal data, on every instance. The memberships come with them,
+     * so that the request need not read them again.
+     */
+    async readVersions(userId: string): Promise<ViewerVersions> {
+      const rows = await db.$queryRaw<
+        { workspaceId: string; role: WorkspaceRole; sequence: number; people: string | null }[]
+      >`
+        SELECT m."workspaceId"::text AS "workspaceId", m."role" AS "role",
+          COALESCE(c."lastSequence", 0) AS "sequence",
+          (SELECT md5(json_agg(json_build_array(u."id", u."name", u."email", u."updatedAt") ORDER BY u."id")::text)
+             FROM "Membership" co JOIN "User" u ON u."id" = co."userId"
+             WHERE co."workspaceId" = m."workspaceId") AS "people"
+        FROM "Membership" m
+        LEFT JOIN "WorkspaceEventCounter" c ON c."workspaceId" = m."workspaceId"
+        WHERE m."userId" = ${userId}::uuid
+        ORDER BY m."workspaceId"`;
+      return {
+        versions: rows.map((row) => `${row.workspaceId}:${row.role}:${row.sequence}:${row.people ?? ''}`).join(','),
+        memberships: rows.map(({ workspaceId, role }) => ({ workspaceId, role })),
+      };
     },
 
     /** Deletes the events that happened before `date` (retention, RT-1.6); returns how many. */

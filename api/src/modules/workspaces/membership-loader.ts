@@ -2,7 +2,7 @@
 // workspaces costs one query (and "do we share a workspace?" one batched query).
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/database.ts';
-import type { Viewer } from '../../graphql/context.ts';
+import type { TokenViewer, Viewer } from '../../graphql/context.ts';
 import { lowerRole, WorkspaceRole } from './roles.ts';
 
 export interface MembershipLoader {
@@ -12,6 +12,16 @@ export interface MembershipLoader {
   sharesWorkspaceWith(userId: string): Promise<boolean>;
   /** Forgets what was loaded, after a change to the viewer's own memberships. */
   reset(): void;
+  /**
+   * Takes the viewer's user's memberships as this request already read them (with the response cache's versions,
+   * PT-10.1), so that they are not read again; does nothing once they are loaded.
+   */
+  prime(memberships: readonly { workspaceId: string; role: WorkspaceRole }[]): void;
+}
+
+/** A token's role in its one workspace: never beyond its owner's current role, nor beyond its scopes (INT-1.4). */
+function tokenRoles(viewer: TokenViewer, ownerRole: WorkspaceRole | undefined): Map<string, WorkspaceRole> {
+  return ownerRole ? new Map([[viewer.workspaceId, lowerRole(ownerRole, viewer.roleCap)]]) : new Map();
 }
 
 /** The roles of `viewer`: a person's in each of their workspaces, an API token's in its one workspace (INT-1.4). */
@@ -24,8 +34,8 @@ async function rolesOf(db: Db, viewer: Viewer | null): Promise<Map<string, Works
       where: { workspaceId_userId: { workspaceId: viewer.workspaceId, userId: viewer.userId } },
       select: { role: true },
     });
-    // Never beyond its owner's current role, nor beyond its scopes; nothing once its owner has left.
-    return membership ? new Map([[viewer.workspaceId, lowerRole(membership.role, viewer.roleCap)]]) : new Map();
+    // Nothing once its owner has left.
+    return tokenRoles(viewer, membership?.role);
   }
   const rows = await db.membership.findMany({
     where: { userId: viewer.userId },
@@ -63,6 +73,15 @@ export function createMembershipLoader(db: Db, viewer: () => Viewer | null): Mem
     reset() {
       roles = undefined;
       coMembers = newCoMemberLoader();
+    },
+    prime(memberships) {
+      const current = viewer();
+      if (roles || current === null || current.kind === 'webhook') return;
+      roles = Promise.resolve(
+        current.kind === 'token'
+          ? tokenRoles(current, memberships.find((each) => each.workspaceId === current.workspaceId)?.role)
+          : new Map(memberships.map((each) => [each.workspaceId, each.role])),
+      );
     },
   };
 }
