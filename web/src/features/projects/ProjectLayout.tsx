@@ -18,7 +18,6 @@ const ProjectHeaderQuery = graphql(`
       id
       name
       key
-      description
       archivedAt
       states {
         id
