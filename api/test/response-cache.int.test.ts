@@ -17,6 +17,12 @@ import {
   testAppDeps,
 } from './test-api.ts';
 
+/** A field of a JSON value read as unknown (undefined where there is none); with no key, the value itself. */
+function field(value: unknown, key?: string): unknown {
+  if (key === undefined) return value;
+  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+}
+
 /** The statement that reads the versions of what the viewer can read. */
 const isVersionRead = (sql: string) => sql.includes('"WorkspaceEventCounter"') && sql.includes('json_agg');
 /** Statements of the credential's check: the session or the API token, and their last use. */
@@ -55,12 +61,6 @@ const EVERYTHING = `query Everything($slug: String!, $key: String!, $taskKey: St
     activity(first: 50) { nodes { kind field actor { name } } }
   }
 }`;
-
-interface Everything {
-  workspace: { name: string; viewerRole: string; members: { totalCount: number } };
-  project: { name: string; states: { name: string; tasks: { nodes: { key: string; title: string }[] } }[] };
-  task: { title: string };
-}
 
 /** A session of its own for `user`, signed in from `ip`: its budget holds only what the test charges to it. */
 async function signIn(api: TestApi, user: SignedUpUser, ip: string): Promise<{ accessToken: string }> {
@@ -256,9 +256,9 @@ describe('the response cache', () => {
     expect(removed.body.data ?? null).toBeNull();
     expect(errorCodes(removed.body)).toContain('NOT_FOUND');
     const last = await read(api, reader.accessToken, EVERYTHING, variables);
-    const data = last.body.data as Everything | undefined;
-    expect(data?.workspace.name).toBe('Renamed workspace');
-    expect(data?.workspace.viewerRole).toBe('ADMIN');
+    const data = last.body.data;
+    expect(field(field(data, 'workspace'), 'name')).toBe('Renamed workspace');
+    expect(field(field(data, 'workspace'), 'viewerRole')).toBe('ADMIN');
     expect(JSON.stringify(data)).toContain('Renamed Reader');
     expect(JSON.stringify(data)).toContain('Renamed Owner');
   });
@@ -297,7 +297,7 @@ describe('the response cache', () => {
     const roles = Object.fromEntries(
       Object.entries(second).map(([who, result]) => [
         who,
-        (result.body.data as { workspace?: { viewerRole: string } } | null)?.workspace?.viewerRole ?? null,
+        field(field(result.body.data, 'workspace'), 'viewerRole') ?? null,
       ]),
     );
     expect(roles).toEqual({
@@ -311,7 +311,7 @@ describe('the response cache', () => {
     // The outsider is told NOT_FOUND, every time; a token sees its one workspace, the session all of the user's.
     expect(errorCodes(second.outsider.body)).toEqual(['NOT_FOUND']);
     const names = (body: GraphQLResponseBody) =>
-      (body.data as { workspaces?: { nodes: { name: string }[] } } | null)?.workspaces?.nodes.map((node) => node.name);
+      [field(field(body.data, 'workspaces'), 'nodes')].flat().flatMap((node) => (node ? [field(node, 'name')] : []));
     expect(names(second.readToken.body)).toEqual([workspace.name]);
     const another = await api.createWorkspace(user, 'Second');
     const afterCreation = await api.operation(WHO, { token: user.accessToken, variables });
@@ -480,5 +480,45 @@ describe('the response cache', () => {
     api.db.statements.length = 0;
     await small.operation(TITLE, { token: user.accessToken, variables: { id: content.taskId } });
     expect(work(api.db.statements)).toEqual([]);
+  });
+  test('PT-10.3 two members of one workspace with the same role each get their own answer, never the other’s', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const first = await api.addMember(user, workspace, 'MEMBER');
+    const second = await api.addMember(user, workspace, 'MEMBER');
+    const WHO_AM_I = `query($slug: String!) {
+      workspace(slug: $slug) { members(first: 10) { nodes { isViewer user { name } } } }
+    }`;
+    const viewerName = (body: GraphQLResponseBody): unknown[] => {
+      const members = field(field(field(field(body.data, 'workspace'), 'members'), 'nodes'));
+      return Array.isArray(members)
+        ? members
+            .filter((member) => field(member, 'isViewer') === true)
+            .map((member) => field(field(member, 'user'), 'name'))
+        : [];
+    };
+    for (let round = 0; round < 2; round += 1) {
+      const a = await read(api, first.accessToken, WHO_AM_I, { slug: workspace.slug });
+      const b = await read(api, second.accessToken, WHO_AM_I, { slug: workspace.slug });
+      expect(viewerName(a.body)).toEqual([first.name]);
+      expect(viewerName(b.body)).toEqual([second.name]);
+      // The second round is the cache's: each had an answer of their own kept.
+      if (round === 1) expect(work(a.statements).concat(work(b.statements))).toEqual([]);
+    }
+  });
+
+  test('PT-10.2 someone in no workspace who renames themselves reads their new name at once', async ({ api }) => {
+    const loner = await api.signUp();
+    const SELF = 'query($id: ID!) { node(id: $id) { ... on User { name } } }';
+    const before = await read(api, loner.accessToken, SELF, { id: loner.id });
+    expect(field(field(before.body.data, 'node'), 'name')).toBe(loner.name);
+    await api.data('mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', {
+      token: loner.accessToken,
+      variables: { input: { name: 'Renamed Loner' } },
+    });
+    const after = await read(api, loner.accessToken, SELF, { id: loner.id });
+    expect(field(field(after.body.data, 'node'), 'name')).toBe('Renamed Loner');
   });
 });

@@ -124,25 +124,41 @@ export function createEventLog({ db, bus, clock }: EventLogDeps) {
     /**
      * The versions of everything a user can read (PT-10.1), in one statement: for each of their workspaces, their role,
      * its last sequence (every committed change of its data bumps it) and a digest of its members' profiles (a rename
-     * is in no workspace's log). Equal versions mean equal data, on every instance. The memberships come with them,
-     * so that the request need not read them again.
+     * is in no workspace's log), and the user's own profile (one in no workspace can still read themselves). Equal
+     * versions mean equal data, on every instance. The memberships come with them, so that the request need not read
+     * them again.
      */
     async readVersions(userId: string): Promise<ViewerVersions> {
+      // From the user's own row, so that one in no workspace still has a version: their own profile (a rename).
       const rows = await db.$queryRaw<
-        { workspaceId: string; role: WorkspaceRole; sequence: number; people: string | null }[]
+        {
+          self: Date;
+          workspaceId: string | null;
+          role: WorkspaceRole | null;
+          sequence: number;
+          people: string | null;
+        }[]
       >`
-        SELECT m."workspaceId"::text AS "workspaceId", m."role" AS "role",
+        SELECT me."updatedAt" AS "self", m."workspaceId"::text AS "workspaceId", m."role" AS "role",
           COALESCE(c."lastSequence", 0) AS "sequence",
           (SELECT md5(json_agg(json_build_array(u."id", u."name", u."email", u."updatedAt") ORDER BY u."id")::text)
              FROM "Membership" co JOIN "User" u ON u."id" = co."userId"
              WHERE co."workspaceId" = m."workspaceId") AS "people"
-        FROM "Membership" m
+        FROM "User" me
+        LEFT JOIN "Membership" m ON m."userId" = me."id"
         LEFT JOIN "WorkspaceEventCounter" c ON c."workspaceId" = m."workspaceId"
-        WHERE m."userId" = ${userId}::uuid
+        WHERE me."id" = ${userId}::uuid
         ORDER BY m."workspaceId"`;
+      const memberships = rows.flatMap(({ workspaceId, role }) => (workspaceId && role ? [{ workspaceId, role }] : []));
+      const self = rows[0]?.self.getTime() ?? 0;
       return {
-        versions: rows.map((row) => `${row.workspaceId}:${row.role}:${row.sequence}:${row.people ?? ''}`).join(','),
-        memberships: rows.map(({ workspaceId, role }) => ({ workspaceId, role })),
+        versions: [
+          `self:${self}`,
+          ...rows.flatMap((row) =>
+            row.workspaceId ? [`${row.workspaceId}:${row.role}:${row.sequence}:${row.people ?? ''}`] : [],
+          ),
+        ].join(','),
+        memberships,
       };
     },
 
