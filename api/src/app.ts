@@ -9,7 +9,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
-import { webAppSecurityHeaders, withNonce } from './content-security-policy.ts';
+import { webAppSecurityHeaders, withNonce, withoutObsoleteHeaders } from './content-security-policy.ts';
 import type { Db } from './db/database.ts';
 import type { Webhook } from './generated/prisma/client.ts';
 import type { QueryLimits } from './graphql/armor.ts';
@@ -141,7 +141,10 @@ export function createApp(deps: AppDeps): App {
   });
   const app = new Hono();
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({ ...withoutObsoleteHeaders, contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }),
+  );
   // gzip by Accept-Encoding for pages, scripts, styles and GraphQL answers from 1 KB; never an event stream (WEB-1.1).
   app.use('*', compress());
 

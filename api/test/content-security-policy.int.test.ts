@@ -65,7 +65,7 @@ describe('Content-Security-Policy', () => {
     }
   });
 
-  test('AUTH-12.13, WEB-9.6 the policy comes with the pages, not with the scripts and style sheets they load, which keep the other security headers', async ({
+  test('AUTH-12.13, WEB-9.6 the policy comes with the pages, not with the scripts and style sheets they load, which keep the other security headers; no response carries headers of another era', async ({
     api,
   }) => {
     const get = await webApp(api);
@@ -75,6 +75,13 @@ describe('Content-Security-Policy', () => {
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     expect(script.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect((await get('/')).headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Nor the headers only Internet Explorer 8, Flash and the removed XSS auditors read, on any response.
+    for (const response of [script, await get('/'), await get('/graphql?query=%7B__typename%7D')]) {
+      for (const header of ['x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection']) {
+        expect(response.headers.get(header), header).toBeNull();
+      }
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 
   test('AUTH-12.13 every page shell gets a fresh nonce, in its policy and in the HTML the app reads it from', async ({
