@@ -17,7 +17,7 @@ import { fakeApi, Refusal } from '../../../test/fake-api.ts';
 import { renderPage, visitorClient } from '../../../test/render-page.tsx';
 import BoardPage from './BoardPage.tsx';
 
-// jsdom has no layout observers; @dnd-kit needs them to exist as its modules load (once the board is painted).
+// jsdom has no layout observers; @dnd-kit needs them to exist as its modules load (when a card is first pressed).
 await vi.hoisted(async () => (await import('../../../test/board.ts')).stubLayoutObservers());
 /** The height of a card (as estimated before it is measured: offsets are the same before and after). */
 const cardHeight = 96;

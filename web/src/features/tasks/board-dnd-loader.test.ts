@@ -1,4 +1,4 @@
-// Loading the board's drag and drop after the first paint, or at once for an early press (WEB-9.4).
+// Loading the board's drag and drop when the pointer comes over the board, or at once for an early press (WEB-9.4).
 import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeferredCode, type DeferredCode } from './board-dnd-loader.ts';

@@ -1,5 +1,5 @@
-// The board's drag and drop (@dnd-kit: mouse, pen and touch), in a chunk of its own: BoardPage.tsx imports it once
-// the board has painted, or when a card is pressed before then (board-dnd-loader.ts, WEB-9.4). The rest of the board
+// The board's drag and drop (@dnd-kit: mouse, pen and touch), in a chunk of its own: BoardPage.tsx imports it when
+// the pointer first comes over the board, or when a card is pressed before then (board-dnd-loader.ts, WEB-9.4). The rest of the board
 // imports only its types, so that nothing of dnd-kit comes with the board's own chunk.
 //
 // It renders nothing and wraps nothing: the columns and cards are on the page already, and must keep their elements
