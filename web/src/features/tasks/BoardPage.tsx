@@ -1,7 +1,8 @@
 // `/:slug/projects/:key`: the board. A column per state; cards move by drag and drop (@dnd-kit: mouse, pen and
 // touch) or with Alt + arrow keys, optimistically (lib/client.ts), and a refused move comes back with a message.
 // The drag and drop is code the first paint does not need: it is loaded when the pointer first comes over the board,
-// or when a card is pressed before then, and attached to the cards already rendered (board-dnd.tsx, board-dnd-loader.ts, WEB-9.4).
+// or when a card is pressed before then, and attached to the cards already rendered (board-dnd.tsx,
+// board-dnd-loader.ts, WEB-9.4).
 // The board fills the screen below the header: each column scrolls its cards under its heading, rendering only those
 // in and near view (BoardColumn.tsx), the columns scroll sideways (styles.css); a compact density, remembered per
 // browser, shows more cards per screen. The list's filters apply to every column (WEB-7.2), read from the same URL
