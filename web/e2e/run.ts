@@ -1880,6 +1880,8 @@ test('WEB-3.1, WEB-3.2, WEB-3.3, WEB-3.4 on a phone: every workspace tab readabl
   // Every workspace tab shows its whole label at once; narrower still, the tabs scroll to show the current one.
   const workspaceTabs = page.getByRole('navigation', { name: 'Workspace', exact: true });
   await workspaceTabs.getByRole('link', { name: 'Settings' }).waitFor();
+  // The tabs come before the page's answer (WEB-9.2): the overview is read once it is there.
+  await page.getByRole('heading', { name: 'Pocket', level: 1 }).waitFor();
   const tabsSeen = () =>
     workspaceTabs.evaluate((nav) => {
       const visible = nav.getBoundingClientRect();
