@@ -1,6 +1,6 @@
 // Builds the domain services from their dependencies. Called once by the composition root.
 import type { Redis } from 'ioredis';
-import { RateLimiterPrisma, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Db } from './db/database.ts';
 import { createAccessTokens } from './modules/accounts/access-tokens.ts';
 import { createAccountService } from './modules/accounts/accounts.ts';
@@ -12,6 +12,7 @@ import { createAuditLog } from './modules/audit/audit-log.ts';
 import { type EventBus, sessionTopic, tokenTopic } from './modules/events/event-bus.ts';
 import { createEventLog } from './modules/events/event-log.ts';
 import { openWorkspaceStream, type StreamRequest } from './modules/events/event-stream.ts';
+import { SqlRateLimiter } from './modules/limits/sql-rate-limiter.ts';
 import { createProjectService } from './modules/projects/projects.ts';
 import { createCommentService } from './modules/tasks/comments.ts';
 import { createLabelService } from './modules/tasks/labels.ts';
@@ -81,9 +82,9 @@ export function createServices({
     },
     audit,
   });
-  // rate-limiter-flexible's Prisma store reads and writes the `RateLimit` model through `db.rateLimit`.
+  // rate-limiter-flexible's Prisma store on the `RateLimit` model, each charge in one statement (sql-rate-limiter.ts).
   const limiter = (keyPrefix: string, limits: { points: number; duration: number }) =>
-    new RateLimiterPrisma({ storeClient: db, tableName: 'rateLimit', keyPrefix, ...limits });
+    new SqlRateLimiter(db, { keyPrefix, ...limits });
   const loginThrottle = createLoginThrottle({
     perAccount: limiter('login-account', throttleLimits.failedLoginsPerAccount),
     perClient: limiter('login-client', throttleLimits.failedLoginsPerClient),

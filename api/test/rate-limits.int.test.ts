@@ -112,6 +112,32 @@ describe('costs and rate limits', () => {
     expect(new Set(remaining).size).toBe(50);
   });
 
+  test('PT-9.5 an operation’s charge and the refund of what its answer did not use are one statement each; a window that has ended starts anew in that statement', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const send = await withLimits(api, { pointsPerHour: 100_000, maxCost: 10_000 });
+    const content = await api.createContent(user, workspace);
+    const token = await freshSession(api, user);
+    api.db.budgetStatements.length = 0;
+    const page = await send(PAGE, { slug: workspace.slug, key: content.projectKey, n: 50 }, token);
+    const charged = page.cost;
+    if (!charged) throw new Error('the answer has no cost');
+    expect(charged.actualQueryCost).toBeLessThan(charged.requestedQueryCost);
+    // The charge, then the refund: one statement each.
+    expect(api.db.budgetStatements).toHaveLength(2);
+    expect(charged.remaining).toBe(100_000 - charged.actualQueryCost);
+
+    // The hour has passed for every budget: the next charge starts a new window, in its one statement.
+    await api.db.prisma.rateLimit.updateMany({ data: { expire: new Date(Date.now() - 1_000) } });
+    api.db.budgetStatements.length = 0;
+    const me = await send('{ me { id } }', {}, token);
+    if (!me.cost) throw new Error('the answer has no cost');
+    expect(me.cost.remaining).toBe(100_000 - me.cost.actualQueryCost);
+    expect(api.db.budgetStatements).toHaveLength(me.cost.actualQueryCost < me.cost.requestedQueryCost ? 2 : 1);
+  });
+
   test('INT-5.5 a spent budget answers 429 with Retry-After and RATE_LIMITED with the reset time', async ({
     api,
     user,

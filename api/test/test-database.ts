@@ -12,6 +12,8 @@ export interface TestDatabase extends Database {
   statements: string[];
   /** The same statements with their parameters (a JSON array); emptied on its own. */
   queries: LoggedQuery[];
+  /** The budget's bookkeeping (the `RateLimit` rows), kept apart from `statements`; tests empty it before counting. */
+  budgetStatements: string[];
 }
 
 export interface LoggedQuery {
@@ -62,14 +64,18 @@ function postgresTemplate(serverUrl: string): DatabaseTemplate {
 export async function openTestDatabase(template: DatabaseTemplate): Promise<TestDatabase> {
   const statements: string[] = [];
   const queries: LoggedQuery[] = [];
+  const budgetStatements: string[] = [];
   const database = await openDatabase(await template.newServer(), (sql, params) => {
-    // The budget's bookkeeping (rate-limiter-flexible's RateLimit rows, a statement or two per operation, INT-5.3)
-    // is left out: the counts here are those of the work itself; the rate-limit suite covers the budget.
-    if (sql.includes('"RateLimit"')) return;
+    // The budget's bookkeeping (the RateLimit rows, a statement per charge and per refund, INT-5.3, PT-9.5) is
+    // counted apart: the counts in `statements` are those of the work itself.
+    if (sql.includes('"RateLimit"')) {
+      budgetStatements.push(sql);
+      return;
+    }
     statements.push(sql);
     queries.push({ sql, params });
   });
-  return { ...database, statements, queries };
+  return { ...database, statements, queries, budgetStatements };
 }
 
 async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
