@@ -3,7 +3,7 @@ import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeferredCode, type DeferredCode } from './board-dnd-loader.ts';
 
-/** What the tests load: any module will do. */
+/** What the tests load: a stand-in for board-dnd.tsx, whose contents the loader never reads. */
 const code = { name: 'drag and drop' } as const;
 type Code = typeof code;
 
