@@ -26,7 +26,7 @@ import { createWebhookDispatcher, type WebhookDispatcher } from './modules/webho
 import { createOutboundHttp, type OutboundHttp, PRODUCTION_OUTBOUND_LIMITS } from './modules/webhooks/outbound.ts';
 import { buildWebhookBody, serializeBody } from './modules/webhooks/webhook-payload.ts';
 import { type InvitationSender, linkOnlyInvitations } from './modules/workspaces/invitations.ts';
-import { createMembershipLoader } from './modules/workspaces/membership-loader.ts';
+import { createMembershipLoader, type ViewerMembership } from './modules/workspaces/membership-loader.ts';
 import { createWorkspaceOf } from './modules/workspaces/workspace-of.ts';
 import { createServices, type ServiceDeps, type Services, workspaceLookups } from './services.ts';
 
@@ -193,15 +193,18 @@ export function createApp(deps: AppDeps): App {
     const token = bearerToken(c);
     let viewer: Viewer | null = null;
     let credentialsRefused: string | null = null;
+    let memberships: ViewerMembership[] | null = null;
     if (token?.startsWith(TOKEN_PREFIX)) {
       const outcome = await services.apiTokens.authenticate(token);
-      if ('viewer' in outcome) viewer = outcome.viewer;
+      if ('viewer' in outcome) ({ viewer, memberships } = outcome);
       else credentialsRefused = outcome.refused;
     } else if (token) {
-      viewer = (await services.sessions.authenticate(token)) ?? null;
+      const session = await services.sessions.authenticate(token);
+      if (session) ({ viewer, memberships } = session);
     }
     return graphql.fetch(c.req.raw, {
       viewer,
+      memberships,
       credentialsRefused,
       client: clientInfo(c, deps.trustProxy),
       https: overHttps(c, deps.trustProxy),

@@ -24,7 +24,7 @@ import {
 import type { Db } from '../db/database.ts';
 import { createPeopleLoader } from '../modules/accounts/people-loader.ts';
 import { createProjectsLoader } from '../modules/projects/projects-loader.ts';
-import { createMembershipLoader } from '../modules/workspaces/membership-loader.ts';
+import { createMembershipLoader, type ViewerMembership } from '../modules/workspaces/membership-loader.ts';
 import { createWorkspaceOf } from '../modules/workspaces/workspace-of.ts';
 import { type Services, workspaceLookups } from '../services.ts';
 import { badUserInput, notFound } from '../shared/errors.ts';
@@ -40,6 +40,8 @@ import { variableFieldErrors } from './variable-errors.ts';
 /** What the HTTP layer hands Yoga with each request. */
 export interface RequestContext {
   viewer: Viewer | null;
+  /** The viewer's user's memberships, read with their credential (PT-9.6); null for nobody signed in. */
+  memberships: ViewerMembership[] | null;
   /** Why the bearer credential was refused, when it was (a revoked or expired API token). */
   credentialsRefused: string | null;
   client: ClientInfo;
@@ -472,7 +474,7 @@ export function createGraphQLHandler({
       // rows are kept per context, so nothing checked or read for one event is reused for the next (RT-5.4).
       useExtendContextValuePerExecuteSubscriptionEvent(() => ({ contextPartial: initContextCache() })),
     ],
-    context: ({ request, viewer, credentialsRefused, client, https }): Context => {
+    context: ({ request, viewer, memberships, credentialsRefused, client, https }): Context => {
       const context: Context = {
         db,
         services,
@@ -488,6 +490,7 @@ export function createGraphQLHandler({
         rateLimit: null,
         request,
       };
+      if (memberships) context.memberships.prime(memberships);
       return context;
     },
   });

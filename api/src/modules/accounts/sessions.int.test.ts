@@ -230,3 +230,51 @@ describe('sessions and revokeSession', () => {
     expect(errorCodes(malformedArgument.body)).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('the credential check', () => {
+  /** The statements naming the Membership table. */
+  const membershipReads = (statements: readonly string[]) => statements.filter((sql) => sql.includes('"Membership"'));
+
+  test('PT-9.6 reads the memberships with the session or the API token, so scoped operations read none again', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const content = await api.createContent(user, workspace);
+    const token = await api.createApiToken(user, workspace, ['WRITE']);
+    const project = `query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { name tasks(first: 5) { nodes { title } } } }`;
+    const rename = 'mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id title } }';
+    const taskId = (
+      await api.data<{ createTask: { id: string } }>(
+        'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+        {
+          token: user.accessToken,
+          variables: { input: { projectId: content.projectId, stateId: content.stateId, title: 'Counted' } },
+        },
+      )
+    ).createTask.id;
+    for (const credential of [user.accessToken, token.secret]) {
+      // Uncached, so that the query runs its scopes (a cached answer reads the memberships with its versions).
+      api.db.statements.length = 0;
+      const read = await api.uncached.operation(project, {
+        token: credential,
+        variables: { slug: workspace.slug, key: content.projectKey },
+      });
+      expect(read.body.errors).toBeUndefined();
+      const readStatements = [...api.db.statements];
+      api.db.statements.length = 0;
+      const written = await api.operation(rename, {
+        token: credential,
+        variables: { input: { id: taskId, title: `Renamed by ${credential.slice(0, 4)}` } },
+      });
+      expect(written.body.errors).toBeUndefined();
+      for (const statements of [readStatements, [...api.db.statements]]) {
+        // One statement names the memberships: the credential's own check, which reads them with it.
+        const reads = membershipReads(statements);
+        expect(reads).toHaveLength(1);
+        expect(reads[0]).toMatch(/FROM "public"\."(Session|ApiToken)"/);
+        expect(statements[0]).toBe(reads[0]);
+      }
+    }
+  });
+});

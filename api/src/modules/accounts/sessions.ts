@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { notFound, unauthenticated } from '../../shared/errors.ts';
 import { derivedSecretToken, hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
 import type { AuditLog, AuditSource, AuditTarget } from '../audit/audit-log.ts';
+import type { ViewerMembership } from '../workspaces/membership-loader.ts';
 import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
 
 export const SESSION_TTL_DAYS = 30;
@@ -35,6 +36,12 @@ export interface SessionServiceDeps {
   /** Told after sessions were ended (revoked, signed out, reused), so their live streams end too (RT-5.3). */
   onEnded: (sessionIds: string[]) => void;
   audit: AuditLog;
+}
+
+/** A valid access token: who it speaks for, and their memberships as of its check. */
+export interface SessionAuthentication {
+  viewer: SessionViewer;
+  memberships: ViewerMembership[];
 }
 
 /** How a session came to be: a sign-in with a password, or the registration that created the account. */
@@ -169,14 +176,23 @@ export function createSessionService({
       return issue(stored.session.userId, stored.sessionId, stored.session.expiresAt, next);
     },
 
-    /** The viewer an access token speaks for, if the token is valid and its session still open. */
-    async authenticate(accessToken: string): Promise<SessionViewer | undefined> {
+    /**
+     * The viewer an access token speaks for, if the token is valid and its session still open, with their
+     * memberships read in the same statement (PT-9.6).
+     */
+    async authenticate(accessToken: string): Promise<SessionAuthentication | undefined> {
       const claims = await accessTokens.verify(accessToken);
       if (!claims) return undefined;
       const now = clock.now();
       const session = await db.session.findUnique({
         where: { id: claims.sessionId },
-        select: { userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+        select: {
+          userId: true,
+          revokedAt: true,
+          expiresAt: true,
+          lastUsedAt: true,
+          user: { select: { memberships: { select: { workspaceId: true, role: true } } } },
+        },
       });
       if (!session || session.userId !== claims.userId || session.revokedAt !== null || session.expiresAt <= now) {
         return undefined;
@@ -184,7 +200,7 @@ export function createSessionService({
       if (now.getTime() - session.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         await db.session.update({ where: { id: claims.sessionId }, data: { lastUsedAt: now } });
       }
-      return { kind: 'session', ...claims };
+      return { viewer: { kind: 'session', ...claims }, memberships: session.user.memberships };
     },
 
     /** Whether a session is still open (not revoked, not expired). */

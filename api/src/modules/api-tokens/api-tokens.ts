@@ -9,6 +9,7 @@ import { notFound } from '../../shared/errors.ts';
 import { hashSecretToken } from '../../shared/secret-tokens.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
+import type { ViewerMembership } from '../workspaces/membership-loader.ts';
 import { hasRole, requiredRole } from '../workspaces/roles.ts';
 import { createTokenInput } from './inputs.ts';
 import { isWellFormedToken, newTokenSecret } from './token-format.ts';
@@ -30,7 +31,8 @@ export function roleCapOf(scopes: readonly ApiTokenScope[]): WorkspaceRole {
 /** Last use is written at most this often per token (INT-1.7). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type TokenAuthentication = { viewer: TokenViewer } | { refused: string };
+/** A valid API token's viewer with its owner's memberships (PT-9.6), or why the token is refused. */
+export type TokenAuthentication = { viewer: TokenViewer; memberships: ViewerMembership[] } | { refused: string };
 
 export interface IssuedApiToken {
   token: ApiToken;
@@ -95,7 +97,11 @@ export function createApiTokenService({
      */
     async authenticate(secret: string): Promise<TokenAuthentication> {
       if (!isWellFormedToken(secret)) return { refused: 'This is not a valid API token.' };
-      const token = await db.apiToken.findUnique({ where: { tokenHash: hashSecretToken(secret) } });
+      // The owner's memberships in the same statement, for the scopes (PT-9.6): the loader takes the token's one.
+      const token = await db.apiToken.findUnique({
+        where: { tokenHash: hashSecretToken(secret) },
+        include: { user: { select: { memberships: { select: { workspaceId: true, role: true } } } } },
+      });
       if (!token) return { refused: 'This is not a valid API token.' };
       if (token.revokedAt !== null) return { refused: 'This API token was revoked.' };
       const now = clock.now();
@@ -119,6 +125,7 @@ export function createApiTokenService({
           roleCap: roleCapOf(token.scopes),
           expiresAt: token.expiresAt,
         },
+        memberships: token.user.memberships,
       };
     },
 

@@ -4,13 +4,14 @@
 import type { Db, DbTransaction } from '../../db/database.ts';
 import type { WorkspaceRole } from '../../generated/prisma/enums.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { ViewerMembership } from '../workspaces/membership-loader.ts';
 import { type EventBus, workspaceTopic } from './event-bus.ts';
 import { checkedEvent, type LoggedEvent, type NewEvent, parseLoggedEvent } from './event-kinds.ts';
 
 /** What a user's readable data is at, as one string, and their memberships (PT-10.1). */
 export interface ViewerVersions {
   versions: string;
-  memberships: { workspaceId: string; role: WorkspaceRole }[];
+  memberships: ViewerMembership[];
 }
 
 /** Records an event of the running transaction; it is written when the work is done, before commit. */

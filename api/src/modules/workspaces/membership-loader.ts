@@ -5,6 +5,12 @@ import type { Db } from '../../db/database.ts';
 import type { TokenViewer, Viewer } from '../../graphql/context.ts';
 import { lowerRole, WorkspaceRole } from './roles.ts';
 
+/** A role of the viewer's user in one of their workspaces, as read with their credential or their versions. */
+export interface ViewerMembership {
+  workspaceId: string;
+  role: WorkspaceRole;
+}
+
 export interface MembershipLoader {
   /** The viewer's role in the workspace; undefined when they are not a member or not signed in. */
   roleIn(workspaceId: string): Promise<WorkspaceRole | undefined>;
@@ -13,10 +19,10 @@ export interface MembershipLoader {
   /** Forgets what was loaded, after a change to the viewer's own memberships. */
   reset(): void;
   /**
-   * Takes the viewer's user's memberships as this request already read them (with the response cache's versions,
-   * PT-10.1), so that they are not read again; does nothing once they are loaded.
+   * Takes the viewer's user's memberships as this request already read them (with its credential, PT-9.6, or the
+   * response cache's versions, PT-10.1), so that they are not read again; does nothing once they are loaded.
    */
-  prime(memberships: readonly { workspaceId: string; role: WorkspaceRole }[]): void;
+  prime(memberships: readonly ViewerMembership[]): void;
 }
 
 /** A token's role in its one workspace: never beyond its owner's current role, nor beyond its scopes (INT-1.4). */
