@@ -278,6 +278,7 @@ function webhookContext(db: Db, services: Services, publicUrl: string | undefine
     publicOrigin: origin,
     credentialsRefused: null,
     rateLimit: null,
+    knownCost: null,
     request: new Request(new URL('/graphql', origin)),
   };
   return context;

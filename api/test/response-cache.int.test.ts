@@ -441,13 +441,50 @@ describe('the response cache', () => {
     expect(cached.body.extensions?.cost).toMatchObject({
       requestedQueryCost: cost?.requestedQueryCost,
       actualQueryCost: cost?.actualQueryCost,
-      // Charged the same: the requested cost, with what the answer did not use given back.
+      // Charged the same net: its actual cost (charged at once, PT-10.7).
       remaining: (cost?.remaining ?? 0) - (cost?.actualQueryCost ?? 0),
     });
     expect(cached.headers.get('ratelimit')).toMatch(
       new RegExp(`^"hourly";r=${cached.body.extensions?.cost?.remaining};t=\\d+$`),
     );
     expect(cached.headers.get('ratelimit-policy')).toBe('"hourly";q=100000;w=3600');
+  });
+
+  test('PT-10.7 a cached answer is charged its actual cost in one statement, with nothing given back', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const { content } = await team(api, user, workspace);
+    const app = createApp({
+      ...(await testAppDeps(api.db, api.clock)),
+      rateLimits: { pointsPerHour: 100_000, maxCost: 50_000 },
+    });
+    const login = await signIn(api, user, '10.9.0.3');
+    const send = async () => {
+      api.db.budgetStatements.length = 0;
+      const response = await app.fetch(
+        new Request('http://yello.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
+          body: JSON.stringify({ query: BOARD, variables: { slug: workspace.slug, key: content.projectKey } }),
+        }),
+      );
+      const body: {
+        extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number; remaining: number } };
+      } = await response.json();
+      return { cost: body.extensions?.cost, budgetStatements: api.db.budgetStatements.length };
+    };
+    const executed = await send();
+    // Run: charged what it requests, then given back what its answer did not use.
+    expect(executed.budgetStatements).toBe(2);
+    const cached = await send();
+    expect(cached.budgetStatements).toBe(1);
+    expect(cached.cost).toMatchObject({
+      requestedQueryCost: executed.cost?.requestedQueryCost,
+      actualQueryCost: executed.cost?.actualQueryCost,
+      remaining: (executed.cost?.remaining ?? 0) - (executed.cost?.actualQueryCost ?? 0),
+    });
   });
 
   test('PT-10.5 an answer is kept at most its TTL, and none beyond the size bound', async ({

@@ -75,6 +75,11 @@ export interface Context {
   credentialsRefused: string | null;
   /** What this operation costs and what is left of the caller's budget, once it is priced (INT-5). */
   rateLimit: RateLimitState | null;
+  /**
+   * The actual cost of an answer known before anything runs (one from the response cache, PT-10.7): the budget is
+   * charged that instead of the requested cost, and gives nothing back.
+   */
+  knownCost: number | null;
   /** The request, as Yoga gives it. */
   request: Request;
 }

@@ -104,9 +104,13 @@ export function rateLimitPlugin({
     },
     operationName: string | undefined,
   ): Promise<
-    { refusal: GraphQLError } | { cost: number; key: string; state: Omit<RateLimitState, 'cost' | 'dryRun'> }
+    | { refusal: GraphQLError }
+    | { cost: number; charged: number; key: string; state: Omit<RateLimitState, 'cost' | 'dryRun'> }
   > {
     const cost = requestedCost(args.schema, args.document, args.variableValues ?? {}, operationName, args.contextValue);
+    // A cached answer's actual cost, when it is one, is what it nets: charged at once, nothing to give back (PT-10.7).
+    const { knownCost } = args.contextValue;
+    const charged = knownCost === null ? cost : Math.min(cost, knownCost);
     const key = budgetKey(args.contextValue);
     if (cost > settings.maxCost) {
       return {
@@ -117,9 +121,9 @@ export function rateLimitPlugin({
       };
     }
     try {
-      const state = stateOf(await budget.consume(key, cost), settings, now());
+      const state = stateOf(await budget.consume(key, charged), settings, now());
       answered.set(args.contextValue.request, state);
-      return { cost, key, state };
+      return { cost, charged, key, state };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const state = stateOf(rejection, settings, now());
@@ -127,11 +131,11 @@ export function rateLimitPlugin({
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       return {
         refusal: new GraphQLError(
-          `This operation costs ${cost} points and your hourly budget of ${settings.pointsPerHour} is spent until ${state.resetAt.toISOString()}.`,
+          `This operation costs ${charged} points and your hourly budget of ${settings.pointsPerHour} is spent until ${state.resetAt.toISOString()}.`,
           {
             extensions: {
               code: 'RATE_LIMITED',
-              cost,
+              cost: charged,
               resetAt: state.resetAt.toISOString(),
               http: { status: 429, headers: { 'retry-after': String(retryAfter) } },
             },
@@ -186,12 +190,12 @@ export function rateLimitPlugin({
         );
         return;
       }
-      const charged = await charge(args, operationName);
-      if ('refusal' in charged) {
-        setResultAndStopExecution({ errors: [charged.refusal] });
+      const priced = await charge(args, operationName);
+      if ('refusal' in priced) {
+        setResultAndStopExecution({ errors: [priced.refusal] });
         return;
       }
-      const { cost, key, state } = charged;
+      const { cost, charged, key, state } = priced;
       extendContext({ rateLimit: { ...state, cost, dryRun: false } });
       return {
         onExecuteDone: async ({ result, setResult }) => {
@@ -199,7 +203,7 @@ export function rateLimitPlugin({
           const actual = Math.min(cost, actualCost(args.schema, args.document, operationName, result.data));
           let remaining = state.remaining;
           // What the answer did not use goes back to the budget (INT-5.4).
-          if (actual < cost) remaining = Math.max(0, (await budget.reward(key, cost - actual)).remainingPoints);
+          if (actual < charged) remaining = Math.max(0, (await budget.reward(key, charged - actual)).remainingPoints);
           const after = { ...state, remaining, used: settings.pointsPerHour - remaining };
           answered.set(request, after);
           setResult({

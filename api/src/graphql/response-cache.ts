@@ -23,7 +23,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { ViewerVersions } from '../modules/events/event-log.ts';
 import type { Caller, Context } from './context.ts';
-import { operationOf } from './operation-cost.ts';
+import { actualCost, operationOf } from './operation-cost.ts';
 import type { RequestContext } from './yoga.ts';
 
 export interface ResponseCacheSettings {
@@ -222,6 +222,8 @@ interface KeptAnswer {
   /** The executor's answer, before any `onExecuteDone` hook (so without `extensions.cost`). */
   result: ExecutionAnswer;
   bytes: number;
+  /** Its actual cost (INT-5.1), charged when it is served (PT-10.7). */
+  cost: number;
 }
 
 export interface ResponseCacheDeps {
@@ -233,8 +235,9 @@ export interface ResponseCacheDeps {
 }
 
 /**
- * The cache as a Yoga plugin, to be placed after the rate-limit plugin: that one charges the operation first (and
- * refuses it before the cache is consulted), then gives back what the answer, cached or not, did not use (PT-10.4).
+ * The cache as a Yoga plugin, to be placed before the rate-limit plugin: a hit sets `knownCost`, its answer's actual
+ * cost, which that one charges instead of the requested cost, with nothing to give back (PT-10.7); it still refuses
+ * an operation over the maximum or over the budget, cached or not (PT-10.4).
  */
 export function responseCachePlugin({
   settings,
@@ -272,7 +275,7 @@ export function responseCachePlugin({
   };
 
   return {
-    async onExecute({ args, executeFn, setExecuteFn }) {
+    async onExecute({ args, executeFn, setExecuteFn, extendContext }) {
       const { viewer } = args.contextValue;
       if (viewer === null || viewer.kind === 'webhook') return;
       const operationName = args.operationName ?? undefined;
@@ -291,7 +294,7 @@ export function responseCachePlugin({
         .digest('base64url');
       const kept = answers.get(key);
       if (kept) {
-        // The rate-limit plugin's onExecuteDone still prices this answer and gives back what it did not use.
+        extendContext({ knownCost: kept.cost });
         setExecuteFn(() => kept.result);
         return;
       }
@@ -299,7 +302,8 @@ export function responseCachePlugin({
         const result = await executeFn(executionArgs);
         // Only a whole answer: an error may be a passing failure, and a stream is not one answer (PT-10.3).
         if (!isAsyncIterable(result) && result.errors === undefined && result.data) {
-          answers.set(key, { result, bytes: JSON.stringify(result).length });
+          const cost = actualCost(args.schema, args.document, operationName, result.data);
+          answers.set(key, { result, bytes: JSON.stringify(result).length, cost });
         }
         return result;
       });

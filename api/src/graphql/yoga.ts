@@ -461,10 +461,10 @@ export function createGraphQLHandler({
       useCookies(),
       useCSRFPrevention({ requestHeaders: ['x-yello-csrf'] }),
       queryLimitPlugin(queryLimits),
-      rateLimitPlugin(rateLimits),
-      // After the budget: an operation is charged (or refused) before the cache is consulted, and a cached answer is
-      // given back what it did not use like an executed one (PT-10.4).
+      // Before the budget: a cached answer's actual cost is known, and the budget charges that, in one statement
+      // with nothing to give back (PT-10.7); a refused operation is refused all the same (PT-10.4).
       responseCachePlugin({ ...responseCache, readVersions: services.events.readVersions }),
+      rateLimitPlugin(rateLimits),
       hideSuggestionsFromAnonymous(),
       codeRequestErrors(),
       codeKnownErrors(),
@@ -488,6 +488,7 @@ export function createGraphQLHandler({
         publicOrigin: publicUrl ?? new URL(request.url).origin,
         credentialsRefused,
         rateLimit: null,
+        knownCost: null,
         request,
       };
       if (memberships) context.memberships.prime(memberships);
