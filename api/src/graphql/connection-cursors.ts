@@ -5,7 +5,17 @@
 // this hook checks the `after` and `before` of every connection in the document before execution, and answers
 // BAD_USER_INPUT at the argument for a cursor that does not decode to an id.
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
-import { getNamedType, Kind, TypeInfo, type ValueNode, visit, visitWithTypeInfo } from 'graphql';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  getNamedType,
+  Kind,
+  TypeInfo,
+  type ValueNode,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import { badUserInput } from '../shared/errors.ts';
@@ -46,33 +56,55 @@ function cursorOf(
   return fallback?.kind === Kind.STRING ? fallback.value : undefined;
 }
 
+/** A cursor argument of a document: `after` or `before` of a connection field, and how its cursors are made. */
+interface CursorArgument {
+  node: ArgumentNode;
+  valid: (cursor: string) => boolean;
+}
+
+/** The cursor arguments of `document` and its variables' defaults: what a request's variables are checked against. */
+function cursorArgumentsOf(schema: GraphQLSchema, document: DocumentNode) {
+  const defaults = new Map<string, ValueNode>();
+  const cursors: CursorArgument[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue);
+    }
+  }
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const field = typeInfo.getFieldDef();
+        if (!field || !/Connection$/.test(getNamedType(field.type).name)) return;
+        if (node.name.value !== 'after' && node.name.value !== 'before') return;
+        const valid = sequenceConnections.has(getNamedType(field.type).name) ? isSequenceCursor : isIdCursor;
+        cursors.push({ node, valid });
+      },
+    }),
+  );
+  return { defaults, cursors };
+}
+
 export function refuseForeignCursors(): Plugin {
+  // Found once per parsed document (Yoga parses a repeated text once, PT-9.8), checked per request.
+  const found = new WeakMap<DocumentNode, ReturnType<typeof cursorArgumentsOf>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const variables = args.variableValues ?? {};
-      const defaults = new Map<string, ValueNode>();
-      const refused = new Set<string>();
-      for (const definition of args.document.definitions) {
-        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-        for (const variable of definition.variableDefinitions ?? []) {
-          if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue);
-        }
+      let ofDocument = found.get(args.document);
+      if (!ofDocument) {
+        ofDocument = cursorArgumentsOf(args.schema, args.document);
+        found.set(args.document, ofDocument);
       }
-      const typeInfo = new TypeInfo(args.schema);
-      visit(
-        args.document,
-        visitWithTypeInfo(typeInfo, {
-          Argument(node) {
-            const field = typeInfo.getFieldDef();
-            if (!field || !/Connection$/.test(getNamedType(field.type).name)) return;
-            if (node.name.value !== 'after' && node.name.value !== 'before') return;
-            const cursor = cursorOf(node.value, variables, defaults);
-            const valid = sequenceConnections.has(getNamedType(field.type).name) ? isSequenceCursor : isIdCursor;
-            // Anything but a string is left to graphql-js, which refuses it as not a String.
-            if (typeof cursor === 'string' && !valid(cursor)) refused.add(node.name.value);
-          },
-        }),
-      );
+      const refused = new Set<string>();
+      for (const { node, valid } of ofDocument.cursors) {
+        const cursor = cursorOf(node.value, variables, ofDocument.defaults);
+        // Anything but a string is left to graphql-js, which refuses it as not a String.
+        if (typeof cursor === 'string' && !valid(cursor)) refused.add(node.name.value);
+      }
       if (refused.size > 0) {
         setResultAndStopExecution({ errors: [badUserInput([...refused].map((name) => ({ path: [name], message })))] });
       }

@@ -5,7 +5,14 @@
 // The walk runs before graphql-js coerces the variables, so it meets their JSON as the client sent it, nested as
 // deep as the client likes: it keeps its own stack instead of recursing (a recursion thousands of levels deep
 // overflows the call stack), and builds a path only for what it reports.
-import { Kind, type ValueNode, visit } from 'graphql';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  Kind,
+  type ValueNode,
+  type VariableDefinitionNode,
+  visit,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { badUserInput, type FieldError } from '../shared/errors.ts';
 
@@ -75,22 +82,39 @@ function findInArgument(node: ValueNode, name: string, variables: Readonly<Recor
   return found;
 }
 
+/** The arguments of a document and its variables' defaults, in document order: where a request's strings are looked for. */
+function inputsOf(document: DocumentNode): (ArgumentNode | VariableDefinitionNode)[] {
+  const inputs: (ArgumentNode | VariableDefinitionNode)[] = [];
+  visit(document, {
+    Argument(node) {
+      inputs.push(node);
+    },
+    VariableDefinition(node) {
+      if (node.defaultValue) inputs.push(node);
+    },
+  });
+  return inputs;
+}
+
 export function refuseNulCharacters(): Plugin {
+  // Found once per parsed document (Yoga parses a repeated text once, PT-9.8), looked through per request.
+  const documents = new WeakMap<DocumentNode, (ArgumentNode | VariableDefinitionNode)[]>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const variables = args.variableValues ?? {};
+      let inputs = documents.get(args.document);
+      if (!inputs) {
+        inputs = inputsOf(args.document);
+        documents.set(args.document, inputs);
+      }
       const found: Path[] = [];
-      visit(args.document, {
-        Argument(node) {
-          found.push(...findInArgument(node.value, node.name.value, variables));
-        },
-        VariableDefinition(node) {
-          // A default applies when the variable is not given.
-          if (node.defaultValue && !(node.variable.name.value in variables)) {
-            found.push(...findInArgument(node.defaultValue, `$${node.variable.name.value}`, {}));
-          }
-        },
-      });
+      for (const node of inputs) {
+        if (node.kind === Kind.ARGUMENT) found.push(...findInArgument(node.value, node.name.value, variables));
+        // A default applies when the variable is not given.
+        else if (node.defaultValue && !(node.variable.name.value in variables)) {
+          found.push(...findInArgument(node.defaultValue, `$${node.variable.name.value}`, {}));
+        }
+      }
       if (found.length > 0) {
         setResultAndStopExecution({ errors: [badUserInput(found.map((path) => ({ path, message })))] });
       }

@@ -23,6 +23,7 @@ import {
   type SelectionSetNode,
   validate,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_PAGE_SIZE } from './page-size.ts';
 
 /** Objects in a list of objects a query is assumed to get, when nothing says how many. */
@@ -82,6 +83,39 @@ export function requestedCost(
     return 0;
   }
   return cost;
+}
+
+/** `value` as JSON; undefined when it nests too deep for `JSON.stringify`'s stack. */
+export function jsonOf(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch (error: unknown) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * `requestedCost`, computed once per document, operation and variables (the last 64 of a document): the cost reads
+ * nothing else (`fieldComplexity` ignores the context), and Yoga hands the same parsed document to every request
+ * that sends the same text, so a client repeating a request is priced once (PT-9.8).
+ */
+export function createCostPricer(): typeof requestedCost {
+  const prices = new WeakMap<DocumentNode, LRUCache<string, number>>();
+  return (schema, document, variables, operationName, context) => {
+    const key = jsonOf([operationName ?? null, variables]);
+    if (key === undefined) return requestedCost(schema, document, variables, operationName, context);
+    let ofDocument = prices.get(document);
+    if (!ofDocument) {
+      ofDocument = new LRUCache({ max: 64 });
+      prices.set(document, ofDocument);
+    }
+    const known = ofDocument.get(key);
+    if (known !== undefined) return known;
+    const cost = requestedCost(schema, document, variables, operationName, context);
+    ofDocument.set(key, cost);
+    return cost;
+  };
 }
 
 /** The operation a request runs. */

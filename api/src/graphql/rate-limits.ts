@@ -14,7 +14,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context, RateLimitState } from './context.ts';
-import { actualCost, operationOf, requestedCost } from './operation-cost.ts';
+import { actualCost, createCostPricer, operationOf } from './operation-cost.ts';
 import type { RequestContext } from './yoga.ts';
 
 export interface RateLimitSettings {
@@ -83,6 +83,7 @@ export function rateLimitPlugin({
   now: () => Date;
 }): Plugin<Context, RequestContext> {
   const answered = new WeakMap<Request, Omit<RateLimitState, 'cost' | 'dryRun'>>();
+  const priceOf = createCostPricer();
   /** A budget nothing was charged to in the current hour. */
   const untouched = () => ({
     limit: settings.pointsPerHour,
@@ -107,7 +108,7 @@ export function rateLimitPlugin({
     | { refusal: GraphQLError }
     | { cost: number; charged: number; key: string; state: Omit<RateLimitState, 'cost' | 'dryRun'> }
   > {
-    const cost = requestedCost(args.schema, args.document, args.variableValues ?? {}, operationName, args.contextValue);
+    const cost = priceOf(args.schema, args.document, args.variableValues ?? {}, operationName, args.contextValue);
     // A cached answer's actual cost, when it is one, is what it nets: charged at once, nothing to give back (PT-10.7).
     const { knownCost } = args.contextValue;
     const charged = knownCost === null ? cost : Math.min(cost, knownCost);
@@ -163,7 +164,7 @@ export function rateLimitPlugin({
       const variables = args.variableValues ?? {};
       const request = args.contextValue.request;
       if (isDryRun(operation, variables)) {
-        const cost = requestedCost(args.schema, args.document, variables, operationName, args.contextValue);
+        const cost = priceOf(args.schema, args.document, variables, operationName, args.contextValue);
         const current = await budget.get(budgetKey(args.contextValue));
         const state = current ? stateOf(current, settings, now()) : untouched();
         answered.set(request, state);
@@ -200,7 +201,12 @@ export function rateLimitPlugin({
       return {
         onExecuteDone: async ({ result, setResult }) => {
           if (!('data' in result) || Symbol.asyncIterator in result) return;
-          const actual = Math.min(cost, actualCost(args.schema, args.document, operationName, result.data));
+          // A cached answer's cost is known (PT-10.7); an executed one's is counted in its data.
+          const { knownCost } = args.contextValue;
+          const actual = Math.min(
+            cost,
+            knownCost ?? actualCost(args.schema, args.document, operationName, result.data),
+          );
           let remaining = state.remaining;
           // What the answer did not use goes back to the budget (INT-5.4).
           if (actual < charged) remaining = Math.max(0, (await budget.reward(key, charged - actual)).remainingPoints);

@@ -23,7 +23,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { ViewerVersions } from '../modules/events/event-log.ts';
 import type { Caller, Context } from './context.ts';
-import { actualCost, operationOf } from './operation-cost.ts';
+import { actualCost, jsonOf, operationOf } from './operation-cost.ts';
 import type { RequestContext } from './yoga.ts';
 
 export interface ResponseCacheSettings {
@@ -195,16 +195,6 @@ function idsNameOnly(
     const value = variables[source.name];
     return Array.isArray(value) ? value.every(names) : names(value);
   });
-}
-
-/** `value` as JSON; undefined when it nests too deep for `JSON.stringify`'s stack. */
-function jsonOf(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value);
-  } catch (error: unknown) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
 }
 
 /** Whom an answer is for (PT-10.3): a person whichever session asks, or one API token with its workspace and cap. */

@@ -1,6 +1,10 @@
 // Short-lived access tokens: HS256 JWTs tied to a server-side session.
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../shared/clock.ts';
+
+/** Verified tokens kept per instance, so that a client's repeated requests check its token's signature once. */
+const VERIFIED_TOKENS = 10_000;
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const ISSUER = 'yello';
@@ -30,6 +34,8 @@ export function createAccessTokens(
   clock: Clock,
   ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
 ): AccessTokens {
+  // A signature checked once stays checked: only the expiry is read again (the session is checked every time).
+  const verified = new LRUCache<string, AccessTokenClaims>({ max: VERIFIED_TOKENS });
   return {
     async issue({ userId, sessionId }) {
       const issuedAt = Math.floor(clock.now().getTime() / 1000);
@@ -46,6 +52,8 @@ export function createAccessTokens(
       return { token, expiresAt: new Date(expiresAt * 1000) };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known.expiresAt > clock.now() ? known : undefined;
       try {
         const { payload } = await jwtVerify(token, secret, {
           algorithms: [ALGORITHM],
@@ -56,7 +64,9 @@ export function createAccessTokens(
         });
         if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || payload.exp === undefined)
           return undefined;
-        return { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
+        const claims = { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
+        verified.set(token, claims);
+        return claims;
       } catch (error) {
         if (error instanceof errors.JOSEError) return undefined;
         throw error;
