@@ -138,6 +138,40 @@ describe('costs and rate limits', () => {
     expect(api.db.budgetStatements).toHaveLength(me.cost.actualQueryCost < me.cost.requestedQueryCost ? 2 : 1);
   });
 
+  test('PT-9.8 one document is priced, and its cursors and strings checked, for each request’s own variables', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const send = await withLimits(api, { pointsPerHour: 100_000, maxCost: 10_000 });
+    const content = await api.createContent(user, workspace);
+    const token = await freshSession(api, user);
+    const page = `query($slug: String!, $key: String!, $n: Int!, $after: String, $search: String) {
+      project(workspaceSlug: $slug, key: $key) { tasks(first: $n, after: $after, filter: { search: $search }) { nodes { id } } }
+    }`;
+    const request = (variables: Record<string, unknown>) =>
+      send(page, { slug: workspace.slug, key: content.projectKey, ...variables }, token);
+    const small = await request({ n: 5 });
+    expect(small.body.errors).toBeUndefined();
+    const large = await request({ n: 50 });
+    expect(large.cost?.requestedQueryCost).toBeGreaterThan(small.cost?.requestedQueryCost ?? Infinity);
+    expect((await request({ n: 5 })).cost?.requestedQueryCost).toBe(small.cost?.requestedQueryCost);
+
+    expect((await request({ n: 5, after: null })).body.errors).toBeUndefined();
+    const foreignCursor = await request({ n: 5, after: Buffer.from('GPC:N:1').toString('base64') });
+    expect(foreignCursor.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: ['after'] }],
+    });
+
+    expect((await request({ n: 5, search: 'clean' })).body.errors).toBeUndefined();
+    const nul = await request({ n: 5, search: 'a\u0000b' });
+    expect(nul.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: ['filter', 'search'] }],
+    });
+  });
+
   test('INT-5.5 a spent budget answers 429 with Retry-After and RATE_LIMITED with the reset time', async ({
     api,
     user,

@@ -75,4 +75,20 @@ describe('access tokens', () => {
       .sign(secret);
     await expect(tokens.verify(foreign)).resolves.toBeUndefined();
   });
+
+  it('PT-9.8 a token verified once is still refused at its expiry, and a tampered copy of it is refused', async () => {
+    let now = start;
+    const remembering = createAccessTokens(secret, { now: () => now });
+    const issued = await remembering.issue(claims);
+    await expect(remembering.verify(issued.token)).resolves.toEqual({ ...claims, expiresAt: issued.expiresAt });
+    const [header, payload, signature] = issued.token.split('.');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), sub: 'user-2' }),
+    ).toString('base64url');
+    await expect(remembering.verify(`${header}.${forged}.${signature}`)).resolves.toBeUndefined();
+    now = new Date(issued.expiresAt.getTime() - 1);
+    await expect(remembering.verify(issued.token)).resolves.toEqual({ ...claims, expiresAt: issued.expiresAt });
+    now = issued.expiresAt;
+    await expect(remembering.verify(issued.token)).resolves.toBeUndefined();
+  });
 });
