@@ -5,6 +5,7 @@
 // interleave. Races already covered elsewhere: positions (ordering-races), refresh tokens (refresh-races),
 // concurrent owner demotions (members), task numbers (tasks).
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
 import { describe, expect, test } from './fixtures.ts';
 import { uuid } from './global-ids.ts';
 import { errorCodes, type OperationResult, type SignedUpUser, type TestApi, type TestWorkspace } from './test-api.ts';
@@ -735,5 +736,58 @@ describe('tasks and labels under concurrency', () => {
       { field: 'state', actorId: uuid(user.id), from: { id: uuid(stateNamed(project, 'Todo')), name: 'Todo' } },
       { field: 'title', actorId: authors[0], from: 'Before' },
     ]);
+  });
+
+  test('PT-9.7, PT-6.2 one task moved into every state at once, round after round: each move records the state the one before it left, so history chains from the first state to the last', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const project = await newProject(api, user, workspace);
+    const todo = uuid(stateNamed(project, 'Todo'));
+    const taskId = await newTask(api, user, project.id, { stateId: stateNamed(project, 'Todo') });
+    for (let round = 0; round < 3; round += 1) {
+      // Into every state, the one the task is in too: that move changes nothing history shows.
+      const results = await Promise.all(
+        project.states.map((state) =>
+          api.operation(MOVE_TASK, {
+            token: user.accessToken,
+            variables: { input: { id: taskId, stateId: state.id } },
+          }),
+        ),
+      );
+      expect(outcomes(results, [])).toEqual(project.states.map(() => 'ok'));
+    }
+    // The moves in the order they committed (the event log's): each from where the one before left the task.
+    const moved = z.object({ fromStateId: z.string(), toStateId: z.string() });
+    const events = await api.db.prisma.workspaceEvent.findMany({
+      where: { workspaceId: uuid(workspace.id), entityId: uuid(taskId), kind: 'TASK_MOVED' },
+      orderBy: { sequence: 'asc' },
+      select: { version: true, payload: true },
+    });
+    const moves = events.map((event) => moved.parse(event.payload));
+    expect(moves).toHaveLength(3 * project.states.length);
+    expect(moves.map((move) => move.fromStateId)).toEqual([todo, ...moves.map((move) => move.toStateId).slice(0, -1)]);
+    const versions = events.map((event) => event.version);
+    expect(versions).toEqual(versions.map((_, i) => (versions[0] ?? 0) + i));
+    const last = moves.at(-1)?.toStateId;
+    const task = await api.db.prisma.task.findUniqueOrThrow({ where: { id: uuid(taskId) } });
+    const name = (id: string | undefined) => project.states.find((state) => uuid(state.id) === id)?.name;
+    expect(task.stateId).toBe(last);
+    expect(task.completedAt !== null).toBe(['Done', 'Canceled'].includes(name(last) ?? ''));
+    // One history row per move that changed the state, from the state it replaced.
+    const shown = (id: string) => ({ id, name: name(id) });
+    const inOrder = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).toSorted();
+    const activity = await api.db.prisma.taskActivity.findMany({
+      where: { taskId: uuid(taskId), kind: 'CHANGED' },
+      select: { field: true, from: true, to: true },
+    });
+    expect(inOrder(activity)).toEqual(
+      inOrder(
+        moves
+          .filter((move) => move.fromStateId !== move.toStateId)
+          .map((move) => ({ field: 'state', from: shown(move.fromStateId), to: shown(move.toStateId) })),
+      ),
+    );
   });
 });

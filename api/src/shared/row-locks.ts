@@ -8,7 +8,10 @@ import type { DbTransaction } from '../db/database.ts';
 
 type Tx = Pick<DbTransaction, '$queryRaw'>;
 
-/** Serialises placements of tasks in a state (a board column) until the transaction ends. */
+/**
+ * Serialises placements of tasks in a state (a board column) until the transaction ends. A move takes the same lock
+ * in the statement that reads its target (`lockMoveTarget` in tasks.ts, PT-9.7).
+ */
 export async function lockStateOrder(tx: Tx, stateId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "WorkflowState" WHERE "id" = ${stateId}::uuid FOR NO KEY UPDATE`;
 }
@@ -67,7 +70,8 @@ export async function lockWorkspaceWebhooks(tx: Tx, workspaceId: string): Promis
 /**
  * Serialises changes to one task until the transaction ends, so that each reads the task as the previous one left
  * it and records only its own changes (PT-6.2). Taken after any state lock, in the order a state's deletion takes
- * them (state, then its tasks).
+ * them (state, then its tasks). A move takes the same lock in the statement that reads what it replaces
+ * (`lockMovedTask` in tasks.ts, PT-9.7).
  */
 export async function lockTask(tx: Tx, taskId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Task" WHERE "id" = ${taskId}::uuid FOR NO KEY UPDATE`;

@@ -5,7 +5,7 @@ import type { Db, DbTransaction } from '../../db/database.ts';
 import type { Prisma, Task } from '../../generated/prisma/client.ts';
 import { StateCategory } from '../../generated/prisma/enums.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { badUserInput } from '../../shared/errors.ts';
+import { badUserInput, throwNotFound } from '../../shared/errors.ts';
 import { type Positioned, positionBetween, untied } from '../../shared/ordering.ts';
 import { keepWorkspace, lockStateOrder, lockTask } from '../../shared/row-locks.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -94,8 +94,16 @@ async function assertLabels(tx: Tx, workspaceId: string, labelIds: string[], pat
  * first, so that concurrent placements in one column take turns and read committed neighbours (PT-3.9).
  */
 async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | undefined): Promise<string> {
+  await lockStateOrder(tx, placement.stateId);
+  return positionInLockedState(tx, placement, movingId);
+}
+
+/**
+ * `positionIn` for a caller that already holds the state's lock (a move takes it with its reads, PT-9.7): the
+ * neighbours are read after it, in statements of their own, so that they are the ones the previous holder committed.
+ */
+async function positionInLockedState(tx: Tx, placement: TaskPlacement, movingId: string | undefined): Promise<string> {
   const { stateId } = placement;
-  await lockStateOrder(tx, stateId);
   const neighbour = async (id: string | null | undefined, field: string) => {
     if (!id) return undefined;
     const task = await tx.task.findUnique({ where: { id }, select: { id: true, stateId: true, position: true } });
@@ -165,6 +173,60 @@ async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | u
     select: { position: true },
   });
   return positionBetween(last?.position, null);
+}
+
+/** A state as a move reads it: what activity shows of it and what decides the completion time. */
+interface MovedState {
+  id: string;
+  name: string;
+  category: StateCategory;
+}
+
+/** The target state of a move, and the state the task was in when the move began. */
+interface MoveTarget extends MovedState {
+  fromId: string;
+  fromName: string;
+  fromCategory: StateCategory;
+}
+
+/**
+ * Locks a move's target state (its column: placements there take turns, PT-3.9) and reads it with the state the
+ * task is in, in one statement (PT-9.7); nothing when the task is not in the workspace or the state is not of its
+ * project, so no other project's or tenant's state is ever locked. Under READ COMMITTED the locked row is returned
+ * as last committed; the task and the state it is in as the statement's snapshot had them. The task's project never
+ * changes, its state may have (a move committed since), which `lockMovedTask` tells.
+ */
+async function lockMoveTarget(
+  tx: Tx,
+  workspaceId: string,
+  taskId: string,
+  stateId: string,
+): Promise<MoveTarget | undefined> {
+  const [target] = await tx.$queryRaw<MoveTarget[]>`
+    SELECT target."id", target."name", target."category"::text AS "category",
+      source."id" AS "fromId", source."name" AS "fromName", source."category"::text AS "fromCategory"
+    FROM "WorkflowState" target
+      JOIN "Task" task ON task."projectId" = target."projectId"
+      JOIN "WorkflowState" source ON source."id" = task."stateId"
+    WHERE target."id" = ${stateId}::uuid AND task."id" = ${taskId}::uuid AND task."workspaceId" = ${workspaceId}::uuid
+    FOR NO KEY UPDATE OF target`;
+  return target;
+}
+
+/**
+ * Locks a task being moved, after its target state (the order of `row-locks.ts`), and reads what the move replaces
+ * in the same statement: changes to the task take turns from here, so this is the task as the previous one left it
+ * (PT-6.2). Nothing when the task was deleted meanwhile.
+ */
+async function lockMovedTask(
+  tx: Tx,
+  workspaceId: string,
+  taskId: string,
+): Promise<{ stateId: string; completedAt: Date | null } | undefined> {
+  const [task] = await tx.$queryRaw<{ stateId: string; completedAt: Date | null }[]>`
+    SELECT "stateId", "completedAt" FROM "Task" WHERE "id" = ${taskId}::uuid AND "workspaceId" = ${workspaceId}::uuid
+    FOR NO KEY UPDATE`;
+  return task;
 }
 
 /** The tracked fields whose values differ, as a TASK_UPDATED event names them. */
@@ -322,35 +384,48 @@ export function createTaskService({ db, clock, events }: { db: Db; clock: Clock;
     /** Places the task in `stateId` between the given neighbours (last when none is given). */
     async move(actorId: string, workspaceId: string, taskId: string, placement: TaskPlacement): Promise<Task> {
       return events.write(workspaceId, actorId, async (tx, recordEvent) => {
-        // The target state, if it is one of the task's project: one read for the common case (PT-9.4).
-        const state = await tx.workflowState.findFirst({
-          where: { id: placement.stateId, project: { tasks: { some: { id: taskId, workspaceId } } } },
-        });
-        if (!state) {
+        // Locks in the order every writer takes them: the target state, then the task; each with what the move
+        // reads of it (PT-9.7). No target: the task is not in the workspace, or the state is not of its project.
+        const target = await lockMoveTarget(tx, workspaceId, taskId, placement.stateId);
+        if (!target) {
           await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, select: { id: true } });
           throw badUserInput([{ path: ['input', 'stateId'], message: 'Choose a state of this task’s project.' }]);
         }
-        const position = await positionIn(tx, placement, taskId);
-        // Changes to this task take turns from here, so `before` is what this move replaces (PT-6.2).
-        await lockTask(tx, taskId);
-        const before = await tx.task.findUniqueOrThrow({ where: { id: taskId, workspaceId }, include: withDisplay });
+        const position = await positionInLockedState(tx, placement, taskId);
+        const current = (await lockMovedTask(tx, workspaceId, taskId)) ?? throwNotFound();
+        // The state read with the target's lock, unless a move committed since took the task elsewhere: then the
+        // one it is in now, so that history records what this move replaced (PT-6.2).
+        const from: MovedState =
+          current.stateId === target.fromId
+            ? { id: target.fromId, name: target.fromName, category: target.fromCategory }
+            : current.stateId === target.id
+              ? target
+              : await tx.workflowState.findUniqueOrThrow({
+                  where: { id: current.stateId },
+                  select: { id: true, name: true, category: true },
+                });
         const moved = await tx.task.update({
           where: { id: taskId, workspaceId },
           data: {
-            stateId: state.id,
+            stateId: target.id,
             position,
-            completedAt: completedAtFor(before.state.category, state.category, before.completedAt),
+            completedAt: completedAtFor(from.category, target.category, current.completedAt),
             version: { increment: 1 },
           },
         });
         // Only the state changes among the values activity shows.
-        const beforeValues = displayValues(before);
-        await record(tx, taskId, actorId, beforeValues, { ...beforeValues, state: { id: state.id, name: state.name } });
+        await record(
+          tx,
+          taskId,
+          actorId,
+          { state: { id: from.id, name: from.name } },
+          { state: { id: target.id, name: target.name } },
+        );
         recordEvent({
           kind: 'TASK_MOVED',
           entityId: taskId,
           version: moved.version,
-          payload: { projectId: moved.projectId, fromStateId: before.stateId, toStateId: state.id },
+          payload: { projectId: moved.projectId, fromStateId: from.id, toStateId: target.id },
         });
         return moved;
       });
