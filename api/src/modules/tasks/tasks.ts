@@ -104,16 +104,22 @@ async function positionIn(tx: Tx, placement: TaskPlacement, movingId: string | u
  */
 async function positionInLockedState(tx: Tx, placement: TaskPlacement, movingId: string | undefined): Promise<string> {
   const { stateId } = placement;
-  const neighbour = async (id: string | null | undefined, field: string) => {
+  // The neighbours given, both in one statement (a drop between two cards names both, PT-9.7).
+  const given = [placement.afterId, placement.beforeId].filter((id) => typeof id === 'string');
+  const neighbours =
+    given.length === 0
+      ? []
+      : await tx.task.findMany({ where: { id: { in: given } }, select: { id: true, stateId: true, position: true } });
+  const neighbour = (id: string | null | undefined, field: string) => {
     if (!id) return undefined;
-    const task = await tx.task.findUnique({ where: { id }, select: { id: true, stateId: true, position: true } });
+    const task = neighbours.find((each) => each.id === id);
     if (!task || task.stateId !== stateId || id === movingId) {
       throw badUserInput([{ path: ['input', field], message: 'Choose a task of the target state.' }]);
     }
     return task;
   };
-  const after = await neighbour(placement.afterId, 'afterId');
-  const before = await neighbour(placement.beforeId, 'beforeId');
+  const after = neighbour(placement.afterId, 'afterId');
+  const before = neighbour(placement.beforeId, 'beforeId');
   /** The closest task before or after a position, the moving one aside. */
   const next = async (position: string, direction: 'asc' | 'desc'): Promise<Positioned | undefined> =>
     (await tx.task.findFirst({

@@ -1,5 +1,7 @@
 // Writes in as few round trips as their transaction needs (projects-and-tasks 9.4, 9.7): moving, creating and changing
 // a task cost the same number of statements in a column of 3 tasks and of 200, within a fixed budget.
+
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from '../../../test/fixtures.ts';
 import { uuid } from '../../../test/global-ids.ts';
 import { addFillerTasks, type SignedUpUser, type TestApi } from '../../../test/test-api.ts';
@@ -93,7 +95,7 @@ describe('task writes', () => {
     expect(small.update).toBeLessThanOrEqual(17);
   });
 
-  test('PT-9.7 a move across columns, or within one, sends at most 10 statements from the session’s check to its answer, besides a separate membership read, in columns of 3 tasks and of 200', {
+  test('PT-9.7 a move across columns sends at most 10 statements from the session’s check to its answer (11 between two cards, read in one), besides a separate membership read, in columns of 3 tasks and of 200', {
     timeout: 120_000,
   }, async ({ api, user, workspace }) => {
     const content = await api.createContent(user, workspace);
@@ -110,19 +112,41 @@ describe('task writes', () => {
       return created.createTask.id;
     };
     const measure = async () => {
-      const [across, staying, anchor] = [await inColumn(), await inColumn(), await inColumn()];
-      const logs = {
-        across: await statementLogOf(api, user, MOVE, { input: { id: across, stateId: target } }),
-        within: await statementLogOf(api, user, MOVE, {
-          input: { id: staying, stateId: content.stateId, afterId: anchor },
-        }),
-      };
-      // The first moved to the other column, the second after the third.
+      const [across, staying, anchor, between, other] = [
+        await inColumn(),
+        await inColumn(),
+        await inColumn(),
+        await inColumn(),
+        await inColumn(),
+      ];
+      const acrossLog = await statementLogOf(api, user, MOVE, { input: { id: across, stateId: target } });
+      const withinLog = await statementLogOf(api, user, MOVE, {
+        input: { id: staying, stateId: content.stateId, afterId: anchor },
+      });
+      // Dropped between two cards of the other column, as the board sends it: both neighbours named.
+      await api.data(MOVE, { token: user.accessToken, variables: { input: { id: other, stateId: target } } });
+      const [first = '', second = ''] = (
+        await api.db.prisma.task.findMany({
+          where: { stateId: uuid(target) },
+          orderBy: { position: 'asc' },
+          select: { id: true },
+          take: 2,
+        })
+      ).map((row) => encodeGlobalID('Task', row.id));
+      const betweenLog = await statementLogOf(api, user, MOVE, {
+        input: { id: between, stateId: target, afterId: first, beforeId: second },
+      });
+      // The first moved to the other column, the second after the third, the fourth between the first two there.
       const row = (id: string) =>
         api.db.prisma.task.findUniqueOrThrow({ where: { id: uuid(id) }, select: { stateId: true, position: true } });
       expect((await row(across)).stateId).toBe(uuid(target));
       expect((await row(staying)).position > (await row(anchor)).position).toBe(true);
-      return logs;
+      const placed = await row(between);
+      expect(placed.stateId).toBe(uuid(target));
+      expect(placed.position > (await row(first)).position && placed.position < (await row(second)).position).toBe(
+        true,
+      );
+      return { across: acrossLog, within: withinLog, between: betweenLog };
     };
     const small = await measure();
     // Both columns long: the move into one and the move within the other.
@@ -133,6 +157,7 @@ describe('task writes', () => {
     const counts = (logs: typeof small) => ({
       across: budgeted(logs.across).length,
       within: budgeted(logs.within).length,
+      between: budgeted(logs.between).length,
     });
     expect(counts(large)).toEqual(counts(small));
     // The session (with the memberships, PT-9.6), the scope's look-up; the target state locked with its read and the
@@ -140,8 +165,12 @@ describe('task writes', () => {
     // state only), the event, COMMIT; the answer's read.
     expect(counts(small).across).toBeLessThanOrEqual(10);
     expect(counts(small).within).toBeLessThanOrEqual(10);
+    // Beside named tasks: both read in one statement, then the anchor's neighbour in one (the end's read aside).
+    expect(counts(small).between).toBeLessThanOrEqual(11);
     // No lock is taken in a statement of its own.
-    const bareLocks = [...small.across, ...small.within].filter((statement) => statement.startsWith('SELECT 1 FROM'));
+    const bareLocks = [...small.across, ...small.within, ...small.between].filter((statement) =>
+      statement.startsWith('SELECT 1 FROM'),
+    );
     expect(bareLocks).toEqual([]);
   });
 });
