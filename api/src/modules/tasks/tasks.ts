@@ -256,20 +256,20 @@ export function createTaskService({ db, clock, events }: { db: Db; clock: Clock;
     before: Record<string, ActivityValue>,
     after: Record<string, ActivityValue>,
   ) {
-    const changes = changedFields(before, after);
-    if (changes.length > 0) {
-      await tx.taskActivity.createMany({
-        data: changes.map((change) => ({
-          taskId,
-          actorId,
-          kind: 'CHANGED' as const,
-          field: change.field,
-          from: change.from ?? undefined,
-          to: change.to ?? undefined,
-          createdAt: clock.now(),
-        })),
-      });
-    }
+    const rows = changedFields(before, after).map((change) => ({
+      taskId,
+      actorId,
+      kind: 'CHANGED' as const,
+      field: change.field,
+      from: change.from ?? undefined,
+      to: change.to ?? undefined,
+      createdAt: clock.now(),
+    }));
+    const [only] = rows;
+    // One change (every move, most edits) through `create`, whose query plan Prisma keeps: it compiles every
+    // `createMany` anew, 5 % of the API's CPU under moves (PT-9.8).
+    if (rows.length === 1 && only) await tx.taskActivity.create({ data: only, select: { id: true } });
+    else if (rows.length > 1) await tx.taskActivity.createMany({ data: rows });
   }
 
   return {
