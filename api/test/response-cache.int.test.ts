@@ -406,18 +406,15 @@ describe('the response cache', () => {
     }
   });
 
-  test('PT-10.4 a cached answer is charged as when it ran, and reports the budget as it is now', async ({
-    api,
-    user,
-    workspace,
-  }) => {
+  /** The board, sent through an app with a budget by a session of its own (from `ip`): its answer and headers. */
+  const budgetedBoard = async (api: TestApi, user: SignedUpUser, workspace: TestWorkspace, ip: string) => {
     const { content } = await team(api, user, workspace);
     const app = createApp({
       ...(await testAppDeps(api.db, api.clock)),
       rateLimits: { pointsPerHour: 100_000, maxCost: 50_000 },
     });
-    const login = await signIn(api, user, '10.9.0.2');
-    const send = async () => {
+    const login = await signIn(api, user, ip);
+    return async () => {
       const response = await app.fetch(
         new Request('http://yello.test/graphql', {
           method: 'POST',
@@ -431,6 +428,14 @@ describe('the response cache', () => {
       } = await response.json();
       return { body, headers: response.headers };
     };
+  };
+
+  test('PT-10.4 a cached answer is charged as when it ran, and reports the budget as it is now', async ({
+    api,
+    user,
+    workspace,
+  }) => {
+    const send = await budgetedBoard(api, user, workspace, '10.9.0.2');
     const executed = await send();
     api.db.statements.length = 0;
     const cached = await send();
@@ -455,35 +460,18 @@ describe('the response cache', () => {
     user,
     workspace,
   }) => {
-    const { content } = await team(api, user, workspace);
-    const app = createApp({
-      ...(await testAppDeps(api.db, api.clock)),
-      rateLimits: { pointsPerHour: 100_000, maxCost: 50_000 },
-    });
-    const login = await signIn(api, user, '10.9.0.3');
-    const send = async () => {
-      api.db.budgetStatements.length = 0;
-      const response = await app.fetch(
-        new Request('http://yello.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
-          body: JSON.stringify({ query: BOARD, variables: { slug: workspace.slug, key: content.projectKey } }),
-        }),
-      );
-      const body: {
-        extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number; remaining: number } };
-      } = await response.json();
-      return { cost: body.extensions?.cost, budgetStatements: api.db.budgetStatements.length };
-    };
-    const executed = await send();
+    const send = await budgetedBoard(api, user, workspace, '10.9.0.3');
+    api.db.budgetStatements.length = 0;
+    const executed = (await send()).body.extensions?.cost;
     // Run: charged what it requests, then given back what its answer did not use.
-    expect(executed.budgetStatements).toBe(2);
-    const cached = await send();
-    expect(cached.budgetStatements).toBe(1);
-    expect(cached.cost).toMatchObject({
-      requestedQueryCost: executed.cost?.requestedQueryCost,
-      actualQueryCost: executed.cost?.actualQueryCost,
-      remaining: (executed.cost?.remaining ?? 0) - (executed.cost?.actualQueryCost ?? 0),
+    expect(api.db.budgetStatements).toHaveLength(2);
+    api.db.budgetStatements.length = 0;
+    const cached = (await send()).body.extensions?.cost;
+    expect(api.db.budgetStatements).toHaveLength(1);
+    expect(cached).toMatchObject({
+      requestedQueryCost: executed?.requestedQueryCost,
+      actualQueryCost: executed?.actualQueryCost,
+      remaining: (executed?.remaining ?? 0) - (executed?.actualQueryCost ?? 0),
     });
   });
 

@@ -4,7 +4,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, test } from '../../../test/fixtures.ts';
 import { uuid } from '../../../test/global-ids.ts';
-import { addFillerTasks, type SignedUpUser, type TestApi } from '../../../test/test-api.ts';
+import { addFillerTasks, type SignedUpUser, type TestApi, type TestWorkspace } from '../../../test/test-api.ts';
 
 const CREATE = 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }';
 const MOVE = 'mutation($input: MoveTaskInput!) { moveTask(input: $input) { id position state { id } } }';
@@ -33,23 +33,29 @@ const separateMembershipRead = (statement: string) =>
 /** The statements of a log that count against 9.7's budget. */
 const budgeted = (log: readonly string[]) => log.filter((statement) => !separateMembershipRead(statement));
 
+/** A project's content, a second state of it, and a way to add a task to the first state's column. */
+async function twoColumns(api: TestApi, user: SignedUpUser, workspace: TestWorkspace) {
+  const content = await api.createContent(user, workspace);
+  const { project } = await api.data<{ project: { states: { id: string }[] } }>(
+    'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { states { id } } }',
+    { token: user.accessToken, variables: { slug: workspace.slug, key: content.projectKey } },
+  );
+  const otherState = project.states.find((state) => state.id !== content.stateId)?.id ?? '';
+  const inColumn = async () => {
+    const created = await api.data<{ createTask: { id: string } }>(CREATE, {
+      token: user.accessToken,
+      variables: { input: { projectId: content.projectId, stateId: content.stateId, title: 'In the column' } },
+    });
+    return created.createTask.id;
+  };
+  return { content, otherState, inColumn };
+}
+
 describe('task writes', () => {
   test('PT-9.4 moveTask (within and across columns), createTask and updateTask send as many statements in a column of 200 tasks as in one of 3', {
     timeout: 120_000,
   }, async ({ api, user, workspace }) => {
-    const content = await api.createContent(user, workspace);
-    const { project } = await api.data<{ project: { states: { id: string }[] } }>(
-      'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { states { id } } }',
-      { token: user.accessToken, variables: { slug: workspace.slug, key: content.projectKey } },
-    );
-    const otherState = project.states.find((state) => state.id !== content.stateId)?.id ?? '';
-    const inColumn = async () => {
-      const created = await api.data<{ createTask: { id: string } }>(CREATE, {
-        token: user.accessToken,
-        variables: { input: { projectId: content.projectId, stateId: content.stateId, title: 'In the column' } },
-      });
-      return created.createTask.id;
-    };
+    const { content, otherState, inColumn } = await twoColumns(api, user, workspace);
     /** The column's task ids in board order. */
     const column = async () => {
       const { node } = await api.data<{ node: { tasks: { nodes: { id: string }[] } } }>(
@@ -98,19 +104,7 @@ describe('task writes', () => {
   test('PT-9.7 a move across columns sends at most 10 statements from the session’s check to its answer (11 between two cards, read in one), besides a separate membership read, in columns of 3 tasks and of 200', {
     timeout: 120_000,
   }, async ({ api, user, workspace }) => {
-    const content = await api.createContent(user, workspace);
-    const { project } = await api.data<{ project: { states: { id: string }[] } }>(
-      'query($slug: String!, $key: String!) { project(workspaceSlug: $slug, key: $key) { states { id } } }',
-      { token: user.accessToken, variables: { slug: workspace.slug, key: content.projectKey } },
-    );
-    const target = project.states.find((state) => state.id !== content.stateId)?.id ?? '';
-    const inColumn = async () => {
-      const created = await api.data<{ createTask: { id: string } }>(CREATE, {
-        token: user.accessToken,
-        variables: { input: { projectId: content.projectId, stateId: content.stateId, title: 'In the column' } },
-      });
-      return created.createTask.id;
-    };
+    const { content, otherState: target, inColumn } = await twoColumns(api, user, workspace);
     const measure = async () => {
       const [across, staying, anchor, between, other] = [
         await inColumn(),
