@@ -3,6 +3,7 @@
 // another's answer; what is not workspace data, errors and partial answers run every time; authentication, costs
 // and RateLimit headers as for an executed answer; TTL and size bounds.
 
+import { decodeJwt } from 'jose';
 import { BOARD } from '../scripts/bench-documents.ts';
 import { createApp } from '../src/app.ts';
 import type { ResponseCacheSettings } from '../src/graphql/response-cache.ts';
@@ -414,7 +415,7 @@ describe('the response cache', () => {
       rateLimits: { pointsPerHour: 100_000, maxCost: 50_000 },
     });
     const login = await signIn(api, user, ip);
-    return async () => {
+    const send = async () => {
       const response = await app.fetch(
         new Request('http://yello.test/graphql', {
           method: 'POST',
@@ -424,10 +425,14 @@ describe('the response cache', () => {
       );
       const body: {
         data?: unknown;
+        errors?: { extensions?: Record<string, unknown> }[];
         extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number; remaining: number } };
       } = await response.json();
-      return { body, headers: response.headers };
+      return { body, headers: response.headers, status: response.status };
     };
+    // The session its budget is kept under (INT-5.3).
+    const sessionId = String(decodeJwt(login.accessToken).sid);
+    return Object.assign(send, { sessionId });
   };
 
   test('PT-10.4 a cached answer is charged as when it ran, and reports the budget as it is now', async ({
@@ -473,6 +478,21 @@ describe('the response cache', () => {
       actualQueryCost: executed?.actualQueryCost,
       remaining: (executed?.remaining ?? 0) - (executed?.actualQueryCost ?? 0),
     });
+
+    // The budget needs only the actual cost left: one point less is refused, exactly that much is served.
+    const actual = executed?.actualQueryCost ?? 0;
+    expect(actual).toBeLessThan(executed?.requestedQueryCost ?? 0);
+    const { key } = await api.db.prisma.rateLimit.findFirstOrThrow({ where: { key: { endsWith: send.sessionId } } });
+    const leave = (left: number) =>
+      api.db.prisma.rateLimit.update({ where: { key }, data: { points: 100_000 - left } });
+    await leave(actual - 1);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    await leave(actual);
+    const served = await send();
+    expect(served.status).toBe(200);
+    expect(served.body.extensions?.cost).toMatchObject({ actualQueryCost: actual, remaining: 0 });
   });
 
   test('PT-10.5 an answer is kept at most its TTL, and none beyond the size bound', async ({

@@ -95,16 +95,29 @@ export function jsonOf(value: unknown): string | undefined {
   }
 }
 
+/** The longest key of variables a price is kept under: page sizes and ids, not whatever a client sends. */
+const PRICE_KEY_LIMIT = 1024;
+
 /**
  * `requestedCost`, computed once per document, operation and variables (the last 64 of a document): the cost reads
  * nothing else (`fieldComplexity` ignores the context), and Yoga hands the same parsed document to every request
- * that sends the same text, so a client repeating a request is priced once (PT-9.8).
+ * that sends the same text, so a client repeating a request is priced once (PT-9.8). The key holds only the variables
+ * the operation declares (others cannot change its cost), each with whether it was given (a default applies to one
+ * that was not), and a price is kept only under a short key, so that what clients send cannot fill the memory.
  */
 export function createCostPricer(): typeof requestedCost {
   const prices = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return (schema, document, variables, operationName, context) => {
-    const key = jsonOf([operationName ?? null, variables]);
-    if (key === undefined) return requestedCost(schema, document, variables, operationName, context);
+    const price = () => requestedCost(schema, document, variables, operationName, context);
+    const operation = operationOf(document, operationName);
+    if (!operation) return price();
+    const declared = (operation.variableDefinitions ?? []).map(({ variable: { name } }) => [
+      name.value,
+      name.value in variables,
+      variables[name.value] ?? null,
+    ]);
+    const key = jsonOf([operationName ?? null, declared]);
+    if (key === undefined || key.length > PRICE_KEY_LIMIT) return price();
     let ofDocument = prices.get(document);
     if (!ofDocument) {
       ofDocument = new LRUCache({ max: 64 });
@@ -112,7 +125,7 @@ export function createCostPricer(): typeof requestedCost {
     }
     const known = ofDocument.get(key);
     if (known !== undefined) return known;
-    const cost = requestedCost(schema, document, variables, operationName, context);
+    const cost = price();
     ofDocument.set(key, cost);
     return cost;
   };

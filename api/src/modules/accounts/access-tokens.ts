@@ -65,7 +65,8 @@ export function createAccessTokens(
         if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || payload.exp === undefined)
           return undefined;
         const claims = { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
-        verified.set(token, claims);
+        // Dropped from memory once it has expired; whether it has is still read from the clock at every use.
+        verified.set(token, claims, { ttl: Math.max(1, claims.expiresAt.getTime() - clock.now().getTime()) });
         return claims;
       } catch (error) {
         if (error instanceof errors.JOSEError) return undefined;

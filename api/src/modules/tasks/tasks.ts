@@ -1,6 +1,7 @@
 // Tasks: create (with a per-project number), change, move on the board, delete; every change is
 // recorded in the task's activity in the same transaction. Rules and Prisma calls; no GraphQL.
 
+import { z } from 'zod';
 import type { Db, DbTransaction } from '../../db/database.ts';
 import type { Prisma, Task } from '../../generated/prisma/client.ts';
 import { StateCategory } from '../../generated/prisma/enums.ts';
@@ -188,12 +189,19 @@ interface MovedState {
   category: StateCategory;
 }
 
-/** The target state of a move, and the state the task was in when the move began. */
-interface MoveTarget extends MovedState {
-  fromId: string;
-  fromName: string;
-  fromCategory: StateCategory;
-}
+/** The target state of a move, and the state the task was in when the move began: a row as read, checked. */
+const moveTargetRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: z.enum(StateCategory),
+  fromId: z.string(),
+  fromName: z.string(),
+  fromCategory: z.enum(StateCategory),
+});
+type MoveTarget = z.infer<typeof moveTargetRow>;
+
+/** What a move replaces, as the task's locking read returns it. */
+const movedTaskRow = z.object({ stateId: z.string(), completedAt: z.date().nullable() });
 
 /**
  * Locks a move's target state (its column: placements there take turns, PT-3.9) and reads it with the state the
@@ -208,7 +216,7 @@ async function lockMoveTarget(
   taskId: string,
   stateId: string,
 ): Promise<MoveTarget | undefined> {
-  const [target] = await tx.$queryRaw<MoveTarget[]>`
+  const rows = await tx.$queryRaw<unknown[]>`
     SELECT target."id", target."name", target."category"::text AS "category",
       source."id" AS "fromId", source."name" AS "fromName", source."category"::text AS "fromCategory"
     FROM "WorkflowState" target
@@ -216,6 +224,7 @@ async function lockMoveTarget(
       JOIN "WorkflowState" source ON source."id" = task."stateId"
     WHERE target."id" = ${stateId}::uuid AND task."id" = ${taskId}::uuid AND task."workspaceId" = ${workspaceId}::uuid
     FOR NO KEY UPDATE OF target`;
+  const [target] = z.array(moveTargetRow).parse(rows);
   return target;
 }
 
@@ -228,10 +237,11 @@ async function lockMovedTask(
   tx: Tx,
   workspaceId: string,
   taskId: string,
-): Promise<{ stateId: string; completedAt: Date | null } | undefined> {
-  const [task] = await tx.$queryRaw<{ stateId: string; completedAt: Date | null }[]>`
+): Promise<z.infer<typeof movedTaskRow> | undefined> {
+  const rows = await tx.$queryRaw<unknown[]>`
     SELECT "stateId", "completedAt" FROM "Task" WHERE "id" = ${taskId}::uuid AND "workspaceId" = ${workspaceId}::uuid
     FOR NO KEY UPDATE`;
+  const [task] = z.array(movedTaskRow).parse(rows);
   return task;
 }
 
