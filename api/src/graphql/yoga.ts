@@ -362,9 +362,10 @@ function graphiqlPage(options: GraphiQLOptions): () => GraphiQLPage {
 }
 
 /**
- * Event streams pass through proxies unbuffered (RT-4.4), and end as soon as their client goes (RT-6.3). The stream library under Yoga 5.24 cancels a response
- * only at its next write, so a client that left kept its stream, listeners and Redis channel until the next event or
- * keep-alive; the request's signal aborts as the connection closes.
+ * Event streams pass through proxies unbuffered (RT-4.4), and end as soon as their client goes (RT-6.3). The stream
+ * library Yoga 5.24 uses by default (the @whatwg-node ponyfill) cancelled a response only at its next write, so a
+ * client that left kept its stream, listeners and Redis channel until the next event or keep-alive; the request's
+ * signal aborts as the connection closes, whichever library streams the answer.
  */
 function liveStreams(): Plugin {
   return {
@@ -398,6 +399,50 @@ function contentSecurityPolicy(graphiql: () => GraphiQLPage): Plugin {
     },
   };
 }
+
+/**
+ * A string answer that declares its length, as the Fetch ponyfill Yoga uses by default does: Hono's compression leaves
+ * answers under 1 KB as they are only when it knows their size (WEB-1.1).
+ */
+class SizedResponse extends Response {
+  constructor(body?: BodyInit | null, init?: ResponseInit) {
+    super(body, init);
+    if (typeof body === 'string' && !this.headers.has('content-length')) {
+      this.headers.set('content-length', String(Buffer.byteLength(body)));
+    }
+  }
+}
+
+/**
+ * Yoga answers with Node's own Fetch API, the one Hono and @hono/node-server use. Under its default, the
+ * @whatwg-node/node-fetch ponyfill, an answer's body is not one of Node's ReadableStreams, and where Hono rebuilds an
+ * answer (its compression does, to set headers and pipe the body through gzip) Node's undici wraps that body as an
+ * async iterable. The wrapper closes its stream in a microtask after the body's last read; a client that reset the
+ * connection just then had the stream cancelled first, and the close threw outside any promise: an uncaught
+ * "ReadableStream is already closed" that ended the process (honojs/node-server#233, nodejs/undici#5715, unguarded in
+ * the undici of Node 24.21). Node's own bodies are piped as they are.
+ */
+const nodeFetchAPI = {
+  fetch,
+  Request,
+  Response: SizedResponse,
+  Headers,
+  FormData,
+  ReadableStream,
+  WritableStream,
+  TransformStream,
+  CompressionStream,
+  DecompressionStream,
+  TextEncoder,
+  TextDecoder,
+  TextEncoderStream,
+  TextDecoderStream,
+  Blob,
+  File,
+  URL,
+  URLSearchParams,
+  btoa,
+};
 
 /** The cookie is Secure when configured so (COOKIE_SECURE), or when the request came over HTTPS. */
 function refreshCookie(request: Request, secure: boolean): RefreshCookie {
@@ -443,6 +488,7 @@ export function createGraphQLHandler({
   });
   return createYoga<RequestContext, Context>({
     schema,
+    fetchAPI: nodeFetchAPI,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     // GraphiQL with its assets inlined: no CDN, so it works offline and behind strict networks. Rendered once, with
