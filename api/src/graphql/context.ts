@@ -76,8 +76,9 @@ export interface Context {
   /** What this operation costs and what is left of the caller's budget, once it is priced (INT-5). */
   rateLimit: RateLimitState | null;
   /**
-   * The actual cost of an answer known before anything runs (one from the response cache, PT-10.7): the budget is
-   * charged that instead of the requested cost, and gives nothing back.
+   * The actual cost of this request's answer once something has counted it: a cached answer's before anything runs
+   * (the budget charges that instead of the requested cost and gives nothing back, PT-10.7), or an answer the cache
+   * has just kept, after it ran (the budget gives back what it did not use without counting it again).
    */
   knownCost: number | null;
   /** The request, as Yoga gives it. */

@@ -201,7 +201,7 @@ export function rateLimitPlugin({
       return {
         onExecuteDone: async ({ result, setResult }) => {
           if (!('data' in result) || Symbol.asyncIterator in result) return;
-          // A cached answer's cost is known (PT-10.7); an executed one's is counted in its data.
+          // Counted already when the cache served or kept it (PT-10.7); otherwise counted in its data.
           const { knownCost } = args.contextValue;
           const actual = Math.min(
             cost,

@@ -21,7 +21,6 @@ import {
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import type { ViewerVersions } from '../modules/events/event-log.ts';
 import type { Caller, Context } from './context.ts';
 import { actualCost, jsonOf, operationOf } from './operation-cost.ts';
 import type { RequestContext } from './yoga.ts';
@@ -220,8 +219,8 @@ export interface ResponseCacheDeps {
   settings: ResponseCacheSettings;
   /** The clock the TTL runs on. */
   now: () => Date;
-  /** The versions of everything the user can read, and their memberships (`EventLog.readVersions`). */
-  readVersions: (userId: string) => Promise<ViewerVersions>;
+  /** The versions of everything the user can read, as one string (`EventLog.readVersions`). */
+  readVersions: (userId: string) => Promise<string>;
 }
 
 /**
@@ -276,9 +275,7 @@ export function responseCachePlugin({
       // run uncached, and are refused as before.
       const variablesJson = jsonOf(variables);
       if (variablesJson === undefined) return;
-      const { versions, memberships } = await readVersions(viewer.userId);
-      // Read in the same statement: the scopes of a query that runs need not read them again.
-      args.contextValue.memberships.prime(memberships);
+      const versions = await readVersions(viewer.userId);
       const key = createHash('sha256')
         .update(JSON.stringify([plan.documentText, operationName ?? null, variablesJson, viewerKey(viewer), versions]))
         .digest('base64url');
@@ -294,6 +291,8 @@ export function responseCachePlugin({
         if (!isAsyncIterable(result) && result.errors === undefined && result.data) {
           const cost = actualCost(args.schema, args.document, operationName, result.data);
           answers.set(key, { result, bytes: JSON.stringify(result).length, cost });
+          // Counted once: the budget gives back what this answer did not use without counting it again.
+          executionArgs.contextValue.knownCost = cost;
         }
         return result;
       });

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { notFound, unauthenticated } from '../../shared/errors.ts';
 import { derivedSecretToken, hashSecretToken, newSecretToken } from '../../shared/secret-tokens.ts';
 import type { AuditLog, AuditSource, AuditTarget } from '../audit/audit-log.ts';
-import type { ViewerMembership } from '../workspaces/membership-loader.ts';
+import { type ViewerMembership, viewerMembershipsSelect } from '../workspaces/membership-loader.ts';
 import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
 
 export const SESSION_TTL_DAYS = 30;
@@ -191,7 +191,7 @@ export function createSessionService({
           revokedAt: true,
           expiresAt: true,
           lastUsedAt: true,
-          user: { select: { memberships: { select: { workspaceId: true, role: true } } } },
+          user: { select: viewerMembershipsSelect },
         },
       });
       if (!session || session.userId !== claims.userId || session.revokedAt !== null || session.expiresAt <= now) {

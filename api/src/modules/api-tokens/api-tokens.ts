@@ -9,7 +9,7 @@ import { notFound } from '../../shared/errors.ts';
 import { hashSecretToken } from '../../shared/secret-tokens.ts';
 import { parseInput } from '../../shared/validation.ts';
 import type { AuditLog, AuditSource } from '../audit/audit-log.ts';
-import type { ViewerMembership } from '../workspaces/membership-loader.ts';
+import { type ViewerMembership, viewerMembershipsSelect } from '../workspaces/membership-loader.ts';
 import { hasRole, requiredRole } from '../workspaces/roles.ts';
 import { createTokenInput } from './inputs.ts';
 import { isWellFormedToken, newTokenSecret } from './token-format.ts';
@@ -100,7 +100,7 @@ export function createApiTokenService({
       // The owner's memberships in the same statement, for the scopes (PT-9.6): the loader takes the token's one.
       const token = await db.apiToken.findUnique({
         where: { tokenHash: hashSecretToken(secret) },
-        include: { user: { select: { memberships: { select: { workspaceId: true, role: true } } } } },
+        include: { user: { select: viewerMembershipsSelect } },
       });
       if (!token) return { refused: 'This is not a valid API token.' };
       if (token.revokedAt !== null) return { refused: 'This API token was revoked.' };

@@ -4,15 +4,8 @@
 import type { Db, DbTransaction } from '../../db/database.ts';
 import type { WorkspaceRole } from '../../generated/prisma/enums.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { ViewerMembership } from '../workspaces/membership-loader.ts';
 import { type EventBus, workspaceTopic } from './event-bus.ts';
 import { checkedEvent, type LoggedEvent, type NewEvent, parseLoggedEvent } from './event-kinds.ts';
-
-/** What a user's readable data is at, as one string, and their memberships (PT-10.1). */
-export interface ViewerVersions {
-  versions: string;
-  memberships: ViewerMembership[];
-}
 
 /** Records an event of the running transaction; it is written when the work is done, before commit. */
 export type RecordEvent = (event: NewEvent) => void;
@@ -125,11 +118,10 @@ export function createEventLog({ db, bus, clock }: EventLogDeps) {
     /**
      * The versions of everything a user can read (PT-10.1), in one statement: for each of their workspaces, their role,
      * its last sequence (every committed change of its data bumps it) and a digest of its members' profiles (a rename
-     * is in no workspace's log), and the user's own profile (one in no workspace can still read themselves). Equal
-     * versions mean equal data, on every instance. The memberships come with them, so that the request need not read
-     * them again.
+     * is in no workspace's log), and the user's own profile (one in no workspace can still read themselves), as one
+     * string. Equal versions mean equal data, on every instance.
      */
-    async readVersions(userId: string): Promise<ViewerVersions> {
+    async readVersions(userId: string): Promise<string> {
       // From the user's own row, so that one in no workspace still has a version: their own profile (a rename).
       const rows = await db.$queryRaw<
         {
@@ -150,17 +142,13 @@ export function createEventLog({ db, bus, clock }: EventLogDeps) {
         LEFT JOIN "WorkspaceEventCounter" c ON c."workspaceId" = m."workspaceId"
         WHERE me."id" = ${userId}::uuid
         ORDER BY m."workspaceId"`;
-      const memberships = rows.flatMap(({ workspaceId, role }) => (workspaceId && role ? [{ workspaceId, role }] : []));
       const self = rows[0]?.self.getTime() ?? 0;
-      return {
-        versions: [
-          `self:${self}`,
-          ...rows.flatMap((row) =>
-            row.workspaceId ? [`${row.workspaceId}:${row.role}:${row.sequence}:${row.people ?? ''}`] : [],
-          ),
-        ].join(','),
-        memberships,
-      };
+      return [
+        `self:${self}`,
+        ...rows.flatMap((row) =>
+          row.workspaceId ? [`${row.workspaceId}:${row.role}:${row.sequence}:${row.people ?? ''}`] : [],
+        ),
+      ].join(',');
     },
 
     /** Deletes the events that happened before `date` (retention, RT-1.6); returns how many. */

@@ -2,14 +2,20 @@
 // workspaces costs one query (and "do we share a workspace?" one batched query).
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/database.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import type { TokenViewer, Viewer } from '../../graphql/context.ts';
 import { lowerRole, WorkspaceRole } from './roles.ts';
 
-/** A role of the viewer's user in one of their workspaces, as read with their credential or their versions. */
+/** A role of the viewer's user in one of their workspaces, as read with their credential (PT-9.6). */
 export interface ViewerMembership {
   workspaceId: string;
   role: WorkspaceRole;
 }
+
+/** What a credential's check selects of its user, for `prime`: their memberships, in the same statement (PT-9.6). */
+export const viewerMembershipsSelect = {
+  memberships: { select: { workspaceId: true, role: true } },
+} satisfies Prisma.UserSelect;
 
 export interface MembershipLoader {
   /** The viewer's role in the workspace; undefined when they are not a member or not signed in. */
@@ -19,8 +25,8 @@ export interface MembershipLoader {
   /** Forgets what was loaded, after a change to the viewer's own memberships. */
   reset(): void;
   /**
-   * Takes the viewer's user's memberships as this request already read them (with its credential, PT-9.6, or the
-   * response cache's versions, PT-10.1), so that they are not read again; does nothing once they are loaded.
+   * Takes the viewer's user's memberships as this request already read them (with its credential, PT-9.6), so that
+   * they are not read again; does nothing once they are loaded.
    */
   prime(memberships: readonly ViewerMembership[]): void;
 }
